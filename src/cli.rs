@@ -1,0 +1,210 @@
+//! The command line: argument parsing (clap) and the subcommands, all over the library.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use color_eyre::Section;
+use color_eyre::eyre::{Result, eyre};
+
+use timeline_explorer::format::{json, lines, markdown, text};
+use timeline_explorer::search::{self, Query, Search};
+use timeline_explorer::timeline::{self, Checked, Timeline, check::suggestions};
+
+/// Explore a timeline in which every event is backed by verbatim quotes from its sources.
+#[derive(Debug, Parser)]
+#[command(name = "timeline-explorer", version, about)]
+pub struct Cli {
+    /// A timeline .ron file (or a folder holding timeline.ron) instead of the built-in one.
+    #[arg(long, global = true, value_name = "PATH")]
+    data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List events in date order, optionally filtered (fzf syntax).
+    List {
+        /// Keep events matching QUERY: words all match, 'exact, ^prefix, suffix$, !not, a | b.
+        #[arg(long, short, value_name = "QUERY")]
+        filter: Option<String>,
+        /// Order matches by how well they match instead of by date.
+        #[arg(long, requires = "filter")]
+        rank: bool,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Show one event with its citations and sources.
+    Show {
+        /// The event's id, as `list --format lines` prints in its last column.
+        id: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// Validate the timeline: every quote verbatim in its source, ids, dates.
+    Check,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
+    Markdown,
+    /// One tab-separated line per event: date, title, summary, actors, tags, quotes, id.
+    Lines,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ShowFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let data = cli.data.as_deref().map(resolve_data);
+    match cli.command {
+        Some(Command::Check) => Ok(check(data.as_deref())),
+        // The terminal app comes next; until then the bare command lists.
+        None => list(&load(data.as_deref())?, None, false, ListFormat::Text),
+        Some(Command::List {
+            filter,
+            rank,
+            format,
+        }) => list(&load(data.as_deref())?, filter.as_deref(), rank, format),
+        Some(Command::Show { id, format }) => show(&load(data.as_deref())?, &id, format),
+    }
+}
+
+/// `--data DIR` means `DIR/timeline.ron`.
+fn resolve_data(path: &Path) -> PathBuf {
+    if path.is_dir() {
+        path.join("timeline.ron")
+    } else {
+        path.to_path_buf()
+    }
+}
+
+fn checked(data: Option<&Path>) -> Checked {
+    match data {
+        Some(path) => timeline::check_path(path),
+        None => timeline::check_builtin(),
+    }
+}
+
+fn load(data: Option<&Path>) -> Result<Timeline> {
+    checked(data).into_result().map_err(|e| {
+        eyre!("{e}").suggestion("`timeline-explorer check` lists every problem with its place")
+    })
+}
+
+fn list(tl: &Timeline, filter: Option<&str>, rank: bool, format: ListFormat) -> Result<ExitCode> {
+    let query = Query::parse(filter.unwrap_or(""));
+    let mut hits = Search::default().filter(tl, &query);
+    if rank {
+        search::rank(&mut hits);
+    }
+    let events = hits.iter().map(|h| &tl.events[h.event]);
+    let out = match format {
+        ListFormat::Text => events.map(|e| text::row(e) + "\n").collect(),
+        ListFormat::Lines => events.map(|e| lines::line(e) + "\n").collect(),
+        ListFormat::Markdown => markdown::timeline(tl, events),
+        ListFormat::Json => json::to_string(&json::timeline(tl, events)),
+    };
+    print(&out)?;
+    if hits.is_empty() && !query.is_empty() {
+        // As fzf does: nothing matched is exit status 1.
+        eprintln!("no events match '{}'", filter.unwrap_or(""));
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(tl: &Timeline, id: &str, format: ShowFormat) -> Result<ExitCode> {
+    let Some(event) = tl.event(id) else {
+        let ids: Vec<String> = tl.events.iter().map(|e| e.id.clone()).collect();
+        let near = suggestions(id, &ids, 3);
+        let err = eyre!("no event with id \"{id}\"");
+        return Err(if near.is_empty() {
+            err.suggestion(
+                "`timeline-explorer list --format lines` shows every id in its last column",
+            )
+        } else {
+            err.suggestion(format!("did you mean {}?", near.join(", ")))
+        });
+    };
+    let out = match format {
+        ShowFormat::Text => text::event(tl, event),
+        ShowFormat::Markdown => markdown::event(tl, event, "#"),
+        ShowFormat::Json => json::to_string(&json::event(tl, event)),
+    };
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(data: Option<&Path>) -> ExitCode {
+    let checked = checked(data);
+    let label = data.map_or("data/timeline.ron (built in)".to_string(), |p| {
+        p.display().to_string()
+    });
+    let mut out = String::new();
+    if let Some(tl) = &checked.timeline {
+        out.push_str(&format!(
+            "{label}: \"{}\": {} events, {} sources\n",
+            tl.title,
+            tl.events.len(),
+            tl.sources.len()
+        ));
+        let width = checked
+            .report
+            .tallies
+            .iter()
+            .map(|t| t.source.len())
+            .max()
+            .unwrap_or(0);
+        for t in &checked.report.tallies {
+            let mark = if t.found == t.cited { "ok" } else { "MISSING" };
+            out.push_str(&format!(
+                "  {:<width$}  {:>3}/{:<3} quotes found  {:<7}  {}\n",
+                t.source, t.found, t.cited, mark, t.file
+            ));
+        }
+    }
+    let problems = &checked.report.problems;
+    for p in problems {
+        out.push_str(&format!("{p}\n"));
+    }
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = problems.len() - errors;
+    if checked.is_clean() {
+        out.push_str(&format!(
+            "ok: every quote found verbatim in its source{}\n",
+            if warnings > 0 {
+                format!(" ({warnings} warnings)")
+            } else {
+                String::new()
+            }
+        ));
+    } else {
+        out.push_str(&format!("{errors} errors, {warnings} warnings\n"));
+    }
+    // A closed pipe (`check | head`) is not worth a second error.
+    let _ = print(&out);
+    if checked.is_clean() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Write to stdout; a reader that went away (`| head`) ends us quietly.
+fn print(s: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
+}

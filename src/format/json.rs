@@ -1,0 +1,119 @@
+//! The JSON contract other tools read (documented in README.md). Field names
+//! and shapes here are a promise: add fields, never rename or remove them.
+
+use serde::Serialize;
+
+use crate::timeline::{Citation, Event, Source, Timeline};
+
+#[derive(Serialize)]
+pub struct TimelineJson<'a> {
+    pub title: &'a str,
+    pub sources: Vec<SourceJson<'a>>,
+    pub events: Vec<EventJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SourceJson<'a> {
+    pub id: &'a str,
+    pub file: &'a str,
+    pub headline: Option<&'a str>,
+    pub publisher: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct EventJson<'a> {
+    pub id: &'a str,
+    /// ISO 8601 cut to the precision: "2020-08-14", "2020-08", "2022".
+    pub date: String,
+    pub precision: &'static str,
+    pub inferred: bool,
+    /// From what the date is inferred; null when stated.
+    pub date_note: Option<&'a str>,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub kind: &'static str,
+    pub actors: &'a [String],
+    pub tags: &'a [String],
+    pub citations: Vec<CitationJson<'a>>,
+    pub disputes: Vec<DisputeJson<'a>>,
+    pub note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct CitationJson<'a> {
+    pub source: &'a str,
+    /// The source's file as written in the RON.
+    pub file: &'a str,
+    pub quote: &'a str,
+    /// Byte offsets of the passage in the source file.
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize)]
+pub struct DisputeJson<'a> {
+    pub about: &'a str,
+    pub sides: Vec<CitationJson<'a>>,
+}
+
+pub fn timeline<'a>(
+    tl: &'a Timeline,
+    events: impl IntoIterator<Item = &'a Event>,
+) -> TimelineJson<'a> {
+    TimelineJson {
+        title: &tl.title,
+        sources: tl.sources.iter().map(source).collect(),
+        events: events.into_iter().map(|e| event(tl, e)).collect(),
+    }
+}
+
+pub fn source(s: &Source) -> SourceJson<'_> {
+    SourceJson {
+        id: &s.id,
+        file: &s.file,
+        headline: s.headline.as_deref(),
+        publisher: s.publisher.as_deref(),
+        note: s.note.as_deref(),
+    }
+}
+
+pub fn event<'a>(tl: &'a Timeline, e: &'a Event) -> EventJson<'a> {
+    let cite = |c: &'a Citation| CitationJson {
+        source: &c.source,
+        file: tl.source(&c.source).map_or("", |s| s.file.as_str()),
+        quote: &c.quote,
+        start: c.span.start,
+        end: c.span.end,
+    };
+    EventJson {
+        id: &e.id,
+        date: e.date.to_string(),
+        precision: e.date.precision().as_str(),
+        inferred: e.inferred.is_some(),
+        date_note: e.inferred.as_deref(),
+        title: &e.title,
+        summary: &e.summary,
+        kind: e.kind.as_str(),
+        actors: &e.actors,
+        tags: &e.tags,
+        citations: e.citations.iter().map(cite).collect(),
+        disputes: e
+            .disputes
+            .iter()
+            .map(|d| DisputeJson {
+                about: &d.about,
+                sides: d.sides.iter().map(cite).collect(),
+            })
+            .collect(),
+        note: e.note.as_deref(),
+    }
+}
+
+/// Pretty JSON with a trailing newline.
+pub fn to_string(value: &impl Serialize) -> String {
+    // Serializing these borrowed structs cannot fail: no maps with non-string keys.
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,78 @@
+//! Markdown, for pasting into notes and documents with citations intact.
+
+use super::{long_date, short_date};
+use crate::timeline::{Citation, Event, Timeline};
+
+pub fn timeline<'a>(tl: &Timeline, events: impl IntoIterator<Item = &'a Event>) -> String {
+    let mut out = format!("# {}\n", escape(&tl.title));
+    for e in events {
+        out.push('\n');
+        out.push_str(&event(tl, e, "##"));
+    }
+    out
+}
+
+/// One event under a heading of the given level (`#`, `##`).
+pub fn event(tl: &Timeline, e: &Event, heading: &str) -> String {
+    let mut out = format!("{heading} {} — {}\n\n", short_date(e), escape(&e.title));
+    let mut meta = vec![long_date(e), e.kind.as_str().to_string()];
+    if !e.actors.is_empty() {
+        meta.push(e.actors.join(", "));
+    }
+    out.push_str(&format!("*{}*\n\n", escape(&meta.join(" · "))));
+    if let Some(why) = &e.inferred {
+        out.push_str(&format!("Date inferred: {}\n\n", escape(why)));
+    }
+    out.push_str(&format!("{}\n\n", escape(&e.summary)));
+    for c in &e.citations {
+        out.push_str(&citation(tl, c));
+    }
+    for d in &e.disputes {
+        out.push_str(&format!("**Sources disagree:** {}\n\n", escape(&d.about)));
+        for c in &d.sides {
+            out.push_str(&citation(tl, c));
+        }
+    }
+    if let Some(note) = &e.note {
+        out.push_str(&format!("Note: {}\n\n", escape(note)));
+    }
+    out
+}
+
+/// A quote as a block, then where it comes from.
+pub fn citation(tl: &Timeline, c: &Citation) -> String {
+    let source = tl.source(&c.source);
+    let mut out = String::new();
+    for l in c.quote.lines() {
+        out.push_str(&format!("> {}\n", escape(l)));
+    }
+    out.push_str(">\n> — ");
+    match source {
+        Some(s) => {
+            if let Some(h) = &s.headline {
+                out.push_str(&format!("*{}*, ", escape(h)));
+            }
+            if let Some(p) = &s.publisher {
+                out.push_str(&format!("{}, ", escape(p)));
+            }
+            out.push_str(&format!("`{}`\n\n", s.file.replace('`', "'")));
+        }
+        None => out.push_str(&format!("{}\n\n", escape(&c.source))),
+    }
+    out
+}
+
+/// Backslash the characters Markdown would read as formatting.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

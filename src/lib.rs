@@ -1,0 +1,8 @@
+//! timeline-explorer: a curated timeline whose every event is backed by verbatim
+//! quotes. The library holds the model, loading, validation, search and output
+//! formats; the command line and the terminal app are two faces of it.
+
+pub mod format;
+pub mod sanitize;
+pub mod search;
+pub mod timeline;

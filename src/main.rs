@@ -1,0 +1,22 @@
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+use color_eyre::config::{HookBuilder, Theme};
+
+mod cli;
+
+fn main() -> color_eyre::Result<ExitCode> {
+    let plain = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+        || !std::io::stderr().is_terminal();
+    let hooks = HookBuilder::default()
+        .display_env_section(false)
+        .display_location_section(std::env::var_os("RUST_BACKTRACE").is_some());
+    let hooks = if plain {
+        hooks.theme(Theme::new())
+    } else {
+        hooks
+    };
+    hooks.install()?;
+    cli::run(cli::Cli::parse())
+}

@@ -1,0 +1,265 @@
+//! Loading a timeline: from a RON file on disk (`--data`), or the one built in.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+
+use super::check::{self, Report};
+use super::model::Timeline;
+use super::problem::{Locator, Problem};
+use crate::sanitize::sanitize_in_place;
+
+/// The shipped timeline and its sources, compiled in so the binary works anywhere.
+mod embedded {
+    pub const LABEL: &str = "data/timeline.ron";
+    pub const RON: &str = include_str!("../../data/timeline.ron");
+    pub const SEEDS: [(&str, &str); 5] = [
+        seed!("000_9a8d99e1117297d5.txt"),
+        seed!("001_ef2e2fe99c17a0a0.txt"),
+        seed!("002_5edb2bcaa070a09b.txt"),
+        seed!("003_3da983060587e498.txt"),
+        seed!("004_064fa4282af369db.txt"),
+    ];
+    macro_rules! seed {
+        ($name:literal) => {
+            (
+                concat!("seeds/", $name),
+                include_str!(concat!("../../seeds/", $name)),
+            )
+        };
+    }
+    use seed;
+}
+
+/// Where a timeline came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    File(PathBuf),
+}
+
+/// A timeline that failed to load: every problem found, warnings included.
+#[derive(Debug, Clone)]
+pub struct LoadError {
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self.problems.iter().filter(|p| p.is_error()).count();
+        for p in &self.problems {
+            writeln!(f, "{p}")?;
+        }
+        write!(
+            f,
+            "{errors} error{} in the timeline",
+            if errors == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The outcome of `check`: the timeline if it parsed, and everything found.
+pub struct Checked {
+    pub timeline: Option<Timeline>,
+    pub report: Report,
+}
+
+impl Checked {
+    pub fn is_clean(&self) -> bool {
+        self.timeline.is_some() && !self.report.problems.iter().any(Problem::is_error)
+    }
+
+    /// The timeline, if it has no errors (warnings are allowed).
+    pub fn into_result(self) -> Result<Timeline, LoadError> {
+        match self.timeline {
+            Some(tl) if !self.report.problems.iter().any(Problem::is_error) => Ok(tl),
+            _ => Err(LoadError {
+                problems: self.report.problems,
+            }),
+        }
+    }
+}
+
+/// Load and validate the built-in timeline.
+pub fn load_builtin() -> Result<Timeline, LoadError> {
+    check_builtin().into_result()
+}
+
+/// Load and validate a timeline file; its sources are read relative to it.
+pub fn load_path(path: &Path) -> Result<Timeline, LoadError> {
+    check_path(path).into_result()
+}
+
+pub fn check_builtin() -> Checked {
+    let read = |_root: Option<&str>, file: &str| {
+        embedded::SEEDS
+            .iter()
+            .find(|(name, _)| *name == file)
+            .map(|(_, text)| text.to_string())
+            .ok_or_else(|| "not among the built-in sources".to_string())
+    };
+    check_str(embedded::RON, embedded::LABEL, &read)
+}
+
+pub fn check_path(path: &Path) -> Checked {
+    let label = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let p = Problem::error(
+                &label,
+                None,
+                format!("cannot read the timeline: {}", io_reason(&e)),
+            )
+            .hint("--data takes the path of a timeline .ron file");
+            return failed(p);
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let head = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+            let at = Locator::new(&head).line_col(valid);
+            let p = Problem::error(
+                &label,
+                Some(at),
+                format!("not UTF-8 text (bad byte at offset {valid})"),
+            )
+            .hint("a timeline is a UTF-8 RON text file; is this the right file?");
+            return failed(p);
+        }
+    };
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let read =
+        |root: Option<&str>, file: &str| read_source(&dir.join(root.unwrap_or("")).join(file));
+    check_str(&text, &label, &read)
+}
+
+/// Reads a source given the timeline's `root` and the source's `file` as written.
+pub type ReadSource<'a> = dyn Fn(Option<&str>, &str) -> Result<String, String> + 'a;
+
+/// Parse and validate RON text, reading sources through `read`.
+pub fn check_str(text: &str, label: &str, read: &ReadSource) -> Checked {
+    let mut timeline = match parse(text, label) {
+        Ok(tl) => tl,
+        Err(p) => return failed(p),
+    };
+    sanitize_timeline(&mut timeline);
+    let root = timeline.root.clone();
+    let read = |file: &str| read(root.as_deref(), file);
+    let report = check::validate(&mut timeline, text, label, &read);
+    // Stable: events on the same key keep the curator's order.
+    timeline.events.sort_by_key(|e| e.sort_key());
+    Checked {
+        timeline: Some(timeline),
+        report,
+    }
+}
+
+fn options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+fn parse(text: &str, label: &str) -> Result<Timeline, Problem> {
+    if text.trim().is_empty() {
+        return Err(Problem::error(label, Some((1, 1)), "the file is empty")
+            .hint("a timeline starts with Timeline(title: ..., sources: [...], events: [...]); see README.md"));
+    }
+    options().from_str::<Timeline>(text).map_err(|e| {
+        let at = (e.span.start.line, e.span.start.col);
+        Problem::error(label, Some(at), e.code.to_string()).hint(hint_for(&e.code))
+    })
+}
+
+fn hint_for(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::NoSuchEnumVariant { .. } => "check the spelling and capitals of the variant".into(),
+        E::MissingStructField { .. } => {
+            "add the missing field; see the annotated event in README.md".into()
+        }
+        E::NoSuchStructField { .. } => {
+            "remove or rename the field; see the annotated event in README.md".into()
+        }
+        E::ExpectedString | E::ExpectedStringEnd => {
+            "strings are in double quotes; write \\\" for a quote inside one, or use r#\"...\"#"
+                .into()
+        }
+        E::Eof => "the file ends early: is a closing ) or ] missing?".into(),
+        _ => "see the data format in README.md".into(),
+    }
+}
+
+fn read_source(path: &Path) -> Result<String, String> {
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("{} ({})", io_reason(&e), path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 text (bad byte at offset {}) ({})",
+            e.utf8_error().valid_up_to(),
+            path.display()
+        )
+    })
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "it is a directory".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn failed(p: Problem) -> Checked {
+    Checked {
+        timeline: None,
+        report: Report {
+            problems: vec![p],
+            tallies: Vec::new(),
+        },
+    }
+}
+
+/// Every string that came from the data, cleaned of anything that could drive a terminal.
+fn sanitize_timeline(tl: &mut Timeline) {
+    let all_opt = |o: &mut Option<String>| {
+        if let Some(s) = o {
+            sanitize_in_place(s)
+        }
+    };
+    sanitize_in_place(&mut tl.title);
+    for s in &mut tl.sources {
+        sanitize_in_place(&mut s.id);
+        sanitize_in_place(&mut s.file);
+        all_opt(&mut s.headline);
+        all_opt(&mut s.publisher);
+        all_opt(&mut s.note);
+    }
+    for e in &mut tl.events {
+        for s in [&mut e.id, &mut e.title, &mut e.summary] {
+            sanitize_in_place(s);
+        }
+        all_opt(&mut e.inferred);
+        all_opt(&mut e.note);
+        e.actors
+            .iter_mut()
+            .chain(e.tags.iter_mut())
+            .for_each(sanitize_in_place);
+        let cites = e
+            .citations
+            .iter_mut()
+            .chain(e.disputes.iter_mut().flat_map(|d| {
+                sanitize_in_place(&mut d.about);
+                d.sides.iter_mut()
+            }));
+        for c in cites {
+            sanitize_in_place(&mut c.source);
+            sanitize_in_place(&mut c.quote);
+        }
+    }
+}

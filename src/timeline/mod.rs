@@ -1,0 +1,12 @@
+//! The timeline: its model, loading from RON, and validation.
+
+pub mod check;
+pub mod load;
+pub mod model;
+pub mod problem;
+pub mod quote;
+
+pub use check::Tally;
+pub use load::{Checked, LoadError, Origin, check_builtin, check_path, load_builtin, load_path};
+pub use model::{Citation, Date, Dispute, Event, Kind, Precision, Source, Timeline};
+pub use problem::{Problem, Severity};

@@ -1,0 +1,249 @@
+//! The timeline as a curator writes it in RON, plus what loading adds
+//! (source texts, quote locations). Field order here is the order in the RON file.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Deserialize;
+
+/// A whole timeline: its sources and its events, events in date order once loaded.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timeline {
+    pub title: String,
+    /// Folder the source `file` paths are relative to, itself relative to the RON file.
+    #[serde(default)]
+    pub root: Option<String>,
+    pub sources: Vec<Source>,
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// Path as written in the RON, relative to the timeline's root.
+    pub file: String,
+    #[serde(default)]
+    pub headline: Option<String>,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The article text, exactly as read: citation spans index into it.
+    #[serde(skip)]
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub date: Date,
+    /// Why the date is not stated outright; `None` when a source states it.
+    #[serde(default)]
+    pub inferred: Option<String>,
+    /// Where an imprecise event sits in the list; never shown as its date.
+    #[serde(default)]
+    pub sort_as: Option<Date>,
+    pub title: String,
+    pub summary: String,
+    pub kind: Kind,
+    #[serde(default)]
+    pub actors: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub citations: Vec<Citation>,
+    #[serde(default)]
+    pub disputes: Vec<Dispute>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Event {
+    /// The key events are ordered by: `sort_as` if given, else the date's first day.
+    pub fn sort_key(&self) -> (i32, u32, u32) {
+        self.sort_as.unwrap_or(self.date).sort_key()
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    pub source: String,
+    pub quote: String,
+    /// Byte range of the quote in the source text, set when the quote is found.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// Sources that disagree on a point: what the disagreement is and each side, cited.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dispute {
+    pub about: String,
+    pub sides: Vec<Citation>,
+}
+
+/// A date only as precise as the sources allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Date {
+    Day(i32, u32, u32),
+    Month(i32, u32),
+    Year(i32),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    pub fn precision(self) -> Precision {
+        match self {
+            Date::Day(..) => Precision::Day,
+            Date::Month(..) => Precision::Month,
+            Date::Year(_) => Precision::Year,
+        }
+    }
+
+    /// Missing parts sort first, so `Month(2020, 9)` comes before `Day(2020, 9, 1)`.
+    pub fn sort_key(self) -> (i32, u32, u32) {
+        match self {
+            Date::Day(y, m, d) => (y, m, d),
+            Date::Month(y, m) => (y, m, 0),
+            Date::Year(y) => (y, 0, 0),
+        }
+    }
+
+    /// Why this date cannot exist, if it cannot.
+    pub fn impossible(self) -> Option<String> {
+        let (y, m, d) = match self {
+            Date::Day(y, m, d) => (y, m, Some(d)),
+            Date::Month(y, m) => (y, m, None),
+            Date::Year(y) => (y, 1, None),
+        };
+        if !(1..=9999).contains(&y) {
+            return Some(format!("year {y} is outside 1-9999"));
+        }
+        if !(1..=12).contains(&m) {
+            return Some(format!("month {m} is outside 1-12"));
+        }
+        match d {
+            Some(d) if chrono::NaiveDate::from_ymd_opt(y, m, d).is_none() => {
+                Some(format!("{} {y} has no day {d}", MONTHS[m as usize - 1]))
+            }
+            _ => None,
+        }
+    }
+
+    /// Human form, e.g. "14 August 2020", "August 2020", "2020".
+    pub fn long(self) -> String {
+        let month = |m: u32| MONTHS.get(m as usize - 1).copied().unwrap_or("?");
+        match self {
+            Date::Day(y, m, d) => format!("{d} {} {y}", month(m)),
+            Date::Month(y, m) => format!("{} {y}", month(m)),
+            Date::Year(y) => format!("{y}"),
+        }
+    }
+}
+
+/// ISO 8601 cut to the date's precision: `2020-08-14`, `2020-08`, `2022`.
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Date::Day(y, m, d) => write!(f, "{y:04}-{m:02}-{d:02}"),
+            Date::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            Date::Year(y) => write!(f, "{y:04}"),
+        }
+    }
+}
+
+/// What sort of event this is; a closed set so lists and filters stay consistent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Kind {
+    Order,
+    Lawsuit,
+    Court,
+    Hearing,
+    Deadline,
+    Deal,
+    Statement,
+    Interview,
+    Personnel,
+    Filing,
+    Report,
+    Letter,
+    Regulator,
+    Plan,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Order => "order",
+            Kind::Lawsuit => "lawsuit",
+            Kind::Court => "court",
+            Kind::Hearing => "hearing",
+            Kind::Deadline => "deadline",
+            Kind::Deal => "deal",
+            Kind::Statement => "statement",
+            Kind::Interview => "interview",
+            Kind::Personnel => "personnel",
+            Kind::Filing => "filing",
+            Kind::Report => "report",
+            Kind::Letter => "letter",
+            Kind::Regulator => "regulator",
+            Kind::Plan => "plan",
+        }
+    }
+}
+
+impl Timeline {
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+}
+
+impl Source {
+    /// The cited passage, as it stands in the article.
+    pub fn passage(&self, citation: &Citation) -> &str {
+        self.text.get(citation.span.clone()).unwrap_or("")
+    }
+
+    /// How the source is named to a reader: headline if it has one, else its file.
+    pub fn label(&self) -> &str {
+        self.headline.as_deref().unwrap_or(&self.file)
+    }
+}

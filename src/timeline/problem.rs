@@ -1,0 +1,164 @@
+//! What is wrong with a timeline, and where: `file:line:column: error: ...`.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// The file as the user named it (or `data/timeline.ron` for the built-in one).
+    pub file: String,
+    /// 1-based line and column (in characters), when known.
+    pub at: Option<(usize, usize)>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    pub fn error(file: &str, at: Option<(usize, usize)>, message: impl Into<String>) -> Self {
+        Problem {
+            severity: Severity::Error,
+            file: file.to_string(),
+            at,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(file: &str, at: Option<(usize, usize)>, message: impl Into<String>) -> Self {
+        Problem {
+            severity: Severity::Warning,
+            ..Problem::error(file, at, message)
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some((line, col)) = self.at {
+            write!(f, ":{line}:{col}")?;
+        }
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {level}: {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n    hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Finds where things are in the RON text, since serde keeps no positions.
+pub struct Locator<'a> {
+    text: &'a str,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Locator { text }
+    }
+
+    /// Line and column (1-based, columns in characters) of a byte offset.
+    pub fn line_col(&self, byte: usize) -> (usize, usize) {
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        let before = &self.text[..byte];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, before[line_start..].chars().count() + 1)
+    }
+
+    /// Byte offset of the `nth` (0-based) `field: "value"` in the text.
+    pub fn field(&self, field: &str, value: &str, nth: usize) -> Option<usize> {
+        self.field_from(0, field, value, nth)
+    }
+
+    /// As `field`, counting only from byte `from` on.
+    pub fn field_from(&self, from: usize, field: &str, value: &str, nth: usize) -> Option<usize> {
+        let literal = format!("\"{value}\"");
+        let from = from.min(self.text.len());
+        self.text
+            .match_indices(&literal)
+            .filter(|(at, _)| *at >= from)
+            .filter(|(at, _)| {
+                let before = self.text[..*at].trim_end();
+                before
+                    .strip_suffix(':')
+                    .is_some_and(|b| b.trim_end().ends_with(field))
+            })
+            .nth(nth)
+            .map(|(at, _)| at)
+    }
+
+    /// Byte offset of the first line that starts with `name:` (a top-level key).
+    pub fn key(&self, name: &str) -> Option<usize> {
+        let mut at = 0;
+        for line in self.text.split_inclusive('\n') {
+            let body = line.trim_start();
+            if body
+                .strip_prefix(name)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            {
+                return Some(at + line.len() - body.len());
+            }
+            at += line.len();
+        }
+        None
+    }
+
+    /// Byte offset of a string's first words at or after `from`, if it can be told.
+    /// Only the part before any character RON might escape is searched for.
+    pub fn text_after(&self, from: usize, s: &str) -> Option<usize> {
+        let probe: String = s
+            .chars()
+            .take_while(|c| !matches!(c, '"' | '\\' | '\n' | '\t'))
+            .take(40)
+            .collect();
+        if probe.chars().count() < 3 {
+            return None;
+        }
+        let from = from.min(self.text.len());
+        let rest = self.text.get(from..)?;
+        rest.find(&probe).map(|i| from + i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_chars() {
+        let l = Locator::new("ab\n“é” x");
+        assert_eq!(l.line_col(0), (1, 1));
+        assert_eq!(l.line_col(3), (2, 1));
+        assert_eq!(l.line_col("ab\n“é” ".len()), (2, 5));
+    }
+
+    #[test]
+    fn finds_nth_field() {
+        let l = Locator::new("(id: \"a\", source: \"a\")\n(id:\"a\")");
+        assert_eq!(l.field("id", "a", 0), Some(5));
+        assert_eq!(l.line_col(l.field("id", "a", 1).unwrap()), (2, 5));
+        assert_eq!(l.field("id", "a", 2), None);
+    }
+}
