@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Percent of a term's contiguous score a fuzzy match must reach to count.
-const SHORT_FIELD_BAR: i64 = 60;
+const SHORT_FIELD_BAR: i64 = 75;
 const LONG_FIELD_BAR: i64 = 85;
 
 /// An event that matched, with its score and the fields that carried the match.

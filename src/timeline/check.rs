@@ -312,6 +312,10 @@ pub fn suggestions<'a>(wanted: &str, ids: &'a [String], n: usize) -> Vec<&'a str
         .iter()
         .map(|id| {
             let mut s = strsim::jaro_winkler(&wanted, id);
+            // Short ids: a swap or two of letters is still a typo of them.
+            if wanted.len() >= 3 && strsim::damerau_levenshtein(&wanted, id) <= 2 {
+                s = s.max(0.85);
+            }
             if !wanted.is_empty() && id.contains(&wanted) {
                 s = s.max(0.9);
             }

@@ -165,7 +165,11 @@ fn options() -> ron::Options {
 }
 
 fn parse(text: &str, label: &str) -> Result<Timeline, Problem> {
-    if text.trim().is_empty() {
+    let blank = text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with("//") || (l.starts_with("/*") && l.ends_with("*/"))
+    });
+    if blank {
         return Err(Problem::error(label, Some((1, 1)), "the file is empty")
             .hint("a timeline starts with Timeline(title: ..., sources: [...], events: [...]); see README.md"));
     }

@@ -67,53 +67,70 @@ impl Haystack {
         if n < min {
             return None;
         }
-        let matched = if from_start {
-            &needle[..bounds[n]]
-        } else {
-            &needle[bounds[chars - n]..]
-        };
-        // The passage: as long as the quote, aligned on the shared part.
-        let (start, end) = if from_start {
-            (at, at + needle.len())
-        } else {
-            let end = at + matched.len();
-            (end.saturating_sub(needle.len()), end)
-        };
-        let passage = char_slice(&self.text, start, end).to_string();
+        // The passage is as many characters as the quote, aligned on the shared run.
         let parting = if from_start {
-            let q = needle[matched.len()..].chars().next();
-            let s = self.text[at + matched.len()..].chars().next();
-            Some((matched.to_string(), q, s))
+            let matched = &needle[..bounds[n]];
+            Parting {
+                shared: matched.to_string(),
+                after: true,
+                quote: needle[matched.len()..].chars().next(),
+                source: self.text[at + matched.len()..].chars().next(),
+            }
         } else {
-            None
+            let matched = &needle[bounds[chars - n]..];
+            Parting {
+                shared: matched.to_string(),
+                after: false,
+                quote: needle[..bounds[chars - n]].chars().next_back(),
+                source: self.text[..at].chars().next_back(),
+            }
+        };
+        let passage: String = if from_start {
+            self.text[at..].chars().take(chars).collect()
+        } else {
+            let end = at + parting.shared.len();
+            let mut v: Vec<char> = self.text[..end].chars().rev().take(chars).collect();
+            v.reverse();
+            v.into_iter().collect()
         };
         Some(Nearest { passage, parting })
     }
 }
 
+/// Where a quote and its nearest passage stop agreeing.
+pub struct Parting {
+    /// The run they share.
+    pub shared: String,
+    /// The run is the quote's start (they part after it) or its end (before it).
+    pub after: bool,
+    /// The characters on either side of the parting; `None` at an end.
+    pub quote: Option<char>,
+    pub source: Option<char>,
+}
+
 /// What `Haystack::nearest` found.
 pub struct Nearest {
     pub passage: String,
-    /// When aligned on the quote's start: the shared text, then the quote's
-    /// and the source's next characters.
-    pub parting: Option<(String, Option<char>, Option<char>)>,
+    pub parting: Parting,
 }
 
 impl Nearest {
     pub fn describe(&self) -> String {
-        let mut s = format!("nearest passage in the source: \"{}\"", self.passage);
-        if let Some((shared, q, src)) = &self.parting {
-            let tail: String = {
-                let v: Vec<char> = shared.chars().collect();
-                v[v.len().saturating_sub(24)..].iter().collect()
-            };
-            s.push_str(&format!(
-                "; they part after \"…{tail}\": the quote has {}, the source {}",
-                describe_char(*q),
-                describe_char(*src)
-            ));
-        }
-        s
+        let p = &self.parting;
+        let v: Vec<char> = p.shared.chars().collect();
+        let place = if p.after {
+            let tail: String = v[v.len().saturating_sub(24)..].iter().collect();
+            format!("after \"…{tail}\"")
+        } else {
+            let head: String = v[..v.len().min(24)].iter().collect();
+            format!("before \"{head}…\"")
+        };
+        format!(
+            "nearest passage in the source: \"{}\"; they part {place}: the quote has {}, the source {}",
+            self.passage,
+            describe_char(p.quote),
+            describe_char(p.source)
+        )
     }
 }
 
@@ -154,19 +171,6 @@ fn longest(max: usize, found: impl Fn(usize) -> Option<usize>) -> Option<(usize,
     best
 }
 
-/// `s[start..end]` widened to char boundaries and clamped to the string.
-fn char_slice(s: &str, start: usize, end: usize) -> &str {
-    let mut a = start.min(s.len());
-    while !s.is_char_boundary(a) {
-        a -= 1;
-    }
-    let mut b = end.min(s.len());
-    while !s.is_char_boundary(b) {
-        b += 1;
-    }
-    &s[a..b]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,10 +190,12 @@ mod tests {
     fn curly_and_straight_quotes_differ() {
         let h = Haystack::new(SRC);
         assert!(h.find("TikTok's parent").is_none());
-        let near = h.nearest("TikTok's parent company").unwrap();
-        let (shared, q, s) = near.parting.unwrap();
-        assert_eq!(shared, "TikTok");
-        assert_eq!((q, s), (Some('\''), Some('’')));
+        let near = h.nearest("TikTok's p").unwrap();
+        assert_eq!(near.parting.shared, "TikTok");
+        assert_eq!(
+            (near.parting.quote, near.parting.source),
+            (Some('\''), Some('’'))
+        );
         assert!(near.describe().contains("U+2019"), "{}", near.describe());
     }
 
@@ -205,10 +211,15 @@ mod tests {
     fn a_wrong_start_is_found_by_the_end() {
         let h = Haystack::new(SRC);
         let near = h.nearest("The company, ByteDance, said “no”.").unwrap();
+        assert_eq!(near.passage, "ent company, ByteDance, said “no”.");
+        assert_eq!(
+            (near.parting.quote, near.parting.source),
+            (Some('e'), Some('t'))
+        );
+        let text = near.describe();
         assert!(
-            near.passage.ends_with("ByteDance, said “no”."),
-            "{}",
-            near.passage
+            text.contains("they part before \" company, ByteDance, sai…\""),
+            "{text}"
         );
     }
 }

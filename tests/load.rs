@@ -1,0 +1,265 @@
+//! Loader and validation: each class of bad input gets its own clear problem,
+//! at the right place, and never a panic.
+
+use std::fs;
+use std::path::PathBuf;
+
+use timeline_explorer::timeline::{Checked, Problem, check_path, load_path};
+
+const SOURCE: &str = "Intro line.\nTikTok’s parent company, ByteDance, was given 90 days.\nA hearing is scheduled for 4 November.\n";
+
+/// A timeline folder with one source, `src`, and the given RON.
+struct Fixture {
+    _dir: tempfile::TempDir,
+    ron: PathBuf,
+}
+
+fn fixture(ron: &str) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("seeds")).unwrap();
+    fs::write(dir.path().join("seeds/a.txt"), SOURCE).unwrap();
+    let path = dir.path().join("timeline.ron");
+    fs::write(&path, ron).unwrap();
+    Fixture {
+        _dir: dir,
+        ron: path,
+    }
+}
+
+fn timeline(events: &str) -> String {
+    format!(
+        r#"Timeline(
+    title: "Test",
+    sources: [
+        Source(id: "src", file: "seeds/a.txt"),
+    ],
+    events: [{events}
+    ],
+)
+"#
+    )
+}
+
+const GOOD_EVENT: &str = r#"
+        Event(
+            id: "order",
+            date: Day(2020, 8, 14),
+            title: "An order",
+            summary: "ByteDance was given 90 days.",
+            kind: Order,
+            citations: [(source: "src", quote: "ByteDance, was given 90 days.")],
+        ),"#;
+
+fn check(ron: &str) -> Checked {
+    check_path(&fixture(ron).ron)
+}
+
+fn errors(c: &Checked) -> Vec<&Problem> {
+    c.report.problems.iter().filter(|p| p.is_error()).collect()
+}
+
+fn only_error(ron: &str) -> Problem {
+    let c = check(ron);
+    let errs = errors(&c);
+    assert_eq!(errs.len(), 1, "expected one error, got: {errs:#?}");
+    errs[0].clone()
+}
+
+#[test]
+fn a_good_timeline_loads_with_quote_spans() {
+    let f = fixture(&timeline(GOOD_EVENT));
+    let tl = load_path(&f.ron).expect("loads");
+    let c = &tl.events[0].citations[0];
+    assert_eq!(
+        &tl.sources[0].text[c.span.clone()],
+        "ByteDance, was given 90 days."
+    );
+}
+
+#[test]
+fn syntax_error_names_line_and_column() {
+    // The id is on line 8; the missing comma shows where the next field starts.
+    let ron = timeline(GOOD_EVENT).replace(r#"id: "order","#, r#"id: "order""#);
+    let p = only_error(&ron);
+    assert!(p.file.ends_with("timeline.ron"), "{p}");
+    assert_eq!(p.at, Some((9, 13)), "{p}");
+    assert!(
+        p.to_string()
+            .contains("timeline.ron:9:13: error: Expected comma"),
+        "{p}"
+    );
+    assert!(p.hint.is_some());
+}
+
+#[test]
+fn unknown_field_and_variant_are_named() {
+    let p = only_error(&timeline(
+        &GOOD_EVENT.replace("kind: Order", "kind: Decree"),
+    ));
+    assert!(p.message.contains("Decree"), "{p}");
+    assert!(p.message.contains("`Order`"), "lists the variants: {p}");
+    assert_eq!(p.at, Some((12, 19)), "{p}");
+    let p = only_error(&timeline(&GOOD_EVENT.replace("title:", "headline:")));
+    assert!(p.message.contains("headline"), "{p}");
+}
+
+#[test]
+fn duplicate_ids_point_at_the_second() {
+    let p = only_error(&timeline(&format!("{GOOD_EVENT}{GOOD_EVENT}")));
+    assert_eq!(p.message, "duplicate event id \"order\"");
+    assert_eq!(p.at, Some((16, 17)), "{p}");
+}
+
+#[test]
+fn unknown_source_suggests_the_near_one() {
+    let p = only_error(&timeline(
+        &GOOD_EVENT.replace(r#"source: "src""#, r#"source: "scr""#),
+    ));
+    assert!(p.message.contains("unknown source \"scr\""), "{p}");
+    assert_eq!(p.hint.as_deref(), Some("did you mean \"src\"?"));
+}
+
+#[test]
+fn unreadable_source_file_is_reported_with_its_path() {
+    let ron = timeline(GOOD_EVENT).replace("seeds/a.txt", "seeds/missing.txt");
+    let p = only_error(&ron);
+    assert!(
+        p.message
+            .contains("cannot read seeds/missing.txt: no such file"),
+        "{p}"
+    );
+    assert_eq!(p.at, Some((4, 20)), "{p}");
+}
+
+#[test]
+fn quote_not_found_shows_event_words_and_nearest_passage() {
+    let ron = timeline(&GOOD_EVENT.replace(
+        "ByteDance, was given 90 days.",
+        "TikTok's parent company, ByteDance",
+    ));
+    let p = only_error(&ron);
+    assert!(
+        p.message
+            .starts_with("event \"order\": quote not found in source \"src\""),
+        "{p}"
+    );
+    assert!(
+        p.message.contains("\"TikTok's parent company, ByteDance\""),
+        "{p}"
+    );
+    let hint = p.hint.unwrap();
+    assert!(
+        hint.contains("TikTok’s parent company, ByteDance"),
+        "{hint}"
+    );
+    assert!(
+        hint.contains("the quote has ''' (U+0027), the source '’' (U+2019)"),
+        "{hint}"
+    );
+    assert_eq!(p.at.map(|a| a.0), Some(13));
+}
+
+#[test]
+fn whitespace_runs_are_the_only_thing_folded() {
+    let ok = timeline(&GOOD_EVENT.replace(
+        "ByteDance, was given 90 days.",
+        "90 days.   A hearing\n   is scheduled",
+    ));
+    assert!(check(&ok).is_clean());
+    let case = timeline(&GOOD_EVENT.replace("ByteDance, was", "Bytedance, was"));
+    assert!(!check(&case).is_clean());
+}
+
+#[test]
+fn impossible_dates_are_errors() {
+    for (date, why) in [
+        ("Day(2020, 2, 30)", "February 2020 has no day 30"),
+        ("Month(2020, 13)", "month 13 is outside 1-12"),
+        ("Year(0)", "year 0 is outside 1-9999"),
+    ] {
+        let p = only_error(&timeline(&GOOD_EVENT.replace("Day(2020, 8, 14)", date)));
+        assert!(p.message.ends_with(why), "{p}");
+    }
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let bad = GOOD_EVENT
+        .replace("Day(2020, 8, 14)", "Day(2021, 2, 29)")
+        .replace("ByteDance, was", "Nobody said")
+        .replace(r#"title: "An order""#, r#"title: """#);
+    let c = check(&timeline(&format!("{bad}{GOOD_EVENT}{GOOD_EVENT}")));
+    let messages: Vec<String> = errors(&c).iter().map(|p| p.message.clone()).collect();
+    let expected = [
+        "event \"order\": impossible date: February 2021 has no day 29",
+        "event \"order\": empty title",
+        "event \"order\": quote not found in source \"src\" (seeds/a.txt): \"Nobody said given 90 days.\"",
+        "duplicate event id \"order\"",
+        "duplicate event id \"order\"",
+    ];
+    assert_eq!(messages, expected);
+}
+
+#[test]
+fn an_event_must_cite_something() {
+    let p = only_error(&timeline(&GOOD_EVENT.replace(
+        r#"[(source: "src", quote: "ByteDance, was given 90 days.")]"#,
+        "[]",
+    )));
+    assert!(p.message.ends_with("cites nothing"), "{p}");
+}
+
+#[test]
+fn empty_file_says_so() {
+    let p = only_error("  \n// nothing\n/* at all */\n");
+    assert_eq!(p.message, "the file is empty");
+    let p = only_error("");
+    assert_eq!(p.message, "the file is empty");
+}
+
+#[test]
+fn binary_garbage_is_not_utf8() {
+    let f = fixture("");
+    fs::write(&f.ron, b"Timeline(\n\xff\xfe\x00garbage").unwrap();
+    let c = check_path(&f.ron);
+    let p = errors(&c)[0];
+    assert!(p.message.starts_with("not UTF-8 text"), "{p}");
+    assert_eq!(p.at, Some((2, 1)));
+}
+
+#[test]
+fn missing_timeline_file_is_an_error_not_a_panic() {
+    let c = check_path(std::path::Path::new("/nonexistent/timeline.ron"));
+    assert!(errors(&c)[0].message.contains("no such file"));
+}
+
+#[test]
+fn escape_sequences_in_data_never_survive_loading() {
+    let ron =
+        timeline(&GOOD_EVENT.replace("An order", r"An \u{1b}]0;pwned\u{7}order\u{1b}[2J\u{9b}31m"));
+    let f = fixture(&ron);
+    let tl = load_path(&f.ron).expect("loads");
+    assert_eq!(tl.events[0].title, "An order");
+}
+
+#[test]
+fn inferred_dates_must_say_from_what() {
+    let p = only_error(&timeline(
+        &GOOD_EVENT.replace("kind: Order,", "kind: Order, inferred: \" \","),
+    ));
+    assert!(p.message.contains("`inferred` is empty"), "{p}");
+}
+
+#[test]
+fn events_sort_by_date_keeping_file_order_on_ties() {
+    let second = GOOD_EVENT
+        .replace(r#"id: "order""#, r#"id: "earlier""#)
+        .replace("Day(2020, 8, 14)", "Month(2020, 8)");
+    let third = GOOD_EVENT
+        .replace(r#"id: "order""#, r#"id: "placed""#)
+        .replace("Day(2020, 8, 14)", "Year(2020), sort_as: Day(2020, 8, 14)");
+    let f = fixture(&timeline(&format!("{GOOD_EVENT}{second}{third}")));
+    let tl = load_path(&f.ron).expect("loads");
+    let ids: Vec<&str> = tl.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["earlier", "order", "placed"]);
+}
