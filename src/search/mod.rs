@@ -79,16 +79,9 @@ pub struct Highlight {
     pub chars: Vec<usize>,
 }
 
+#[derive(Default)]
 pub struct Search {
     matcher: SkimMatcherV2,
-}
-
-impl Default for Search {
-    fn default() -> Self {
-        Search {
-            matcher: SkimMatcherV2::default(),
-        }
-    }
 }
 
 impl Search {
@@ -284,5 +277,5 @@ pub fn fields(e: &Event) -> Vec<(Field, Cow<'_, str>)> {
 
 /// Best score first; ties keep chronological order.
 pub fn rank(hits: &mut [Hit]) {
-    hits.sort_by(|a, b| b.score.cmp(&a.score));
+    hits.sort_by_key(|h| std::cmp::Reverse(h.score));
 }

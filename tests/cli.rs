@@ -1,0 +1,334 @@
+//! The command line as a user meets it: every subcommand, format and exit code.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_timeline-explorer"))
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited, not killed")
+}
+
+fn json(args: &[&str]) -> Value {
+    let o = run(args);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).expect("valid JSON")
+}
+
+#[test]
+fn list_text_is_one_row_per_event_in_date_order() {
+    let o = run(&["list"]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(rows.len(), 20);
+    assert!(
+        rows[1].starts_with("~2020-08-14  order      Trump gives ByteDance 90 days"),
+        "{}",
+        rows[1]
+    );
+    assert!(
+        out.contains("2020-09      report     Commerce memo"),
+        "a stated date has no ~"
+    );
+}
+
+#[test]
+fn bare_command_lists_until_the_app_exists() {
+    let o = run(&[]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(stdout(&o), stdout(&run(&["list"])));
+}
+
+#[test]
+fn list_json_keeps_the_contract() {
+    let v = json(&["list", "--format", "json"]);
+    assert_eq!(v["title"], "TikTok, ByteDance and US user data, 2020-2022");
+    let sources = v["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 5);
+    assert_eq!(sources[3]["file"], "seeds/003_3da983060587e498.txt");
+    for key in ["id", "file", "headline", "publisher", "note"] {
+        assert!(sources[0].get(key).is_some(), "source.{key}");
+    }
+    let events = v["events"].as_array().unwrap();
+    let dated: Vec<(&str, &str)> = events
+        .iter()
+        .map(|e| (e["id"].as_str().unwrap(), e["date"].as_str().unwrap()))
+        .collect();
+    for anchor in [
+        ("divestment-order", "2020-08-14"),
+        ("oracle-deal", "2020-09-19"),
+        ("nichols-injunction", "2020-09-27"),
+        ("injunction-hearing", "2020-11-04"),
+        ("november-deadline", "2020-11-12"),
+    ] {
+        assert!(dated.contains(&anchor), "{anchor:?}");
+    }
+    let memo = events.iter().find(|e| e["id"] == "commerce-memo").unwrap();
+    assert_eq!(
+        (&memo["date"], &memo["precision"], &memo["inferred"]),
+        (&"2020-09".into(), &"month".into(), &false.into())
+    );
+    let letter = events.iter().find(|e| e["id"] == "chew-letter").unwrap();
+    assert_eq!(
+        (&letter["date"], &letter["precision"], &letter["inferred"]),
+        (&"2022".into(), &"year".into(), &true.into())
+    );
+    assert!(
+        letter["date_note"]
+            .as_str()
+            .unwrap()
+            .contains("former president")
+    );
+    for key in [
+        "id",
+        "date",
+        "precision",
+        "inferred",
+        "title",
+        "summary",
+        "kind",
+        "actors",
+        "tags",
+        "citations",
+    ] {
+        assert!(events[0].get(key).is_some(), "event.{key}");
+    }
+}
+
+#[test]
+fn json_offsets_point_at_the_quote_in_the_file() {
+    let v = json(&["list", "--format", "json"]);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for e in v["events"].as_array().unwrap() {
+        for c in e["citations"].as_array().unwrap() {
+            let bytes = fs::read(root.join(c["file"].as_str().unwrap())).unwrap();
+            let (start, end) = (
+                c["start"].as_u64().unwrap() as usize,
+                c["end"].as_u64().unwrap() as usize,
+            );
+            let passage = std::str::from_utf8(&bytes[start..end]).unwrap();
+            let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(words(passage), words(c["quote"].as_str().unwrap()));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40);
+}
+
+#[test]
+fn list_lines_is_tab_separated_and_flat() {
+    let o = run(&["list", "--format", "lines"]);
+    for line in stdout(&o).lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 7, "{line}");
+        assert!(cols[0].starts_with("20"), "date first: {line}");
+    }
+    let first = stdout(&o).lines().next().unwrap().to_string();
+    assert!(first.ends_with("\temergency-order"));
+}
+
+#[test]
+fn list_markdown_quotes_in_blocks_with_their_source() {
+    let o = run(&["list", "--format", "markdown", "--filter", "oracle"]);
+    assert_eq!(code(&o), 0);
+    let md = stdout(&o);
+    assert!(md.starts_with("# TikTok, ByteDance and US user data, 2020-2022\n"));
+    assert_eq!(md.matches("\n## ").count(), 3);
+    assert!(md.contains("> Under the terms of the arrangement, Oracle will become TikTok's trusted security partner.\n"));
+    assert!(md.contains("`seeds/003_3da983060587e498.txt`"));
+}
+
+#[test]
+fn filter_narrows_and_nothing_matched_is_exit_1() {
+    let o = run(&["list", "--filter", "nichols"]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(stdout(&o).lines().count(), 1);
+
+    let o = run(&["list", "--filter", "xyzzy"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(stdout(&o), "");
+    assert_eq!(stderr(&o), "no events match 'xyzzy'\n");
+
+    let v: Value =
+        serde_json::from_str(&stdout(&run(&["list", "-f", "xyzzy", "--format", "json"]))).unwrap();
+    assert_eq!(
+        v["events"],
+        Value::Array(vec![]),
+        "JSON stays parseable when empty"
+    );
+}
+
+#[test]
+fn rank_orders_by_score() {
+    let o = run(&["list", "--filter", "douyin", "--rank", "--format", "lines"]);
+    let first = stdout(&o).lines().next().unwrap().to_string();
+    assert!(first.ends_with("\tcommerce-memo"), "{first}");
+}
+
+#[test]
+fn show_prints_one_event_in_each_format() {
+    let o = run(&["show", "oracle-deal"]);
+    assert_eq!(code(&o), 0);
+    let text = stdout(&o);
+    assert!(text.starts_with("Preliminary deal for TikTok Global"));
+    assert!(text.contains("Date:    19 September 2020 (day; inferred)"));
+    assert!(text.contains("filing-servers (seeds/003_3da983060587e498.txt, bytes"));
+
+    let v = json(&["show", "oracle-deal", "--format", "json"]);
+    assert_eq!(v["id"], "oracle-deal");
+    assert_eq!(v["citations"][0]["source"], "filing-servers");
+
+    let o = run(&["show", "commerce-memo", "--format", "markdown"]);
+    let md = stdout(&o);
+    assert!(md.starts_with("# 2020-09 — Commerce memo"));
+    assert!(md.contains("**Sources disagree:**"));
+}
+
+#[test]
+fn unknown_id_exits_1_with_suggestions() {
+    let o = run(&["show", "nichols"]);
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    assert!(err.contains("no event with id \"nichols\""), "{err}");
+    assert!(err.contains("did you mean nichols-injunction?"), "{err}");
+    assert!(
+        !err.contains("BACKTRACE") && !err.contains("Location"),
+        "a short report: {err}"
+    );
+}
+
+#[test]
+fn check_passes_on_the_shipped_data() {
+    let o = run(&["check"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(out.contains("20 events, 5 sources"));
+    assert!(out.contains("filing-servers"));
+    assert!(
+        out.ends_with("ok: every quote found verbatim in its source\n"),
+        "{out}"
+    );
+    let o = run(&[
+        "check",
+        "--data",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/data/timeline.ron"),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+}
+
+#[test]
+fn check_reports_every_problem_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    fs::create_dir(&seeds).unwrap();
+    fs::write(seeds.join("a.txt"), "The order was signed on Friday.").unwrap();
+    let ron = r#"Timeline(
+    title: "Mine",
+    sources: [Source(id: "a", file: "seeds/a.txt")],
+    events: [
+        Event(id: "one", date: Day(2021, 2, 30), title: "One", summary: "S.", kind: Order,
+              citations: [(source: "a", quote: "The order was signed on Monday.")]),
+        Event(id: "two", date: Year(2021), title: "Two", summary: "S.", kind: Order,
+              citations: [(source: "b", quote: "The order was signed")]),
+    ],
+)"#;
+    fs::write(dir.path().join("timeline.ron"), ron).unwrap();
+    // --data takes the folder too.
+    let o = run(&["check", "--data", dir.path().to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "timeline.ron:5:19: error: event \"one\": impossible date: February 2021 has no day 30"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("timeline.ron:6:49: error: event \"one\": quote not found"),
+        "{out}"
+    );
+    assert!(
+        out.contains("the quote has 'M' (U+004D), the source 'F' (U+0046)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("timeline.ron:8:49: error: event \"two\": cites unknown source \"b\""),
+        "{out}"
+    );
+    assert!(out.ends_with("3 errors, 0 warnings\n"), "{out}");
+    assert!(out.contains("a    0/1   quotes found  MISSING"), "{out}");
+
+    // Other commands refuse bad data too, pointing at `check`.
+    let o = run(&["list", "--data", dir.path().to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("timeline-explorer check"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn bad_data_paths_are_data_errors_not_panics() {
+    let o = run(&["list", "--data", "/nonexistent/t.ron"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("/nonexistent/t.ron: error: cannot read the timeline: no such file"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = run(&["check", "--data", "/dev/null"]);
+    assert_eq!(code(&o), 1);
+    assert!(stdout(&o).contains("the file is empty"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("junk.ron");
+    fs::write(&junk, [0xde, 0xad, 0xbe, 0xef, 0, 1, 2, 0xff]).unwrap();
+    let o = run(&["check", "--data", junk.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stdout(&o).contains("junk.ron:1:2: error: not UTF-8 text (bad byte at offset 2)"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["list", "--format", "xml"][..],
+        &["frobnicate"],
+        &["show"],
+        &["list", "--rank"],
+        &["--data"],
+    ] {
+        let o = run(args);
+        assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).starts_with("error:"), "{args:?}: {}", stderr(&o));
+    }
+    let o = run(&["--help"]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).contains("check"));
+}
