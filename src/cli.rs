@@ -180,16 +180,18 @@ fn check(data: Option<&Path>) -> ExitCode {
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
     if checked.is_clean() {
-        out.push_str(&format!(
-            "ok: every quote found verbatim in its source{}\n",
-            if warnings > 0 {
-                format!(" ({warnings} warnings)")
-            } else {
-                String::new()
-            }
-        ));
+        out.push_str("ok: every quote found verbatim in its source");
+        if warnings > 0 {
+            out.push_str(&format!(" ({})", count(warnings, "warning")));
+        }
+        out.push('\n');
     } else {
-        out.push_str(&format!("{errors} errors, {warnings} warnings\n"));
+        let summary = format!(
+            "{}, {}\n",
+            count(errors, "error"),
+            count(warnings, "warning")
+        );
+        out.push_str(&summary);
     }
     // A closed pipe (`check | head`) is not worth a second error.
     let _ = print(&out);
@@ -198,6 +200,10 @@ fn check(data: Option<&Path>) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Write to stdout; a reader that went away (`| head`) ends us quietly.
