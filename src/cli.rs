@@ -1,6 +1,6 @@
 //! The command line: argument parsing (clap) and the subcommands, all over the library.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -8,17 +8,37 @@ use clap::{Parser, Subcommand, ValueEnum};
 use color_eyre::Section;
 use color_eyre::eyre::{Result, eyre};
 
-use timeline_explorer::format::{json, lines, markdown, text};
+use timeline_explorer::format::{self, json, lines, markdown, text};
 use timeline_explorer::search::{self, Query, Search};
 use timeline_explorer::timeline::{self, Checked, Timeline, check::suggestions};
+use timeline_explorer::tui;
 
 /// Explore a timeline in which every event is backed by verbatim quotes from its sources.
+///
+/// With no command, opens the timeline in the terminal (press ? there for keys).
 #[derive(Debug, Parser)]
-#[command(name = "timeline-explorer", version, about)]
+#[command(
+    name = "timeline-explorer",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// A timeline .ron file (or a folder holding timeline.ron) instead of the built-in one.
     #[arg(long, global = true, value_name = "PATH")]
     data: Option<PathBuf>,
+
+    /// Start with this event selected (its id, as `show` takes).
+    #[arg(long, value_name = "ID")]
+    select: Option<String>,
+
+    /// Start with this filter applied.
+    #[arg(long, value_name = "QUERY")]
+    query: Option<String>,
+
+    /// Leave the mouse to the terminal, so its own text selection works.
+    #[arg(long)]
+    no_mouse: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -68,8 +88,25 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let data = cli.data.as_deref().map(resolve_data);
     match cli.command {
         Some(Command::Check) => Ok(check(data.as_deref())),
-        // The terminal app comes next; until then the bare command lists.
-        None => list(&load(data.as_deref())?, None, false, ListFormat::Text),
+        None => {
+            let tl = load(data.as_deref())?;
+            if !std::io::stdout().is_terminal() {
+                // Piped or redirected: no screen to draw on, so list instead.
+                return list(&tl, cli.query.as_deref(), false, ListFormat::Text);
+            }
+            if let Some(id) = &cli.select {
+                unknown_id(&tl, id)?;
+            }
+            let options = tui::Options {
+                query: cli.query,
+                select: cli.select,
+                no_color: no_color(),
+            };
+            let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+            let app = tui::App::new(tl, &options, ratatui::layout::Size::new(size.0, size.1));
+            tui::run(app, !cli.no_mouse)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::List {
             filter,
             rank,
@@ -109,7 +146,20 @@ fn list(tl: &Timeline, filter: Option<&str>, rank: bool, format: ListFormat) -> 
     }
     let events = hits.iter().map(|h| &tl.events[h.event]);
     let out = match format {
-        ListFormat::Text => events.map(|e| text::row(e) + "\n").collect(),
+        ListFormat::Text => {
+            // At a terminal, rows fit its width; piped, they stay whole.
+            let width = std::io::stdout()
+                .is_terminal()
+                .then(|| ratatui::crossterm::terminal::size().ok())
+                .flatten()
+                .map(|(w, _)| usize::from(w));
+            events
+                .map(|e| match width {
+                    Some(w) => format::fit(&text::row(e), w) + "\n",
+                    None => text::row(e) + "\n",
+                })
+                .collect()
+        }
         ListFormat::Lines => events.map(|e| lines::line(e) + "\n").collect(),
         ListFormat::Markdown => markdown::timeline(tl, events),
         ListFormat::Json => json::to_string(&json::timeline(tl, events)),
@@ -123,18 +173,30 @@ fn list(tl: &Timeline, filter: Option<&str>, rank: bool, format: ListFormat) -> 
     Ok(ExitCode::SUCCESS)
 }
 
+/// An error, with the closest ids as suggestions, if `id` names no event.
+fn unknown_id(tl: &Timeline, id: &str) -> Result<()> {
+    if tl.event(id).is_some() {
+        return Ok(());
+    }
+    let ids: Vec<String> = tl.events.iter().map(|e| e.id.clone()).collect();
+    let near = suggestions(id, &ids, 3);
+    let err = eyre!("no event with id \"{id}\"");
+    Err(if near.is_empty() {
+        err.suggestion("`timeline-explorer list --format lines` shows every id in its last column")
+    } else {
+        err.suggestion(format!("did you mean {}?", near.join(", ")))
+    })
+}
+
+/// NO_COLOR set to anything but the empty string (no-color.org).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 fn show(tl: &Timeline, id: &str, format: ShowFormat) -> Result<ExitCode> {
+    unknown_id(tl, id)?;
     let Some(event) = tl.event(id) else {
-        let ids: Vec<String> = tl.events.iter().map(|e| e.id.clone()).collect();
-        let near = suggestions(id, &ids, 3);
-        let err = eyre!("no event with id \"{id}\"");
-        return Err(if near.is_empty() {
-            err.suggestion(
-                "`timeline-explorer list --format lines` shows every id in its last column",
-            )
-        } else {
-            err.suggestion(format!("did you mean {}?", near.join(", ")))
-        });
+        return Ok(ExitCode::from(1));
     };
     let out = match format {
         ShowFormat::Text => text::event(tl, event),

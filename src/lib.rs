@@ -6,3 +6,4 @@ pub mod format;
 pub mod sanitize;
 pub mod search;
 pub mod timeline;
+pub mod tui;

@@ -7,8 +7,7 @@ use color_eyre::config::{HookBuilder, Theme};
 mod cli;
 
 fn main() -> color_eyre::Result<ExitCode> {
-    let plain = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
-        || !std::io::stderr().is_terminal();
+    let plain = cli::no_color() || !std::io::stderr().is_terminal();
     let hooks = HookBuilder::default()
         .display_env_section(false)
         .display_location_section(std::env::var_os("RUST_BACKTRACE").is_some());

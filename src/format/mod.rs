@@ -22,3 +22,26 @@ pub fn long_date(e: &Event) -> String {
     };
     format!("{} ({}; {how})", e.date.long(), e.date.precision().as_str())
 }
+
+/// `s` cut with an ellipsis to fit `width` terminal columns (wide characters count two).
+pub fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}

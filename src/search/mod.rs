@@ -263,12 +263,8 @@ pub fn fields(e: &Event) -> Vec<(Field, Cow<'_, str>)> {
             .map(|(i, t)| (Field::Tag(i), Cow::Borrowed(t.as_str()))),
     );
     v.push((Field::Summary, Cow::Borrowed(e.summary.as_str())));
-    let quotes = e
-        .citations
-        .iter()
-        .chain(e.disputes.iter().flat_map(|d| &d.sides));
     v.extend(
-        quotes
+        e.quotes()
             .enumerate()
             .map(|(i, c)| (Field::Quote(i), Cow::Borrowed(c.quote.as_str()))),
     );

@@ -65,6 +65,14 @@ impl Event {
     pub fn sort_key(&self) -> (i32, u32, u32) {
         self.sort_as.unwrap_or(self.date).sort_key()
     }
+
+    /// Every quote the event cites: its citations, then each dispute's sides.
+    /// Search results and the detail screen number quotes in this order.
+    pub fn quotes(&self) -> impl Iterator<Item = &Citation> {
+        self.citations
+            .iter()
+            .chain(self.disputes.iter().flat_map(|d| &d.sides))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -1,0 +1,43 @@
+//! Everything a user can ask for. Keys and mouse events become actions (keys.rs);
+//! `update` applies them.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    /// Up one level: close help, leave the reader or detail, clear a filter.
+    Back,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    Top,
+    Bottom,
+    /// Drill in: list → detail → source reader.
+    Open,
+    /// Straight to the source of the selected citation.
+    OpenSource,
+    NextCitation,
+    PrevCitation,
+    /// In the reader: the next or previous passage of this article that an event cites.
+    NextPassage,
+    PrevPassage,
+    StartFilter,
+    Input(char),
+    Backspace,
+    DeleteWord,
+    ClearInput,
+    /// Keep the filter and go back to the list.
+    AcceptFilter,
+    /// Clear the filter and go back to the list.
+    CancelFilter,
+    /// Order the filtered list by score instead of by date, or back.
+    ToggleRank,
+    Help,
+    Resize(u16, u16),
+    /// A left click at (column, row).
+    Click(u16, u16),
+    ScrollUp,
+    ScrollDown,
+}

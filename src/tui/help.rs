@@ -1,0 +1,83 @@
+//! The help screen, generated from the key table: every key, every screen.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
+
+use super::app::App;
+use super::keys::{BINDINGS, Context, label};
+
+const ORDER: [Context; 6] = [
+    Context::List,
+    Context::Filter,
+    Context::Detail,
+    Context::Reader,
+    Context::Everywhere,
+    Context::Help,
+];
+
+const SYNTAX: &[(&str, &str)] = &[
+    ("nichols", "those letters in order, close together"),
+    ("oracle deal", "both terms"),
+    ("nichols | fcc", "either term"),
+    ("'fcc", "exactly this text"),
+    ("^2020-09", "a field starts with it"),
+    ("ban$", "a field ends with it"),
+    ("!wechat", "not this text"),
+    ("Oracle", "a capital letter: case must match"),
+];
+
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut out = Vec::new();
+    for context in ORDER {
+        out.push(Line::styled(context.title(), t.heading));
+        for b in BINDINGS.iter().filter(|b| b.context == context) {
+            let keys: Vec<String> = b.keys.iter().map(|k| label(*k)).collect();
+            out.push(Line::from(vec![
+                Span::styled(format!("  {:<22}", keys.join(" ")), t.key),
+                Span::raw(b.help),
+            ]));
+        }
+        if context == Context::Filter {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {:<22}", "other keys"), t.key),
+                Span::raw("type into the query"),
+            ]));
+            out.push(Line::default());
+            out.push(Line::styled("Filter syntax (as in fzf)", t.heading));
+            for (example, meaning) in SYNTAX {
+                out.push(Line::from(vec![
+                    Span::styled(format!("  {example:<22}"), t.key),
+                    Span::raw(*meaning),
+                ]));
+            }
+        }
+        out.push(Line::default());
+    }
+    out.push(Line::styled(
+        "Mouse: the wheel scrolls, a click selects (--no-mouse leaves text selection to the terminal).",
+        t.dim,
+    ));
+    out
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(app.theme.dim)
+        .title(" Keys — ? or Esc closes ")
+        .padding(Padding::horizontal(1));
+    frame.render_widget(Clear, area);
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(lines(app)).block(block).scroll((scroll, 0)),
+        area,
+    );
+}
+
+/// Rows of help that fit in `area` (inside its border).
+pub fn page(area: Rect) -> usize {
+    usize::from(area.height.saturating_sub(2)).max(1)
+}

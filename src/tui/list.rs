@@ -1,0 +1,164 @@
+//! The home screen: the timeline as a list, and a preview of the selected event.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
+};
+
+use super::app::App;
+use super::text::{display, marked_spans};
+use crate::format::short_date;
+use crate::search::Field;
+
+/// Date column: `~2020-08-14`.
+const DATE: usize = 11;
+/// Kind column: the longest kind name.
+const KIND: usize = 9;
+/// Narrower than this, the kind column goes.
+const KIND_MIN_WIDTH: u16 = 60;
+
+pub fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
+    let hits = &app.filter.hits;
+    if hits.is_empty() {
+        let t = &app.theme;
+        let lines = if app.filter.text.trim().is_empty() {
+            vec![Line::styled(" this timeline has no events", t.dim)]
+        } else {
+            vec![
+                Line::from(format!(" no events match '{}'", display(&app.filter.text))),
+                Line::styled(" Esc clears the filter", t.dim),
+            ]
+        };
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let scrollbar = hits.len() > usize::from(area.height);
+    let rows = Rect {
+        width: area.width.saturating_sub(u16::from(scrollbar)),
+        ..area
+    };
+    let query = app.query();
+    let visible = hits
+        .iter()
+        .enumerate()
+        .skip(app.list.offset)
+        .take(usize::from(rows.height));
+    for (y, (i, hit)) in (rows.y..).zip(visible) {
+        let selected = i == app.list.selected;
+        let event = &app.timeline.events[hit.event];
+        // Highlights cost more than matching: only rows on screen get them.
+        let title_marks = if query.is_empty() {
+            Vec::new()
+        } else {
+            app.search
+                .highlights(event, &query)
+                .into_iter()
+                .find(|h| h.field == Field::Title)
+                .map(|h| h.chars)
+                .unwrap_or_default()
+        };
+        let other = (!query.is_empty())
+            .then(|| hit.fields.iter().find(|f| **f != Field::Title))
+            .flatten();
+        let line = row(
+            app,
+            hit.event,
+            &title_marks,
+            other.map(|f| f.name()),
+            rows.width,
+        );
+        let line = if selected {
+            line.style(app.theme.selected)
+        } else {
+            line
+        };
+        frame.render_widget(line, Rect::new(rows.x, y, rows.width, 1));
+    }
+    if scrollbar {
+        let mut state = ScrollbarState::new(hits.len().saturating_sub(usize::from(area.height)))
+            .position(app.list.offset);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None);
+        frame.render_stateful_widget(bar, area, &mut state);
+    }
+}
+
+/// One row: date, kind, title (matched characters marked), and where else it matched.
+fn row(app: &App, event: usize, marks: &[usize], other: Option<&str>, width: u16) -> Line<'static> {
+    let t = &app.theme;
+    let e = &app.timeline.events[event];
+    let mut spans = vec![Span::styled(format!("{:<DATE$} ", short_date(e)), t.date)];
+    let mut used = DATE + 1;
+    if width >= KIND_MIN_WIDTH {
+        spans.push(Span::styled(
+            format!("{:<KIND$} ", e.kind.as_str()),
+            t.kind(e.kind),
+        ));
+        used += KIND + 1;
+    }
+    let tag = other.map(|name| format!(" {name}"));
+    let room = usize::from(width).saturating_sub(used + tag.as_ref().map_or(0, |t| t.len()));
+    spans.extend(marked_spans(&e.title, marks, room, t.title, t.matched));
+    if let Some(tag) = tag {
+        spans.push(Span::styled(tag, t.dim));
+    }
+    Line::from(spans)
+}
+
+/// Where the hardware cursor goes: the start of the selected row.
+pub fn cursor(app: &App, area: Rect) -> Option<Position> {
+    let row = app.list.selected.checked_sub(app.list.offset)?;
+    (row < usize::from(area.height) && !app.filter.hits.is_empty())
+        .then(|| Position::new(area.x, area.y + row as u16))
+}
+
+/// Rows the list shows at once: what page keys move by.
+pub fn page(area: Rect) -> usize {
+    usize::from(area.height).max(1)
+}
+
+pub fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
+    let t = &app.theme;
+    let block = Block::new()
+        .borders(if beside { Borders::LEFT } else { Borders::TOP })
+        .border_style(t.dim);
+    let Some(index) = app.selected_event() else {
+        frame.render_widget(block, area);
+        return;
+    };
+    let e = &app.timeline.events[index];
+    let mut lines = vec![Line::from(vec![
+        Span::styled(e.date.long(), t.date),
+        Span::styled(
+            if e.inferred.is_some() {
+                " (inferred)"
+            } else {
+                ""
+            },
+            t.dim,
+        ),
+        Span::raw(" · "),
+        Span::styled(e.kind.as_str(), t.kind(e.kind)),
+    ])];
+    // The list may cut the title short; the preview never does.
+    lines.insert(0, Line::styled(display(&e.title).into_owned(), t.title));
+    lines.push(Line::from(display(&e.summary).into_owned()));
+    // Every citation, as room allows: the paragraph cuts what does not fit.
+    for c in &e.citations {
+        let source = app
+            .timeline
+            .source(&c.source)
+            .map_or(c.source.as_str(), |s| s.label());
+        lines.push(Line::from(vec![
+            Span::styled(format!("“{}”", display(&c.quote)), t.quote),
+            Span::styled(format!(" — {}", display(source)), t.dim),
+        ]));
+    }
+    let text = Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(block.padding(ratatui::widgets::Padding::horizontal(1)));
+    frame.render_widget(text, area);
+}

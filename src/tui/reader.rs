@@ -1,0 +1,204 @@
+//! The source reader: the whole article, wrapped, with the cited passage
+//! highlighted and every other passage that an event cites marked.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+
+use super::app::{App, Passage, ReaderState, Screen};
+use super::layout;
+use super::text::{display, marked_spans, wrap_ranges};
+use crate::format::short_date;
+use crate::timeline::Timeline;
+
+/// Open the article `source` with the passage at `focus` in view.
+pub fn open(
+    tl: &Timeline,
+    source: usize,
+    focus: &Range<usize>,
+    width: u16,
+    back_to: Screen,
+) -> ReaderState {
+    let id = &tl.sources[source].id;
+    let mut passages: Vec<Passage> = Vec::new();
+    for (i, e) in tl.events.iter().enumerate() {
+        for c in e.quotes().filter(|c| &c.source == id) {
+            match passages.iter_mut().find(|p| p.span == c.span) {
+                Some(p) if !p.events.contains(&i) => p.events.push(i),
+                Some(_) => {}
+                None => passages.push(Passage {
+                    span: c.span.clone(),
+                    events: vec![i],
+                }),
+            }
+        }
+    }
+    passages.sort_by_key(|p| (p.span.start, p.span.end));
+    let current = passages.iter().position(|p| p.span == *focus).unwrap_or(0);
+    ReaderState {
+        source,
+        passages,
+        current,
+        scroll: 0,
+        lines: wrap_ranges(&tl.sources[source].text, width),
+        width,
+        back_to,
+    }
+}
+
+/// The screen line a passage starts on.
+pub fn passage_row(state: &ReaderState, passage: usize) -> Option<usize> {
+    let start = state.passages.get(passage)?.span.start;
+    let row = state.lines.partition_point(|r| r.end <= start);
+    Some(row.min(state.lines.len().saturating_sub(1)))
+}
+
+/// Wrap again for a new width, keeping the passage in focus in view.
+pub fn rewrap(state: &mut ReaderState, text: &str, width: u16) {
+    if state.width != width {
+        state.lines = wrap_ranges(text, width);
+        state.width = width;
+    }
+}
+
+/// Draw the reader; returns where the cursor goes (the focused passage's start).
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
+    let Some(state) = &app.reader else {
+        return None;
+    };
+    let areas = layout::reader(area);
+    let text = &app.timeline.sources[state.source].text;
+    let inner = text_area(areas.text);
+    let lines: Vec<Line> = state
+        .lines
+        .iter()
+        .skip(state.scroll)
+        .take(usize::from(inner.height))
+        .map(|r| styled_line(app, state, text, r.clone()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    if state.lines.len() > usize::from(inner.height) {
+        let mut bar =
+            ScrollbarState::new(state.lines.len().saturating_sub(usize::from(inner.height)))
+                .position(state.scroll);
+        let widget = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None);
+        frame.render_stateful_widget(widget, areas.text, &mut bar);
+    }
+    if let Some(side) = areas.side {
+        draw_side(app, state, frame, side);
+    }
+    draw_info(app, state, frame, areas.info);
+    let row = passage_row(state, state.current)?.checked_sub(state.scroll)?;
+    (row < usize::from(inner.height)).then(|| Position::new(inner.x, inner.y + row as u16))
+}
+
+/// The column the article's text occupies: a margin left, the scrollbar right.
+pub fn text_area(area: Rect) -> Rect {
+    Rect {
+        x: area.x + 1,
+        width: layout::text_width(area),
+        ..area
+    }
+}
+
+/// One wrapped line, cut at passage boundaries and styled.
+fn styled_line(app: &App, state: &ReaderState, text: &str, range: Range<usize>) -> Line<'static> {
+    let t = &app.theme;
+    let mut spans = Vec::new();
+    let mut at = range.start;
+    let overlapping = state
+        .passages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.span.start < range.end && p.span.end > range.start);
+    for (i, p) in overlapping {
+        let (s, e) = (p.span.start.max(at), p.span.end.min(range.end));
+        if s < at || s >= e {
+            continue;
+        }
+        if s > at {
+            spans.push(Span::raw(display(&text[at..s]).into_owned()));
+        }
+        let style = if i == state.current {
+            t.passage
+        } else {
+            t.other_passage
+        };
+        spans.push(Span::styled(display(&text[s..e]).into_owned(), style));
+        at = e;
+    }
+    if at < range.end {
+        spans.push(Span::raw(display(&text[at..range.end]).into_owned()));
+    }
+    Line::from(spans)
+}
+
+/// Beside the text: every event citing this article; those citing the passage in focus marked.
+fn draw_side(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let mut events: Vec<usize> = state
+        .passages
+        .iter()
+        .flat_map(|p| p.events.iter().copied())
+        .collect();
+    events.sort_unstable();
+    events.dedup();
+    let focus = state
+        .passages
+        .get(state.current)
+        .map(|p| p.events.as_slice())
+        .unwrap_or(&[]);
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut lines = vec![Line::styled(
+        format!("Cited by {} events", events.len()),
+        t.heading,
+    )];
+    for e in events {
+        let event = &app.timeline.events[e];
+        let label = format!("{} {}", short_date(event), event.title);
+        let style = if focus.contains(&e) {
+            t.selected
+        } else {
+            t.dim
+        };
+        lines.push(Line::from(marked_spans(&label, &[], width, style, style)));
+    }
+    let block = Block::new().borders(Borders::LEFT).border_style(t.dim);
+    frame.render_widget(
+        Paragraph::new(lines).block(block.padding(ratatui::widgets::Padding::left(1))),
+        area,
+    );
+}
+
+/// Under the text: which passage is in focus and who cites it.
+fn draw_info(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let line = match state.passages.get(state.current) {
+        None => Line::styled(" no event cites this article", t.dim),
+        Some(p) => {
+            let first = &app.timeline.events[p.events[0]];
+            let more = match p.events.len() {
+                1 => String::new(),
+                n => format!(" (+{} more)", n - 1),
+            };
+            let lead = format!(
+                " passage {}/{} · cited by: ",
+                state.current + 1,
+                state.passages.len()
+            );
+            let room = usize::from(area.width).saturating_sub(lead.chars().count() + more.len());
+            let mut spans = vec![Span::styled(lead, t.dim)];
+            spans.extend(marked_spans(&first.title, &[], room, t.title, t.title));
+            spans.push(Span::styled(more, t.dim));
+            Line::from(spans)
+        }
+    };
+    frame.render_widget(line, area);
+}

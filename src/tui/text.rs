@@ -1,0 +1,168 @@
+//! Text helpers for the screens: wrapping that keeps byte offsets, truncation
+//! by display width (wide characters count double), and display-safe strings.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+
+use crate::sanitize::sanitize;
+
+/// `text` wrapped to `width` columns, as byte ranges of `text`, one per screen
+/// line. Paragraph breaks are kept, blank lines included.
+pub fn wrap_ranges(text: &str, width: u16) -> Vec<Range<usize>> {
+    let opts = textwrap::Options::new(usize::from(width.max(1)));
+    let mut out = Vec::new();
+    let mut at = 0;
+    for para in text.split('\n') {
+        if para.trim().is_empty() {
+            out.push(at..at);
+        } else {
+            let mut from = 0;
+            for line in textwrap::wrap(para, &opts) {
+                // Wrapped lines are slices of the paragraph: find where each starts.
+                let start = offset_in(para, &line)
+                    .or_else(|| para[from..].find(line.as_ref()).map(|i| from + i))
+                    .unwrap_or(from);
+                let end = (start + line.len()).min(para.len());
+                out.push(at + start..at + end);
+                from = end;
+            }
+        }
+        at += para.len() + 1;
+    }
+    out
+}
+
+/// Byte offset of `part` inside `whole`, when `part` is a slice of it.
+fn offset_in(whole: &str, part: &str) -> Option<usize> {
+    let (w, p) = (whole.as_ptr() as usize, part.as_ptr() as usize);
+    (p >= w && p + part.len() <= w + whole.len()).then(|| p - w)
+}
+
+/// Lines of `text` wrapped to `width` with an indent, each in `style`.
+pub fn wrapped(text: &str, width: u16, indent: &str, style: Style) -> Vec<Line<'static>> {
+    let opts = textwrap::Options::new(usize::from(width.max(1)))
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    textwrap::wrap(&display(text), opts)
+        .into_iter()
+        .map(|l| Line::styled(l.into_owned(), style))
+        .collect()
+}
+
+/// Safe to put on one screen line: no controls, tabs or newlines.
+pub fn display(s: &str) -> Cow<'_, str> {
+    let clean = sanitize(s);
+    if clean.contains(['\n', '\t']) {
+        Cow::Owned(clean.replace(['\n', '\t'], " "))
+    } else {
+        clean
+    }
+}
+
+/// Spans of `text` in `base`, the characters at `marked` (char indices, sorted)
+/// in `mark`, cut with an ellipsis to fit `width` columns.
+pub fn marked_spans(
+    text: &str,
+    marked: &[usize],
+    width: usize,
+    base: Style,
+    mark: Style,
+) -> Vec<Span<'static>> {
+    let text = display(text);
+    let total: usize = text.chars().map(char_width).sum();
+    let room = if total > width {
+        width.saturating_sub(1)
+    } else {
+        width
+    };
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_marked = false;
+    let mut used = 0;
+    let mut next_mark = marked.iter().peekable();
+    for (i, c) in text.chars().enumerate() {
+        let w = char_width(c);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        while next_mark.next_if(|&&m| m < i).is_some() {}
+        let is_marked = next_mark.peek() == Some(&&i);
+        if is_marked != run_marked && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_marked { mark } else { base },
+            ));
+        }
+        run_marked = is_marked;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_marked { mark } else { base }));
+    }
+    if total > width && width > 0 {
+        spans.push(Span::styled("…", base));
+    }
+    spans
+}
+
+/// Display width of text as the terminal will show it.
+pub fn width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_ranges_cover_the_text_in_order() {
+        let text = "One two three four.\n\nFive six seven eight nine ten.";
+        let lines = wrap_ranges(text, 10);
+        let shown: Vec<&str> = lines.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            shown,
+            [
+                "One two",
+                "three",
+                "four.",
+                "",
+                "Five six",
+                "seven",
+                "eight nine",
+                "ten."
+            ]
+        );
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        let text = "抖音抖音抖音 TikTok";
+        let lines = wrap_ranges(text, 8);
+        assert_eq!(&text[lines[0].clone()], "抖音抖音");
+        let spans = marked_spans("抖音抖音抖音", &[], 7, Style::new(), Style::new());
+        let shown: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(shown, "抖音抖…");
+        assert_eq!(width(&shown), 7);
+    }
+
+    #[test]
+    fn marks_follow_char_indices_not_bytes() {
+        let spans = marked_spans("’Oracle’", &[1, 2], 20, Style::new(), Style::new().bold());
+        let parts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(parts, ["’", "Or", "acle’"]);
+    }
+
+    #[test]
+    fn display_strips_controls_and_flattens() {
+        assert_eq!(display("a\u{1b}[2Jb\tc\nd"), "ab c d");
+    }
+}

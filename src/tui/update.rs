@@ -1,0 +1,309 @@
+//! `update(&mut App, Action)`: the only place state changes. No I/O here.
+
+use ratatui::layout::Size;
+
+use super::action::Action;
+use super::app::{App, Screen};
+use super::{detail, help, layout, list, reader};
+
+pub fn update(app: &mut App, action: Action) {
+    app.status = None;
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Resize(w, h) => {
+            app.size = Size::new(w, h);
+        }
+        Action::Help if !app.filter.typing => {
+            app.help = if app.help.is_some() { None } else { Some(0) };
+        }
+        _ if app.help.is_some() => on_help(app, action),
+        _ if app.filter.typing => on_filter(app, action),
+        _ => match app.screen {
+            Screen::List => on_list(app, action),
+            Screen::Detail => on_detail(app, action),
+            Screen::Reader => on_reader(app, action),
+        },
+    }
+    settle(app);
+}
+
+/// How far a movement goes, given a page of `page` rows.
+fn step(action: Action, page: usize) -> Option<isize> {
+    let page = page.max(1) as isize;
+    Some(match action {
+        Action::Down | Action::ScrollDown => 1,
+        Action::Up | Action::ScrollUp => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::HalfPageDown => (page / 2).max(1),
+        Action::HalfPageUp => -(page / 2).max(1),
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return None,
+    })
+}
+
+fn moved(at: usize, by: isize, len: usize) -> usize {
+    at.saturating_add_signed(by).min(len.saturating_sub(1))
+}
+
+fn on_help(app: &mut App, action: Action) {
+    let page = help::page(layout::frame(app.size).body);
+    let max = help::lines(app).len().saturating_sub(page);
+    match action {
+        Action::Back => app.help = None,
+        a => {
+            if let (Some(by), Some(scroll)) = (step(a, page), app.help) {
+                app.help = Some(moved(scroll, by, max + 1));
+            }
+        }
+    }
+}
+
+fn on_filter(app: &mut App, action: Action) {
+    let text = &mut app.filter.text;
+    match action {
+        Action::Input(c) => text.push(c),
+        Action::Backspace => {
+            text.pop();
+        }
+        Action::DeleteWord => {
+            let kept = text
+                .trim_end()
+                .trim_end_matches(|c: char| !c.is_whitespace())
+                .len();
+            text.truncate(kept);
+        }
+        Action::ClearInput => text.clear(),
+        Action::AcceptFilter => {
+            app.filter.typing = false;
+            return;
+        }
+        // As in fzf, Enter takes the selection; Back then returns to the filtered list.
+        Action::Open => {
+            app.filter.typing = false;
+            on_list(app, Action::Open);
+            return;
+        }
+        Action::CancelFilter => {
+            app.filter.typing = false;
+            text.clear();
+            app.refilter(true);
+            return;
+        }
+        Action::ToggleRank => {
+            toggle_rank(app);
+            return;
+        }
+        a => {
+            move_selection(app, a);
+            return;
+        }
+    }
+    app.refilter(false);
+}
+
+fn toggle_rank(app: &mut App) {
+    app.filter.ranked = !app.filter.ranked;
+    app.refilter(true);
+    app.status = Some(
+        if app.filter.ranked {
+            "ranked by match score"
+        } else {
+            "in date order"
+        }
+        .into(),
+    );
+}
+
+fn list_area(app: &App) -> ratatui::layout::Rect {
+    layout::home(layout::frame(app.size).body).list
+}
+
+fn move_selection(app: &mut App, action: Action) {
+    let page = list::page(list_area(app));
+    if let Some(by) = step(action, page) {
+        app.list.selected = moved(app.list.selected, by, app.filter.hits.len());
+    }
+}
+
+fn on_list(app: &mut App, action: Action) {
+    match action {
+        Action::StartFilter => app.filter.typing = true,
+        Action::ToggleRank => toggle_rank(app),
+        Action::Back if !app.filter.text.is_empty() => {
+            app.filter.text.clear();
+            app.refilter(true);
+        }
+        Action::Open => {
+            if let Some(event) = app.selected_event() {
+                app.detail = super::app::DetailState {
+                    event,
+                    citation: 0,
+                    scroll: 0,
+                };
+                app.screen = Screen::Detail;
+            }
+        }
+        Action::OpenSource => {
+            if let Some(event) = app.selected_event() {
+                app.detail.event = event;
+                app.detail.citation = 0;
+                open_reader(app, Screen::List);
+            }
+        }
+        Action::Click(col, row) => {
+            let area = list_area(app);
+            if area.contains(ratatui::layout::Position::new(col, row)) {
+                let i = app.list.offset + usize::from(row - area.y);
+                if i < app.filter.hits.len() {
+                    app.list.selected = i;
+                }
+            }
+        }
+        a => move_selection(app, a),
+    }
+}
+
+fn detail_area(app: &App) -> ratatui::layout::Rect {
+    detail::inner(layout::frame(app.size).body)
+}
+
+fn on_detail(app: &mut App, action: Action) {
+    let quotes = app.timeline.events[app.detail.event].quotes().count();
+    match action {
+        Action::Back => app.screen = Screen::List,
+        Action::NextCitation if quotes > 0 => {
+            app.detail.citation = (app.detail.citation + 1) % quotes;
+            show_citation(app);
+        }
+        Action::PrevCitation if quotes > 0 => {
+            app.detail.citation = (app.detail.citation + quotes - 1) % quotes;
+            show_citation(app);
+        }
+        Action::OpenSource | Action::Open => open_reader(app, Screen::Detail),
+        a => {
+            let area = detail_area(app);
+            if let Some(by) = step(a, usize::from(area.height)) {
+                let rows = detail::layout(app, area.width).lines.len();
+                let max = rows.saturating_sub(usize::from(area.height));
+                app.detail.scroll = moved(app.detail.scroll, by, max + 1);
+            }
+        }
+    }
+}
+
+/// Scroll the detail so the selected citation's block is on screen.
+fn show_citation(app: &mut App) {
+    let area = detail_area(app);
+    let h = usize::from(area.height);
+    let rows = detail::layout(app, area.width).citations;
+    if let Some(r) = rows.get(app.detail.citation) {
+        if r.start < app.detail.scroll {
+            app.detail.scroll = r.start;
+        } else if r.end > app.detail.scroll + h {
+            app.detail.scroll = r.start.min(r.end.saturating_sub(h));
+        }
+    }
+}
+
+fn reader_text_area(app: &App) -> ratatui::layout::Rect {
+    reader::text_area(layout::reader(layout::frame(app.size).body).text)
+}
+
+/// Open the source of the detail's selected citation, its passage in view.
+fn open_reader(app: &mut App, back_to: Screen) {
+    let event = &app.timeline.events[app.detail.event];
+    let Some(c) = event.quotes().nth(app.detail.citation) else {
+        app.status = Some("this event cites nothing".into());
+        return;
+    };
+    let Some(source) = app.timeline.sources.iter().position(|s| s.id == c.source) else {
+        return;
+    };
+    let span = c.span.clone();
+    let width = reader_text_area(app).width;
+    app.reader = Some(reader::open(&app.timeline, source, &span, width, back_to));
+    app.screen = Screen::Reader;
+    center_passage(app);
+}
+
+/// Scroll so the passage in focus starts a third of the way down.
+fn center_passage(app: &mut App) {
+    let h = usize::from(reader_text_area(app).height);
+    if let Some(state) = &mut app.reader
+        && let Some(row) = reader::passage_row(state, state.current)
+    {
+        let max = state.lines.len().saturating_sub(h);
+        state.scroll = row.saturating_sub(h / 3).min(max);
+    }
+}
+
+fn on_reader(app: &mut App, action: Action) {
+    let area = reader_text_area(app);
+    let Some(state) = &mut app.reader else {
+        app.screen = Screen::List;
+        return;
+    };
+    let n = state.passages.len();
+    match action {
+        Action::Back => {
+            app.screen = state.back_to;
+            app.reader = None;
+        }
+        Action::NextPassage | Action::PrevPassage if n > 0 => {
+            let next = action == Action::NextPassage;
+            state.current = if next {
+                (state.current + 1) % n
+            } else {
+                (state.current + n - 1) % n
+            };
+            if next && state.current == 0 || !next && state.current == n - 1 {
+                app.status = Some("wrapped around the article".into());
+            }
+            center_passage(app);
+        }
+        a => {
+            if let Some(by) = step(a, usize::from(area.height)) {
+                let max = state.lines.len().saturating_sub(usize::from(area.height));
+                state.scroll = moved(state.scroll, by, max + 1);
+            }
+        }
+    }
+}
+
+/// After any change: keep the list selection on screen, re-wrap the reader for
+/// the current width, and keep scroll offsets within their content.
+fn settle(app: &mut App) {
+    let rows = list::page(list_area(app));
+    let len = app.filter.hits.len();
+    let pos = &mut app.list;
+    pos.selected = pos.selected.min(len.saturating_sub(1));
+    if pos.selected < pos.offset {
+        pos.offset = pos.selected;
+    } else if pos.selected >= pos.offset + rows {
+        pos.offset = pos.selected + 1 - rows;
+    }
+    pos.offset = pos.offset.min(len.saturating_sub(rows));
+
+    let area = reader_text_area(app);
+    if let Some(state) = &mut app.reader {
+        let text = &app.timeline.sources[state.source].text;
+        if state.width != area.width {
+            reader::rewrap(state, text, area.width);
+            center_passage(app);
+        }
+    }
+    if let Some(state) = &mut app.reader {
+        let max = state.lines.len().saturating_sub(usize::from(area.height));
+        state.scroll = state.scroll.min(max);
+    }
+    if app.screen == Screen::Detail {
+        let area = detail_area(app);
+        let rows = detail::layout(app, area.width).lines.len();
+        app.detail.scroll = app
+            .detail
+            .scroll
+            .min(rows.saturating_sub(usize::from(area.height)));
+    }
+}

@@ -1,0 +1,117 @@
+//! Drawing: `view(&App, &mut Frame)` reads the state and changes nothing.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, Screen};
+use super::keys::hints;
+use super::layout;
+use super::text::{display, marked_spans, width};
+use super::{detail, help, list, reader};
+
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if layout::too_small(area.as_size()) {
+        let msg = format!(
+            "terminal too small: {}x{}, need {}x{}",
+            area.width,
+            area.height,
+            layout::MIN_WIDTH,
+            layout::MIN_HEIGHT
+        );
+        frame.render_widget(Paragraph::new(msg), area);
+        return;
+    }
+    let areas = layout::frame(area.as_size());
+    draw_header(app, frame, areas.header);
+    let mut cursor = match app.screen {
+        Screen::List => {
+            let home = layout::home(areas.body);
+            list::draw_list(app, frame, home.list);
+            if let Some(p) = home.preview {
+                list::draw_preview(app, frame, p, p.y == home.list.y);
+            }
+            list::cursor(app, home.list)
+        }
+        Screen::Detail => detail::draw(app, frame, areas.body),
+        Screen::Reader => reader::draw(app, frame, areas.body),
+    };
+    if let Some(scroll) = app.help {
+        help::draw(app, frame, areas.body, scroll);
+        cursor = None;
+    }
+    if let Some(at) = draw_footer(app, frame, areas.footer) {
+        cursor = Some(at);
+    }
+    // The cursor follows the selection, so screen readers and magnifiers do too.
+    if let Some(at) = cursor {
+        frame.set_cursor_position(at);
+    }
+}
+
+/// The timeline's title and where the user is; the count reads `N of M events`.
+fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let count = format!(
+        "{}{} of {} events ",
+        if app.filter.ranked { "ranked · " } else { "" },
+        app.filter.hits.len(),
+        app.timeline.events.len()
+    );
+    let place = match app.screen {
+        Screen::List => String::new(),
+        Screen::Detail => format!(" › {}", app.timeline.events[app.detail.event].title),
+        Screen::Reader => app.reader.as_ref().map_or(String::new(), |r| {
+            let s = &app.timeline.sources[r.source];
+            format!(" › {} ({})", s.label(), s.file)
+        }),
+    };
+    let room = usize::from(area.width).saturating_sub(width(&count) + 1);
+    let mut spans = vec![Span::raw(" ")];
+    spans.extend(marked_spans(
+        &format!("{}{place}", app.timeline.title),
+        &[],
+        room.saturating_sub(1),
+        t.header,
+        t.header,
+    ));
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let gap = usize::from(area.width).saturating_sub(used + width(&count));
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.push(Span::raw(count));
+    frame.render_widget(Line::from(spans).style(t.header), area);
+}
+
+/// Key hints, a status message, or the query line; returns the cursor while typing.
+fn draw_footer(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
+    let t = &app.theme;
+    let mut spans = Vec::new();
+    let mut cursor = None;
+    if app.filter.typing {
+        let query = display(&app.filter.text).into_owned();
+        let shown = format!("/{query}");
+        cursor = Some(Position::new(
+            area.x + (width(&shown) as u16).min(area.width.saturating_sub(1)),
+            area.y,
+        ));
+        spans.push(Span::styled(shown, t.title));
+        spans.push(Span::raw("  "));
+    } else if let Some(status) = &app.status {
+        spans.push(Span::styled(format!("{} ", display(status)), t.warning));
+    } else if app.screen == Screen::List && !app.filter.text.is_empty() {
+        spans.push(Span::styled(
+            format!("/{}", display(&app.filter.text)),
+            t.title,
+        ));
+        spans.push(Span::styled(" │ ", t.dim));
+    }
+    for hint in hints(app) {
+        let (key, what) = hint.split_once(' ').unwrap_or((hint, ""));
+        spans.push(Span::styled(key.to_string(), t.key));
+        spans.push(Span::styled(format!(" {what}  "), t.footer));
+    }
+    frame.render_widget(Line::from(spans), area);
+    cursor
+}
