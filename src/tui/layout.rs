@@ -46,7 +46,7 @@ pub struct Home {
 pub fn home(body: Rect) -> Home {
     if body.width >= SIDE_BY_SIDE {
         // The list gets what the preview does not need: titles are cut otherwise.
-        let preview_width = (body.width * 2 / 5).clamp(40, 72);
+        let preview_width = (body.width / 3).clamp(36, 64);
         let [list, preview] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(preview_width)])
                 .areas(body);
@@ -82,7 +82,7 @@ pub fn reader(body: Rect) -> Reader {
     let [main, info] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(body);
     if body.width >= SIDE_BY_SIDE {
         let [text, side] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(36)]).areas(main);
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(42)]).areas(main);
         Reader {
             text,
             side: Some(side),

@@ -14,14 +14,17 @@ use super::{detail, help, list, reader};
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if layout::too_small(area.as_size()) {
-        let msg = format!(
-            "terminal too small: {}x{}, need {}x{}",
-            area.width,
-            area.height,
-            layout::MIN_WIDTH,
-            layout::MIN_HEIGHT
-        );
-        frame.render_widget(Paragraph::new(msg), area);
+        let lines = vec![
+            Line::from("terminal too small"),
+            Line::from(format!(
+                "{}x{}, need {}x{}",
+                area.width,
+                area.height,
+                layout::MIN_WIDTH,
+                layout::MIN_HEIGHT
+            )),
+        ];
+        frame.render_widget(Paragraph::new(lines), area);
         return;
     }
     let areas = layout::frame(area.as_size());
@@ -60,18 +63,19 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
         app.filter.hits.len(),
         app.timeline.events.len()
     );
+    // Deeper screens name what they show; the list names the timeline.
     let place = match app.screen {
-        Screen::List => String::new(),
-        Screen::Detail => format!(" › {}", app.timeline.events[app.detail.event].title),
+        Screen::List => app.timeline.title.clone(),
+        Screen::Detail => format!("event › {}", app.timeline.events[app.detail.event].title),
         Screen::Reader => app.reader.as_ref().map_or(String::new(), |r| {
             let s = &app.timeline.sources[r.source];
-            format!(" › {} ({})", s.label(), s.file)
+            format!("source › {} ({})", s.label(), s.file)
         }),
     };
     let room = usize::from(area.width).saturating_sub(width(&count) + 1);
     let mut spans = vec![Span::raw(" ")];
     spans.extend(marked_spans(
-        &format!("{}{place}", app.timeline.title),
+        &place,
         &[],
         room.saturating_sub(1),
         t.header,

@@ -1,0 +1,192 @@
+//! Every screen drawn through ratatui's TestBackend, at 80x24 and 120x40.
+//! The snapshots in tests/snapshots/ are the spec: review them when they change.
+
+use ratatui::Terminal;
+use ratatui::backend::{Backend, TestBackend};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Modifier};
+use timeline_explorer::timeline::load_builtin;
+use timeline_explorer::tui::keys::action_for;
+use timeline_explorer::tui::{Action, App, Options, update, view};
+
+fn app(options: Options, w: u16, h: u16) -> App {
+    App::new(load_builtin().unwrap(), &options, Size::new(w, h))
+}
+
+fn keys(app: &mut App, s: &str) {
+    for c in s.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        if let Some(a) = action_for(app, KeyEvent::new(code, KeyModifiers::NONE)) {
+            update(app, a);
+        }
+    }
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    t.draw(|f| view(app, f)).unwrap();
+    t
+}
+
+/// Each screen, reached by keys from a fresh start at the given size.
+const SCREENS: &[(&str, &str)] = &[
+    ("home", ""),
+    ("filtering", "/oracle"),
+    ("filter_kept", "/nichols | fcc\t"),
+    ("empty_result", "/xyzzy"),
+    ("filter_other_field", "/irreparable"),
+    ("detail", "jjjjjjjjl"),
+    ("detail_disputes", "jjjjjjjl\t\t\t\t\t"),
+    ("reader", "/nichols\n\n"),
+    ("help", "?"),
+];
+
+#[test]
+fn screens_at_80x24() {
+    for (name, input) in SCREENS {
+        let mut a = app(Options::default(), 80, 24);
+        keys(&mut a, input);
+        insta::assert_snapshot!(format!("{name}_80x24"), draw(&a).backend());
+    }
+}
+
+#[test]
+fn screens_at_120x40() {
+    for (name, input) in SCREENS {
+        let mut a = app(Options::default(), 120, 40);
+        keys(&mut a, input);
+        insta::assert_snapshot!(format!("{name}_120x40"), draw(&a).backend());
+    }
+}
+
+#[test]
+fn too_small_and_just_big_enough() {
+    for (w, h) in [(29, 6), (10, 2), (1, 1)] {
+        let a = app(Options::default(), w, h);
+        insta::assert_snapshot!(format!("too_small_{w}x{h}"), draw(&a).backend());
+    }
+    let mut a = app(Options::default(), 30, 6);
+    keys(&mut a, "/or");
+    insta::assert_snapshot!("smallest_30x6", draw(&a).backend());
+}
+
+#[test]
+fn ranked_filter_says_so_in_the_header() {
+    let mut a = app(Options::default(), 80, 24);
+    keys(&mut a, "/douyin\ts");
+    insta::assert_snapshot!("ranked_80x24", draw(&a).backend());
+}
+
+#[test]
+fn the_cited_passage_is_highlighted_in_colour_and_without() {
+    for no_color in [false, true] {
+        let mut a = app(
+            Options {
+                no_color,
+                ..Options::default()
+            },
+            80,
+            24,
+        );
+        keys(&mut a, "/nichols\n\n");
+        let t = draw(&a);
+        let buf = t.backend().buffer();
+        let (x, y) = find(buf, "Judge Carl Nichols").expect("passage on screen");
+        let cell = &buf[(x, y)];
+        if no_color {
+            assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+        } else {
+            assert_eq!(cell.bg, Color::Yellow);
+            assert_eq!(cell.fg, Color::Black);
+        }
+        // Only named colours: nothing that needs true colour or 256.
+        for cell in buf.content() {
+            for c in [cell.fg, cell.bg] {
+                assert!(!matches!(c, Color::Rgb(..) | Color::Indexed(_)), "{c:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn matched_characters_are_marked_in_titles() {
+    let mut a = app(Options::default(), 80, 24);
+    keys(&mut a, "/oracle");
+    let t = draw(&a);
+    let buf = t.backend().buffer();
+    let (x, y) = find(buf, "Oracle").unwrap();
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED)
+    );
+    assert!(
+        !buf[(x - 2, y)].modifier.contains(Modifier::UNDERLINED),
+        "only the match is marked"
+    );
+}
+
+#[test]
+fn the_cursor_follows_the_selection() {
+    let mut a = app(Options::default(), 80, 24);
+    keys(&mut a, "jjj");
+    let mut t = draw(&a);
+    assert_eq!(
+        t.backend_mut().get_cursor_position().unwrap(),
+        Position::new(0, 4)
+    );
+    keys(&mut a, "/ora");
+    let mut t2 = draw(&a);
+    assert_eq!(
+        t2.backend_mut().get_cursor_position().unwrap(),
+        Position::new(4, 23),
+        "after /ora in the query line"
+    );
+    update(&mut a, Action::CancelFilter);
+    keys(&mut a, "/nichols\n\t");
+    let mut t3 = draw(&a);
+    let at = t3.backend_mut().get_cursor_position().unwrap();
+    let row: String = (0..80)
+        .map(|x| t3.backend().buffer()[(x, at.y)].symbol().to_string())
+        .collect();
+    assert!(
+        row.contains("▶ [2]"),
+        "cursor on the selected citation: {row}"
+    );
+}
+
+#[test]
+fn wide_characters_keep_columns_aligned() {
+    let mut tl = load_builtin().unwrap();
+    tl.events[0].title =
+        "抖音 Douyin 和 TikTok：数据之争 — 一个很长很长很长很长的标题用于测试截断".into();
+    let a = App::new(tl, &Options::default(), Size::new(80, 24));
+    insta::assert_snapshot!("wide_characters_80x24", draw(&a).backend());
+}
+
+fn find(buf: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
+    let area = buf.area;
+    for y in 0..area.height {
+        let row: Vec<String> = (0..area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect();
+        let line: String = row.concat();
+        if let Some(byte) = line.find(needle) {
+            // Map the byte offset back to a column.
+            let mut len = 0;
+            for (x, s) in row.iter().enumerate() {
+                if len == byte {
+                    return Some((x as u16, y));
+                }
+                len += s.len();
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,314 @@
+//! `update()` driven through the real key table, as a user's key presses would be.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Size;
+use timeline_explorer::timeline::load_builtin;
+use timeline_explorer::tui::keys::action_for;
+use timeline_explorer::tui::{Action, App, Options, Screen, update};
+
+fn app_with(options: Options) -> App {
+    App::new(load_builtin().unwrap(), &options, Size::new(80, 24))
+}
+
+fn app() -> App {
+    app_with(Options::default())
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    press_with(app, code, KeyModifiers::NONE);
+}
+
+fn press_with(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    if let Some(action) = action_for(app, KeyEvent::new(code, mods)) {
+        update(app, action);
+    }
+}
+
+fn keys(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn selected_id(app: &App) -> &str {
+    &app.timeline.events[app.selected_event().unwrap()].id
+}
+
+#[test]
+fn moving_stops_at_the_ends_of_the_list() {
+    let mut a = app();
+    press(&mut a, KeyCode::Up);
+    assert_eq!(a.list.selected, 0);
+    keys(&mut a, "jj");
+    assert_eq!(a.list.selected, 2);
+    keys(&mut a, "G");
+    assert_eq!(a.list.selected, 19);
+    press(&mut a, KeyCode::Down);
+    assert_eq!(a.list.selected, 19, "no wrap at the bottom");
+    keys(&mut a, "g");
+    assert_eq!(a.list.selected, 0);
+    press(&mut a, KeyCode::End);
+    press(&mut a, KeyCode::Home);
+    assert_eq!(a.list.selected, 0);
+}
+
+#[test]
+fn the_selection_stays_in_view_when_paging() {
+    let mut a = app();
+    // At 80x24 the list shows 15 rows, the preview the rest.
+    press(&mut a, KeyCode::PageDown);
+    assert_eq!(a.list.selected, 15);
+    assert_eq!(a.list.offset, 1);
+    press_with(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(a.list.selected, 8);
+    assert_eq!(a.list.offset, 1);
+    press(&mut a, KeyCode::PageUp);
+    assert_eq!((a.list.selected, a.list.offset), (0, 0));
+    press_with(&mut a, KeyCode::Char('d'), KeyModifiers::CONTROL);
+    assert_eq!(a.list.selected, 7);
+}
+
+#[test]
+fn typing_filters_live_and_enter_opens_the_match() {
+    let mut a = app();
+    keys(&mut a, "/nich");
+    assert!(a.filter.typing);
+    assert_eq!(a.filter.text, "nich");
+    assert_eq!(a.filter.hits.len(), 1);
+    keys(&mut a, "ols");
+    assert_eq!(selected_id(&a), "nichols-injunction");
+    keys(&mut a, "q");
+    assert!(!a.quit, "q is a letter while typing");
+    assert_eq!(a.filter.text, "nicholsq");
+    press(&mut a, KeyCode::Backspace);
+    press(&mut a, KeyCode::Enter);
+    assert!(!a.filter.typing);
+    assert_eq!(a.screen, Screen::Detail);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Reader);
+    let r = a.reader.as_ref().unwrap();
+    let text = &a.timeline.sources[r.source].text;
+    assert!(text[r.passages[r.current].span.clone()].contains("Judge Carl Nichols"));
+    // Back twice: to the detail, then to the list, still filtered.
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Detail);
+    press(&mut a, KeyCode::Char('h'));
+    assert_eq!(a.screen, Screen::List);
+    assert_eq!(a.filter.hits.len(), 1);
+    // Back on a filtered list clears the filter, keeping the event selected.
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.filter.hits.len(), 20);
+    assert_eq!(selected_id(&a), "nichols-injunction");
+}
+
+#[test]
+fn tab_keeps_the_filter_and_esc_clears_it() {
+    let mut a = app();
+    keys(&mut a, "/oracle");
+    press(&mut a, KeyCode::Tab);
+    assert!(!a.filter.typing);
+    assert_eq!(a.filter.hits.len(), 3);
+    keys(&mut a, "j");
+    assert_eq!(
+        selected_id(&a),
+        "oracle-deal",
+        "j moves again once the list has the keys"
+    );
+    keys(&mut a, "/");
+    press_with(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(a.filter.text, "");
+    keys(&mut a, "fcc");
+    press(&mut a, KeyCode::Esc);
+    assert!(!a.filter.typing);
+    assert_eq!(a.filter.text, "");
+    assert_eq!(a.filter.hits.len(), 20);
+}
+
+#[test]
+fn an_empty_result_is_safe_to_act_on() {
+    let mut a = app();
+    keys(&mut a, "/xyzzy");
+    assert!(a.filter.hits.is_empty());
+    assert_eq!(a.selected_event(), None);
+    for code in [KeyCode::Down, KeyCode::Up, KeyCode::Enter] {
+        press(&mut a, code);
+    }
+    assert_eq!(a.screen, Screen::List, "Enter on nothing opens nothing");
+    keys(&mut a, "/");
+    for k in ["j", "G", "g", "o", "l", "s"] {
+        keys(&mut a, k);
+    }
+    press_with(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    keys(&mut a, "zzz");
+    press(&mut a, KeyCode::Tab);
+    keys(&mut a, "jGgols");
+    assert_eq!(a.screen, Screen::List);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.filter.hits.len(), 20);
+}
+
+#[test]
+fn ranking_toggles_and_keeps_the_selection() {
+    let mut a = app();
+    keys(&mut a, "/douyin");
+    press(&mut a, KeyCode::Tab);
+    let chronological: Vec<usize> = a.filter.hits.iter().map(|h| h.event).collect();
+    keys(&mut a, "j");
+    let before = selected_id(&a).to_string();
+    keys(&mut a, "s");
+    assert!(a.filter.ranked);
+    assert_eq!(selected_id(&a), before);
+    assert_eq!(
+        a.timeline.events[a.filter.hits[0].event].id,
+        "commerce-memo"
+    );
+    assert_ne!(
+        a.filter.hits.iter().map(|h| h.event).collect::<Vec<_>>(),
+        chronological
+    );
+    keys(&mut a, "s");
+    assert_eq!(
+        a.filter.hits.iter().map(|h| h.event).collect::<Vec<_>>(),
+        chronological
+    );
+}
+
+#[test]
+fn tab_walks_the_citations_and_opens_each_source() {
+    let mut a = app_with(Options {
+        select: Some("commerce-memo".into()),
+        ..Options::default()
+    });
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Detail);
+    let quotes = a.timeline.events[a.detail.event].quotes().count();
+    assert_eq!(quotes, 9, "5 citations and 2 disputes of 2 sides");
+    press(&mut a, KeyCode::BackTab);
+    assert_eq!(a.detail.citation, quotes - 1, "Shift-Tab wraps to the last");
+    let scrolled = a.detail.scroll;
+    assert!(scrolled > 0, "the last citation is scrolled into view");
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.detail.citation, 0);
+    assert!(a.detail.scroll < scrolled, "back up to the first citation");
+    press(&mut a, KeyCode::Tab);
+    keys(&mut a, "o");
+    let r = a.reader.as_ref().unwrap();
+    assert_eq!(a.timeline.sources[r.source].id, "filing-servers");
+    assert_eq!(r.back_to, Screen::Detail);
+}
+
+#[test]
+fn n_and_shift_n_walk_the_cited_passages_of_an_article() {
+    let mut a = app_with(Options {
+        select: Some("oracle-deal".into()),
+        ..Options::default()
+    });
+    keys(&mut a, "o");
+    let first = a.reader.as_ref().unwrap().current;
+    let total = a.reader.as_ref().unwrap().passages.len();
+    keys(&mut a, "n");
+    assert_eq!(a.reader.as_ref().unwrap().current, (first + 1) % total);
+    keys(&mut a, "NN");
+    assert_eq!(
+        a.reader.as_ref().unwrap().current,
+        (first + total - 1) % total
+    );
+    // From the list, `o` returns to the list.
+    press(&mut a, KeyCode::Left);
+    assert_eq!(a.screen, Screen::List);
+    assert!(a.reader.is_none());
+}
+
+#[test]
+fn the_reader_rewraps_on_resize_and_keeps_the_passage_in_view() {
+    let mut a = app_with(Options {
+        select: Some("nichols-injunction".into()),
+        ..Options::default()
+    });
+    keys(&mut a, "o");
+    let narrow = a.reader.as_ref().unwrap().lines.len();
+    update(&mut a, Action::Resize(200, 50));
+    let r = a.reader.as_ref().unwrap();
+    assert!(r.lines.len() < narrow, "wider means fewer lines");
+    let row = timeline_explorer::tui::reader::passage_row(r, r.current).unwrap();
+    assert!(
+        row >= r.scroll && row < r.scroll + 47,
+        "passage row {row} in view from {}",
+        r.scroll
+    );
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut a = app();
+    keys(&mut a, "?");
+    assert_eq!(a.help, Some(0));
+    keys(&mut a, "jj");
+    assert_eq!(a.help, Some(2));
+    keys(&mut a, "G");
+    let bottom = a.help.unwrap();
+    assert!(bottom > 2);
+    keys(&mut a, "?");
+    assert_eq!(a.help, None);
+    keys(&mut a, "?");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.help, None);
+    assert_eq!(a.screen, Screen::List);
+}
+
+#[test]
+fn q_quits_everywhere_but_the_query_line_and_ctrl_c_always() {
+    for setup in ["", "l", "lo", "?"] {
+        let mut a = app();
+        keys(&mut a, setup);
+        keys(&mut a, "q");
+        assert!(a.quit, "q after {setup:?}");
+    }
+    let mut a = app();
+    keys(&mut a, "/");
+    press_with(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(a.quit);
+}
+
+#[test]
+fn mouse_clicks_select_and_the_wheel_moves() {
+    let mut a = app();
+    // Row 0 is the header; the list starts on row 1.
+    update(&mut a, Action::Click(10, 4));
+    assert_eq!(a.list.selected, 3);
+    update(&mut a, Action::Click(10, 20));
+    assert_eq!(a.list.selected, 3, "a click in the preview selects nothing");
+    update(&mut a, Action::ScrollDown);
+    assert_eq!(a.list.selected, 4);
+}
+
+#[test]
+fn start_options_apply() {
+    let a = app_with(Options {
+        query: Some("oracle".into()),
+        select: Some("project-texas".into()),
+        ..Options::default()
+    });
+    assert_eq!(a.filter.hits.len(), 3);
+    assert_eq!(selected_id(&a), "project-texas");
+    let a = app_with(Options {
+        query: Some("nichols".into()),
+        select: Some("project-texas".into()),
+        ..Options::default()
+    });
+    assert!(a.status.as_deref().unwrap().contains("project-texas"));
+}
+
+#[test]
+fn tiny_sizes_and_odd_input_never_panic() {
+    let mut a = app();
+    for (w, h) in [(1, 1), (0, 0), (5, 3), (29, 5), (30, 6), (80, 24)] {
+        update(&mut a, Action::Resize(w, h));
+        for k in [
+            "j", "G", "l", "\t", "o", "n", "h", "?", "j", "?", "/", "x", "\u{1b}",
+        ] {
+            keys(&mut a, k);
+        }
+        update(&mut a, Action::Click(w, h));
+    }
+}
