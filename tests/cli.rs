@@ -53,7 +53,7 @@ fn list_text_is_one_row_per_event_in_date_order() {
 }
 
 #[test]
-fn bare_command_lists_until_the_app_exists() {
+fn bare_command_lists_when_stdout_is_not_a_terminal() {
     let o = run(&[]);
     assert_eq!(code(&o), 0);
     assert_eq!(stdout(&o), stdout(&run(&["list"])));

@@ -300,6 +300,17 @@ fn start_options_apply() {
 }
 
 #[test]
+fn keys_do_nothing_unseen_while_the_terminal_is_too_small() {
+    let mut a = app();
+    update(&mut a, Action::Resize(20, 4));
+    keys(&mut a, "/xjl?");
+    assert!(!a.filter.typing && a.help.is_none() && a.list.selected == 0);
+    assert_eq!(a.screen, Screen::List);
+    keys(&mut a, "q");
+    assert!(a.quit);
+}
+
+#[test]
 fn tiny_sizes_and_odd_input_never_panic() {
     let mut a = app();
     for (w, h) in [(1, 1), (0, 0), (5, 3), (29, 5), (30, 6), (80, 24)] {

@@ -124,6 +124,10 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     if code == KeyCode::Char('c') && mods == CTRL {
         return Some(Action::Quit);
     }
+    // Nothing is shown to act on: only quitting does anything, q included.
+    if super::layout::too_small(app.size) {
+        return (code == KeyCode::Char('q') && mods.is_empty()).then_some(Action::Quit);
+    }
     for context in contexts(app) {
         let found = BINDINGS
             .iter()
