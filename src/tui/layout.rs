@@ -97,7 +97,10 @@ pub fn reader(body: Rect) -> Reader {
     }
 }
 
+/// Prose is hard to read in longer lines than this, however wide the terminal.
+pub const MAX_TEXT_WIDTH: u16 = 100;
+
 /// Text width inside a pane: a column of margin each side, and one for a scrollbar.
 pub fn text_width(area: Rect) -> u16 {
-    area.width.saturating_sub(3).max(1)
+    area.width.saturating_sub(3).clamp(1, MAX_TEXT_WIDTH)
 }
