@@ -10,7 +10,7 @@ use color_eyre::eyre::{Result, eyre};
 
 use timeline_explorer::format::{self, json, lines, markdown, text};
 use timeline_explorer::search::{self, Query, Search};
-use timeline_explorer::timeline::{self, Checked, Timeline, check::suggestions};
+use timeline_explorer::timeline::{self, Checked, Event, Timeline, check::suggestions};
 use timeline_explorer::tui;
 
 /// Explore a timeline in which every event is backed by verbatim quotes from its sources.
@@ -95,7 +95,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 return list(&tl, cli.query.as_deref(), false, ListFormat::Text);
             }
             if let Some(id) = &cli.select {
-                unknown_id(&tl, id)?;
+                find_event(&tl, id)?;
             }
             let options = tui::Options {
                 query: cli.query,
@@ -173,10 +173,10 @@ fn list(tl: &Timeline, filter: Option<&str>, rank: bool, format: ListFormat) -> 
     Ok(ExitCode::SUCCESS)
 }
 
-/// An error, with the closest ids as suggestions, if `id` names no event.
-fn unknown_id(tl: &Timeline, id: &str) -> Result<()> {
-    if tl.event(id).is_some() {
-        return Ok(());
+/// The event `id` names, or an error suggesting the closest ids.
+fn find_event<'a>(tl: &'a Timeline, id: &str) -> Result<&'a Event> {
+    if let Some(event) = tl.event(id) {
+        return Ok(event);
     }
     let ids: Vec<String> = tl.events.iter().map(|e| e.id.clone()).collect();
     let near = suggestions(id, &ids, 3);
@@ -194,10 +194,7 @@ pub fn no_color() -> bool {
 }
 
 fn show(tl: &Timeline, id: &str, format: ShowFormat) -> Result<ExitCode> {
-    unknown_id(tl, id)?;
-    let Some(event) = tl.event(id) else {
-        return Ok(ExitCode::from(1));
-    };
+    let event = find_event(tl, id)?;
     let out = match format {
         ShowFormat::Text => text::event(tl, event),
         ShowFormat::Markdown => markdown::event(tl, event, "#"),

@@ -25,23 +25,26 @@ pub fn long_date(e: &Event) -> String {
 
 /// `s` cut with an ellipsis to fit `width` terminal columns (wide characters count two).
 pub fn fit(s: &str, width: usize) -> String {
+    match cut(s, width) {
+        None => s.to_string(),
+        Some(at) if width > 0 => format!("{}…", &s[..at]),
+        Some(_) => String::new(),
+    }
+}
+
+/// Where to cut `s` so that it and an ellipsis fit `width` columns; `None` if it fits whole.
+pub fn cut(s: &str, width: usize) -> Option<usize> {
     use unicode_width::UnicodeWidthChar;
-    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
+    let mut fits_with_ellipsis = 0;
+    for (at, c) in s.char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            return Some(fits_with_ellipsis);
         }
-        used += w;
-        out.push(c);
+        if used < width {
+            fits_with_ellipsis = at + c.len_utf8();
+        }
     }
-    if width > 0 {
-        out.push('…');
-    }
-    out
+    None
 }

@@ -34,12 +34,13 @@ pub fn validate(
     label: &str,
     read: &dyn Fn(&str) -> Result<String, String>,
 ) -> Report {
+    let loc = Locator::new(ron);
     let mut cx = Context {
-        loc: Locator::new(ron),
+        sources_region: loc.key("sources"),
+        events_region: loc.key("events"),
+        loc,
         label,
         problems: Vec::new(),
-        sources_region: Locator::new(ron).key("sources"),
-        events_region: Locator::new(ron).key("events"),
     };
 
     if tl.title.trim().is_empty() {

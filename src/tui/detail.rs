@@ -40,21 +40,11 @@ pub fn layout(app: &App, width: u16) -> DetailLayout {
             t.dim,
         ));
     }
-    if !e.actors.is_empty() {
-        lines.extend(wrapped(
-            &format!("Actors: {}", e.actors.join(", ")),
-            width,
-            "",
-            t.dim,
-        ));
-    }
-    if !e.tags.is_empty() {
-        lines.extend(wrapped(
-            &format!("Tags:   {}", e.tags.join(", ")),
-            width,
-            "",
-            t.dim,
-        ));
+    for (label, items) in [("Actors:", &e.actors), ("Tags:  ", &e.tags)] {
+        if !items.is_empty() {
+            let text = format!("{label} {}", items.join(", "));
+            lines.extend(wrapped(&text, width, "", t.dim));
+        }
     }
     lines.push(Line::default());
     lines.extend(wrapped(&e.summary, width, "", ratatui::style::Style::new()));

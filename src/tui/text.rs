@@ -73,23 +73,13 @@ pub fn marked_spans(
     mark: Style,
 ) -> Vec<Span<'static>> {
     let text = display(text);
-    let total: usize = text.chars().map(char_width).sum();
-    let room = if total > width {
-        width.saturating_sub(1)
-    } else {
-        width
-    };
+    let cut = crate::format::cut(&text, width);
+    let shown = cut.map_or(text.as_ref(), |at| &text[..at]);
     let mut spans = Vec::new();
     let mut run = String::new();
     let mut run_marked = false;
-    let mut used = 0;
     let mut next_mark = marked.iter().peekable();
-    for (i, c) in text.chars().enumerate() {
-        let w = char_width(c);
-        if used + w > room {
-            break;
-        }
-        used += w;
+    for (i, c) in shown.chars().enumerate() {
         while next_mark.next_if(|&&m| m < i).is_some() {}
         let is_marked = next_mark.peek() == Some(&&i);
         if is_marked != run_marked && !run.is_empty() {
@@ -104,7 +94,7 @@ pub fn marked_spans(
     if !run.is_empty() {
         spans.push(Span::styled(run, if run_marked { mark } else { base }));
     }
-    if total > width && width > 0 {
+    if cut.is_some() && width > 0 {
         spans.push(Span::styled("…", base));
     }
     spans
