@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use color_eyre::Section;
 use color_eyre::eyre::{Result, eyre};
 
@@ -17,12 +17,7 @@ use timeline_explorer::tui;
 ///
 /// With no command, opens the timeline in the terminal (press ? there for keys).
 #[derive(Debug, Parser)]
-#[command(
-    name = "timeline-explorer",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "timeline-explorer", version, about)]
 pub struct Cli {
     /// A timeline .ron file (or a folder holding timeline.ron) instead of the built-in one.
     #[arg(long, global = true, value_name = "PATH")]
@@ -85,6 +80,15 @@ enum ShowFormat {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    if cli.command.is_some() && (cli.select.is_some() || cli.query.is_some() || cli.no_mouse) {
+        // These shape the terminal app only; with a command they would be silently ignored.
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--select, --query and --no-mouse are for the terminal app, not for a command",
+            )
+            .exit();
+    }
     let data = cli.data.as_deref().map(resolve_data);
     match cli.command {
         Some(Command::Check) => Ok(check(data.as_deref())),

@@ -229,12 +229,14 @@ fn check_passes_on_the_shipped_data() {
         out.ends_with("ok: every quote found verbatim in its source\n"),
         "{out}"
     );
-    let o = run(&[
-        "check",
-        "--data",
-        concat!(env!("CARGO_MANIFEST_DIR"), "/data/timeline.ron"),
-    ]);
-    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    // --data goes before or after the command.
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data/timeline.ron");
+    for args in [["check", "--data", data], ["--data", data, "check"]] {
+        let o = run(&args);
+        assert_eq!(code(&o), 0, "{args:?}: {}{}", stdout(&o), stderr(&o));
+    }
+    let o = run(&["--data", data, "list", "--filter", "nichols"]);
+    assert_eq!(stdout(&o).lines().count(), 1, "{}", stderr(&o));
 }
 
 #[test]
@@ -322,6 +324,7 @@ fn usage_errors_exit_2() {
         &["frobnicate"],
         &["show"],
         &["list", "--rank"],
+        &["--select", "oracle-deal", "list"],
         &["--data"],
     ] {
         let o = run(args);
