@@ -81,7 +81,7 @@ pub fn source(s: &Source) -> SourceJson<'_> {
 pub fn event<'a>(tl: &'a Timeline, e: &'a Event) -> EventJson<'a> {
     let cite = |c: &'a Citation| CitationJson {
         source: &c.source,
-        file: tl.source(&c.source).map_or("", |s| s.file.as_str()),
+        file: tl.source_of(c).map_or("", |s| s.file.as_str()),
         quote: &c.quote,
         start: c.span.start,
         end: c.span.end,

@@ -41,7 +41,7 @@ pub fn event(tl: &Timeline, e: &Event, heading: &str) -> String {
 
 /// A quote as a block, then where it comes from.
 pub fn citation(tl: &Timeline, c: &Citation) -> String {
-    let source = tl.source(&c.source);
+    let source = tl.source_of(c);
     let mut out = String::new();
     for l in c.quote.lines() {
         out.push_str(&format!("> {}\n", escape(l)));

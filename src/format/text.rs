@@ -67,7 +67,7 @@ pub fn event(tl: &Timeline, e: &Event) -> String {
 }
 
 fn citation(tl: &Timeline, c: &Citation, lead: &str, line: &mut impl FnMut(&str)) {
-    let source = tl.source(&c.source);
+    let source = tl.source_of(c);
     let file = source.map_or("", |s| s.file.as_str());
     line(&format!(
         "{lead}{} ({file}, bytes {}-{})",

@@ -1,11 +1,16 @@
 //! Validation: every problem in a parsed timeline at once, each with where it is.
 //! Also reads the sources and locates every quote, which the reader highlights.
+//!
+//! It stays linear in the size of the timeline: positions in the RON text are
+//! looked up only for problems, through an index built once, and a quote is
+//! first sought as written, folding whitespace only when that fails.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
-use super::model::{Citation, Timeline};
+use super::model::{Citation, Source, Timeline};
 use super::problem::{Locator, Problem};
-use super::quote::Haystack;
+use super::quote::{Haystack, Nearest};
 
 /// What `check` prints per source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,8 +31,8 @@ pub struct Report {
 const TITLE_MAX: usize = 80;
 
 /// Check `tl` (parsed from `ron`, shown to the user as `label`), filling in
-/// source texts and quote spans. Problems come in file order.
-/// `read` fetches a source by its `file` as written; its error says what went wrong.
+/// source texts, quote spans and citations' source indices. `read` fetches a
+/// source by its `file` as written; its error says what went wrong.
 pub fn validate(
     tl: &mut Timeline,
     ron: &str,
@@ -51,128 +56,173 @@ pub fn validate(
     // Sources: ids, then their texts.
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut hay: Vec<Option<Haystack>> = Vec::with_capacity(tl.sources.len());
-    let mut tallies = Vec::with_capacity(tl.sources.len());
+    let mut readable = Vec::with_capacity(tl.sources.len());
     for (i, source) in tl.sources.iter_mut().enumerate() {
         let nth = bump(&mut seen, &source.id);
-        let at = cx.find_id(cx.sources_region, &source.id, nth);
+        let at = |cx: &Context| cx.loc.id_at(cx.sources_region, &source.id, nth);
         if !is_id(&source.id) {
-            cx.push(bad_id("source", &source.id, cx.pos(at), label));
+            let p = bad_id("source", &source.id, cx.pos(at(&cx)), label);
+            cx.push(p);
         }
         if nth > 0 {
-            cx.error(at, format!("duplicate source id \"{}\"", source.id));
+            let p = Problem::error(
+                label,
+                cx.pos(at(&cx)),
+                format!("duplicate source id \"{}\"", source.id),
+            );
+            cx.push(p);
         } else {
             index.insert(source.id.clone(), i);
         }
         match read(&source.file) {
             Ok(text) => {
-                hay.push(Some(Haystack::new(&text)));
                 source.text = text;
+                readable.push(true);
             }
             Err(why) => {
-                hay.push(None);
+                readable.push(false);
                 let p = Problem::error(
                     label,
-                    cx.pos(at),
+                    cx.pos(at(&cx)),
                     format!("source \"{}\": cannot read {}: {why}", source.id, source.file),
                 )
                 .hint("a source's file is relative to the timeline's root (the RON file's folder unless `root` says otherwise)");
                 cx.push(p);
             }
         }
-        tallies.push(Tally {
-            source: source.id.clone(),
-            file: source.file.clone(),
-            cited: 0,
-            found: 0,
-        });
     }
 
-    let ids: Vec<String> = tl.sources.iter().map(|s| s.id.clone()).collect();
+    let Timeline {
+        sources, events, ..
+    } = tl;
+    let mut quotes = Quotes {
+        sources,
+        readable: &readable,
+        index: &index,
+        ids: sources.iter().map(|s| s.id.clone()).collect(),
+        folded: Vec::new(),
+        tallies: sources
+            .iter()
+            .map(|s| Tally {
+                source: s.id.clone(),
+                file: s.file.clone(),
+                cited: 0,
+                found: 0,
+            })
+            .collect(),
+    };
+
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for event in tl.events.iter_mut() {
-        let nth = bump(&mut seen, &event.id);
-        let at = cx.find_id(cx.events_region, &event.id, nth);
-        let pos = cx.pos(at);
+    for event in events.iter_mut() {
+        let place = Place {
+            id: &event.id,
+            nth: bump(&mut seen, &event.id),
+        };
         let who = format!("event \"{}\"", event.id);
-        if !is_id(&event.id) {
-            cx.push(bad_id("event", &event.id, pos, label));
-        }
-        if nth > 0 {
-            cx.push(
-                Problem::error(label, pos, format!("duplicate event id \"{}\"", event.id))
-                    .hint("ids must be unique: `show ID` and links between events use them"),
-            );
-        }
-        for (what, date) in [("date", Some(event.date)), ("sort_as", event.sort_as)] {
-            if let Some(why) = date.and_then(|d| d.impossible()) {
-                cx.push(
-                    Problem::error(label, pos, format!("{who}: impossible {what}: {why}"))
-                        .hint("write Day(year, month, day), Month(year, month) or Year(year)"),
-                );
-            }
-        }
-        if event.inferred.as_ref().is_some_and(|s| s.trim().is_empty()) {
-            cx.push(
-                Problem::error(label, pos, format!("{who}: `inferred` is empty"))
-                    .hint("say from what the date is inferred, e.g. \"the article says 'this week' and is dated ...\""),
-            );
-        }
-        if event.title.trim().is_empty() {
-            cx.error(at, format!("{who}: empty title"));
-        } else if event.title.chars().count() > TITLE_MAX {
-            cx.push(Problem::warning(
-                label,
-                pos,
-                format!("{who}: title is {} characters; keep it under {TITLE_MAX} so it fits a list row", event.title.chars().count()),
-            ));
-        }
-        if event.summary.trim().is_empty() {
-            cx.error(at, format!("{who}: empty summary"));
-        }
+        check_event_fields(&mut cx, event, &who, place);
         if event.citations.is_empty() {
             cx.push(
-                Problem::error(label, pos, format!("{who}: cites nothing"))
+                Problem::error(label, cx.event_pos(place), format!("{who}: cites nothing"))
                     .hint("every event needs at least one citation: (source: \"id\", quote: \"verbatim words\")"),
             );
         }
-        let from = at.unwrap_or(0);
         for c in event.citations.iter_mut() {
-            cx.citation(&who, from, c, &index, &ids, &hay, &mut tallies);
+            quotes.check(&mut cx, &who, place, c);
         }
         for d in event.disputes.iter_mut() {
             if d.about.trim().is_empty() {
-                cx.error(
-                    at,
+                let p = Problem::error(
+                    label,
+                    cx.event_pos(place),
                     format!("{who}: a dispute does not say what it is about"),
                 );
+                cx.push(p);
             }
             if d.sides.len() < 2 {
                 cx.push(
-                    Problem::error(label, pos, format!("{who}: a dispute needs at least two sides, it has {}", d.sides.len()))
+                    Problem::error(label, cx.event_pos(place), format!("{who}: a dispute needs at least two sides, it has {}", d.sides.len()))
                         .hint("cite each source's side: sides: [(source: ..., quote: ...), (source: ..., quote: ...)]"),
                 );
             }
             for c in d.sides.iter_mut() {
-                cx.citation(&who, from, c, &index, &ids, &hay, &mut tallies);
+                quotes.check(&mut cx, &who, place, c);
             }
         }
     }
 
-    for (i, t) in tallies.iter().enumerate() {
-        if t.cited == 0 && hay[i].is_some() {
-            let at = cx.find_id(cx.sources_region, &t.source, 0);
-            cx.push(Problem::warning(
+    for (i, t) in quotes.tallies.iter().enumerate() {
+        if t.cited == 0 && readable[i] {
+            let at = cx.loc.id_at(cx.sources_region, &t.source, 0);
+            let p = Problem::warning(
                 label,
                 cx.pos(at),
                 format!("source \"{}\" is never cited", t.source),
-            ));
+            );
+            cx.push(p);
         }
     }
 
     Report {
         problems: cx.problems,
-        tallies,
+        tallies: quotes.tallies,
+    }
+}
+
+/// Where an event is in the RON text: its id, and which occurrence of it.
+#[derive(Clone, Copy)]
+struct Place<'e> {
+    id: &'e str,
+    nth: usize,
+}
+
+/// The checks on an event's own fields: id, dates, title, summary.
+fn check_event_fields(cx: &mut Context, event: &super::model::Event, who: &str, place: Place) {
+    let label = cx.label;
+    // Only looked up when there is a problem to place.
+    let pos = |cx: &Context| cx.event_pos(place);
+    if !is_id(&event.id) {
+        cx.push(bad_id("event", &event.id, pos(cx), label));
+    }
+    if place.nth > 0 {
+        cx.push(
+            Problem::error(
+                label,
+                pos(cx),
+                format!("duplicate event id \"{}\"", event.id),
+            )
+            .hint("ids must be unique: `show ID` and links between events use them"),
+        );
+    }
+    for (what, date) in [("date", Some(event.date)), ("sort_as", event.sort_as)] {
+        if let Some(why) = date.and_then(|d| d.impossible()) {
+            cx.push(
+                Problem::error(label, pos(cx), format!("{who}: impossible {what}: {why}"))
+                    .hint("write Day(year, month, day), Month(year, month) or Year(year)"),
+            );
+        }
+    }
+    if event.inferred.as_ref().is_some_and(|s| s.trim().is_empty()) {
+        cx.push(
+            Problem::error(label, pos(cx), format!("{who}: `inferred` is empty"))
+                .hint("say from what the date is inferred, e.g. \"the article says 'this week' and is dated ...\""),
+        );
+    }
+    if event.title.trim().is_empty() {
+        let p = Problem::error(label, pos(cx), format!("{who}: empty title"));
+        cx.push(p);
+    } else if event.title.chars().count() > TITLE_MAX {
+        cx.push(Problem::warning(
+            label,
+            pos(cx),
+            format!(
+                "{who}: title is {} characters; keep it under {TITLE_MAX} so it fits a list row",
+                event.title.chars().count()
+            ),
+        ));
+    }
+    if event.summary.trim().is_empty() {
+        let p = Problem::error(label, pos(cx), format!("{who}: empty summary"));
+        cx.push(p);
     }
 }
 
@@ -198,83 +248,114 @@ impl Context<'_> {
         self.problems.push(p);
     }
 
-    /// Where the `nth` `id: "value"` stands after `region` (the list it belongs to).
-    fn find_id(&self, region: Option<usize>, id: &str, nth: usize) -> Option<usize> {
-        let from = region.unwrap_or(0);
-        self.loc
-            .field_from(from, "id", id, nth)
-            .or_else(|| self.loc.field_from(0, "id", id, nth))
+    fn event_pos(&self, place: Place) -> Option<(usize, usize)> {
+        self.pos(self.loc.id_at(self.events_region, place.id, place.nth))
+    }
+}
+
+/// Finds quotes in their sources and counts them per source.
+struct Quotes<'a> {
+    sources: &'a [Source],
+    readable: &'a [bool],
+    index: &'a HashMap<String, usize>,
+    ids: Vec<String>,
+    /// Whitespace-folded texts, built only for sources whose quotes need folding.
+    folded: Vec<Option<Haystack>>,
+    tallies: Vec<Tally>,
+}
+
+impl Quotes<'_> {
+    fn find(&mut self, source: usize, quote: &str) -> Option<Range<usize>> {
+        // Most quotes are copied as they stand: no need to fold whitespace.
+        let text = &self.sources[source].text;
+        let q = quote.trim();
+        if let Some(at) = text.find(q) {
+            return Some(at..at + q.len());
+        }
+        self.folded(source).find(quote)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn citation(
-        &mut self,
-        who: &str,
-        from: usize,
-        c: &mut Citation,
-        index: &HashMap<String, usize>,
-        ids: &[String],
-        hay: &[Option<Haystack>],
-        tallies: &mut [Tally],
-    ) {
-        let at = self.loc.text_after(from, &c.quote).or(Some(from));
-        let pos = self.pos(at);
-        let Some(&si) = index.get(&c.source) else {
+    fn nearest(&mut self, source: usize, quote: &str) -> Option<Nearest> {
+        self.folded(source).nearest(quote)
+    }
+
+    fn folded(&mut self, source: usize) -> &Haystack {
+        if self.folded.len() < self.sources.len() {
+            self.folded.resize_with(self.sources.len(), || None);
+        }
+        self.folded[source].get_or_insert_with(|| Haystack::new(&self.sources[source].text))
+    }
+
+    /// Check one citation: its source exists and its quote stands there verbatim.
+    fn check(&mut self, cx: &mut Context, who: &str, place: Place, c: &mut Citation) {
+        let label = cx.label;
+        // Where the quote is written, found only if there is something to report.
+        let pos = |cx: &Context| {
+            let event = cx.loc.id_at(cx.events_region, place.id, place.nth);
+            let from = event.unwrap_or(0);
+            cx.pos(cx.loc.text_after(from, &c.quote).or(event))
+        };
+        let Some(&si) = self.index.get(&c.source) else {
             let mut p = Problem::error(
-                self.label,
-                pos,
+                label,
+                pos(cx),
                 format!("{who}: cites unknown source \"{}\"", c.source),
             );
-            p = match closest(&c.source, ids) {
+            p = match closest(&c.source, &self.ids) {
                 Some(best) => p.hint(format!("did you mean \"{best}\"?")),
-                None => p.hint(format!("known sources: {}", ids.join(", "))),
+                None => p.hint(format!("known sources: {}", self.ids.join(", "))),
             };
-            self.push(p);
+            cx.push(p);
             return;
         };
-        tallies[si].cited += 1;
+        c.source_index = si;
+        self.tallies[si].cited += 1;
         if c.quote.trim().is_empty() {
-            self.push(Problem::error(
-                self.label,
-                pos,
+            let p = Problem::error(
+                label,
+                pos(cx),
                 format!("{who}: empty quote from \"{}\"", c.source),
-            ));
+            );
+            cx.push(p);
             return;
         }
-        let Some(h) = &hay[si] else { return };
-        match h.find(&c.quote) {
+        if !self.readable[si] {
+            return;
+        }
+        match self.find(si, &c.quote) {
             Some(span) => {
                 c.span = span;
-                tallies[si].found += 1;
+                self.tallies[si].found += 1;
                 if c.quote.split_whitespace().count() < 3 {
-                    self.push(Problem::warning(
-                        self.label,
-                        pos,
+                    let p = Problem::warning(
+                        label,
+                        pos(cx),
                         format!(
                             "{who}: the quote \"{}\" is too short to carry a fact on its own",
                             c.quote
                         ),
-                    ));
+                    );
+                    cx.push(p);
                 }
             }
             None => {
                 let p = Problem::error(
-                    self.label,
-                    pos,
+                    label,
+                    pos(cx),
                     format!(
                         "{who}: quote not found in source \"{}\" ({}): \"{}\"",
                         c.source,
-                        tallies[si].file,
+                        self.tallies[si].file,
                         first_words(&c.quote, 8)
                     ),
                 );
-                let hint = match h.nearest(&c.quote) {
+                let hint = match self.nearest(si, &c.quote) {
                     Some(near) => near.describe(),
                     None => {
                         "no passage of the source comes close: is it the right source?".to_string()
                     }
                 };
-                self.push(p.hint(hint));
+                cx.push(p.hint(hint));
             }
         }
     }

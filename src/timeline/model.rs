@@ -83,6 +83,9 @@ pub struct Citation {
     /// Byte range of the quote in the source text, set when the quote is found.
     #[serde(skip)]
     pub span: Range<usize>,
+    /// Index of the cited source in `Timeline::sources`, set by validation.
+    #[serde(skip)]
+    pub source_index: usize,
 }
 
 /// Sources that disagree on a point: what the disagreement is and each side, cited.
@@ -237,6 +240,14 @@ impl Kind {
 impl Timeline {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The source a citation names, found without a search.
+    pub fn source_of(&self, c: &Citation) -> Option<&Source> {
+        self.sources
+            .get(c.source_index)
+            .filter(|s| s.id == c.source)
+            .or_else(|| self.source(&c.source))
     }
 
     pub fn event(&self, id: &str) -> Option<&Event> {

@@ -1,5 +1,7 @@
 //! What is wrong with a timeline, and where: `file:line:column: error: ...`.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,13 +68,24 @@ impl fmt::Display for Problem {
 }
 
 /// Finds where things are in the RON text, since serde keeps no positions.
+/// Only problems need positions, so the index of ids is built on first use.
 pub struct Locator<'a> {
     text: &'a str,
+    ids: OnceCell<Ids<'a>>,
+}
+
+/// Every `id: "value"` in the text: by value, and all positions in order.
+struct Ids<'a> {
+    by_value: HashMap<&'a str, Vec<usize>>,
+    all: Vec<usize>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
-        Locator { text }
+        Locator {
+            text,
+            ids: OnceCell::new(),
+        }
     }
 
     /// Line and column (1-based, columns in characters) of a byte offset.
@@ -87,26 +100,47 @@ impl<'a> Locator<'a> {
         (line, before[line_start..].chars().count() + 1)
     }
 
-    /// Byte offset of the `nth` (0-based) `field: "value"` in the text.
-    pub fn field(&self, field: &str, value: &str, nth: usize) -> Option<usize> {
-        self.field_from(0, field, value, nth)
+    fn ids(&self) -> &Ids<'a> {
+        self.ids.get_or_init(|| {
+            let text = self.text;
+            let mut ids = Ids {
+                by_value: HashMap::new(),
+                all: Vec::new(),
+            };
+            for (at, _) in text.match_indices("id") {
+                let word_start = text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+                let Some(rest) = text[at + 2..].trim_start().strip_prefix(':') else {
+                    continue;
+                };
+                let Some(value) = rest.trim_start().strip_prefix('"') else {
+                    continue;
+                };
+                let Some(end) = value.find('"') else { continue };
+                if !word_start {
+                    continue;
+                }
+                let pos = text.len() - value.len() - 1;
+                ids.by_value.entry(&value[..end]).or_default().push(pos);
+                ids.all.push(pos);
+            }
+            ids
+        })
     }
 
-    /// As `field`, counting only from byte `from` on.
-    pub fn field_from(&self, from: usize, field: &str, value: &str, nth: usize) -> Option<usize> {
-        let literal = format!("\"{value}\"");
-        let from = from.min(self.text.len());
-        self.text
-            .match_indices(&literal)
-            .filter(|(at, _)| *at >= from)
-            .filter(|(at, _)| {
-                let before = self.text[..*at].trim_end();
-                before
-                    .strip_suffix(':')
-                    .is_some_and(|b| b.trim_end().ends_with(field))
-            })
+    /// Byte offset of the `nth` (0-based) `id: "value"` at or after `from`
+    /// (the list it belongs to), or anywhere if that finds none.
+    pub fn id_at(&self, from: Option<usize>, value: &str, nth: usize) -> Option<usize> {
+        let places = self.ids().by_value.get(value)?;
+        let from = from.unwrap_or(0);
+        places
+            .iter()
+            .filter(|at| **at >= from)
             .nth(nth)
-            .map(|(at, _)| at)
+            .or_else(|| places.get(nth))
+            .copied()
     }
 
     /// Byte offset of the first line that starts with `name:` (a top-level key).
@@ -125,8 +159,9 @@ impl<'a> Locator<'a> {
         None
     }
 
-    /// Byte offset of a string's first words at or after `from`, if it can be told.
-    /// Only the part before any character RON might escape is searched for.
+    /// Byte offset of a string's first words after `from`, within the item that
+    /// starts there (up to the next id). Only the part before any character RON
+    /// might escape is searched for.
     pub fn text_after(&self, from: usize, s: &str) -> Option<usize> {
         let probe: String = s
             .chars()
@@ -137,7 +172,10 @@ impl<'a> Locator<'a> {
             return None;
         }
         let from = from.min(self.text.len());
-        let rest = self.text.get(from..)?;
+        let all = &self.ids().all;
+        let next = all.partition_point(|at| *at <= from);
+        let end = all.get(next).copied().unwrap_or(self.text.len());
+        let rest = self.text.get(from..end)?;
         rest.find(&probe).map(|i| from + i)
     }
 }
@@ -155,10 +193,11 @@ mod tests {
     }
 
     #[test]
-    fn finds_nth_field() {
-        let l = Locator::new("(id: \"a\", source: \"a\")\n(id:\"a\")");
-        assert_eq!(l.field("id", "a", 0), Some(5));
-        assert_eq!(l.line_col(l.field("id", "a", 1).unwrap()), (2, 5));
-        assert_eq!(l.field("id", "a", 2), None);
+    fn finds_nth_id() {
+        let l = Locator::new("(id: \"a\", source: \"a\")\n(id:\"a\", valid: \"a\")");
+        assert_eq!(l.id_at(None, "a", 0), Some(5));
+        assert_eq!(l.line_col(l.id_at(None, "a", 1).unwrap()), (2, 5));
+        assert_eq!(l.id_at(None, "a", 2), None);
+        assert_eq!(l.id_at(Some(6), "a", 0), l.id_at(None, "a", 1));
     }
 }

@@ -54,7 +54,7 @@ pub fn layout(app: &App, width: u16) -> DetailLayout {
         let start = lines.len();
         let selected = n == app.detail.citation;
         let marker = if selected { "▶ " } else { "  " };
-        let source = app.timeline.source(&c.source);
+        let source = app.timeline.source_of(c);
         let head = source.map_or(c.source.as_str(), |s| s.label());
         let head_style = if selected { t.selected } else { t.title };
         let mut head_lines = wrapped(

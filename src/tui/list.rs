@@ -150,7 +150,7 @@ pub fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
     for c in &e.citations {
         let source = app
             .timeline
-            .source(&c.source)
+            .source_of(c)
             .map_or(c.source.as_str(), |s| s.label());
         lines.push(Line::from(vec![
             Span::styled(format!("“{}”", display(&c.quote)), t.quote),
