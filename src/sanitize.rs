@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 /// `s` without control characters, escape sequences or bidi overrides.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    if is_plainly_safe(s) || !s.chars().any(is_unsafe) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -35,6 +35,13 @@ pub fn sanitize_in_place(s: &mut String) {
     if let Cow::Owned(clean) = sanitize(s) {
         *s = clean;
     }
+}
+
+/// A byte scan that clears most text at once: no C0 controls or DEL, and none
+/// of the lead bytes that start C1 controls (0xC2) or bidi overrides (0xE2).
+fn is_plainly_safe(s: &str) -> bool {
+    s.bytes()
+        .all(|b| (b >= 0x20 && b != 0x7f && b != 0xc2 && b != 0xe2) || b == b'\n' || b == b'\t')
 }
 
 fn is_unsafe(c: char) -> bool {

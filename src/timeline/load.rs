@@ -140,7 +140,7 @@ pub fn check_path(path: &Path) -> Checked {
 }
 
 /// Reads a source given the timeline's `root` and the source's `file` as written.
-pub type ReadSource<'a> = dyn Fn(Option<&str>, &str) -> Result<String, String> + 'a;
+pub type ReadSource<'a> = dyn Fn(Option<&str>, &str) -> Result<String, String> + Sync + 'a;
 
 /// Parse and validate RON text, reading sources through `read`.
 pub fn check_str(text: &str, label: &str, read: &ReadSource) -> Checked {
@@ -244,7 +244,8 @@ fn sanitize_timeline(tl: &mut Timeline) {
         all_opt(&mut s.publisher);
         all_opt(&mut s.note);
     }
-    for e in &mut tl.events {
+    use rayon::prelude::*;
+    tl.events.par_iter_mut().for_each(|e| {
         for s in [&mut e.id, &mut e.title, &mut e.summary] {
             sanitize_in_place(s);
         }
@@ -265,5 +266,5 @@ fn sanitize_timeline(tl: &mut Timeline) {
             sanitize_in_place(&mut c.source);
             sanitize_in_place(&mut c.quote);
         }
-    }
+    });
 }
