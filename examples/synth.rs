@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Parser;
 
@@ -300,11 +300,17 @@ const KINDS: &[&str] = &[
     "Plan",
 ];
 
-struct Gen {
-    rng: fastrand::Rng,
+pub struct Gen {
+    pub rng: fastrand::Rng,
 }
 
 impl Gen {
+    pub fn new(seed: u64) -> Gen {
+        Gen {
+            rng: fastrand::Rng::with_seed(seed),
+        }
+    }
+
     fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
         from[self.rng.usize(..from.len())]
     }
@@ -314,7 +320,7 @@ impl Gen {
     }
 
     /// A sentence of 8-20 words with a verb and a named actor, ending in a full stop.
-    fn sentence(&mut self) -> String {
+    pub fn sentence(&mut self) -> String {
         let mut s = String::new();
         let n = self.rng.usize(8..=20);
         for i in 0..n {
@@ -377,17 +383,20 @@ impl Gen {
     }
 }
 
-fn string(s: &str) -> String {
+pub fn string(s: &str) -> String {
     ron::to_string(s).expect("a string always serializes")
 }
 
 fn main() {
     let args = Args::parse();
-    let n = args.events;
-    let mut g = Gen {
-        rng: fastrand::Rng::with_seed(n as u64),
-    };
-    let seeds = args.out.join("seeds");
+    generate(args.events, &args.out);
+    eprintln!("wrote {} events to {}", args.events, args.out.display());
+}
+
+/// Write a synthetic timeline of `n` events into `out`.
+pub fn generate(n: usize, out: &Path) {
+    let mut g = Gen::new(n as u64);
+    let seeds = out.join("seeds");
     fs::create_dir_all(&seeds).expect("create the output folder");
 
     let articles = (n / 10).max(5);
@@ -404,7 +413,7 @@ fn main() {
     for a in 0..articles {
         let (text, sentences) = g.article();
         let file = format!("seeds/article_{a:06}.txt");
-        fs::write(args.out.join(&file), &text).expect("write an article");
+        fs::write(out.join(&file), &text).expect("write an article");
         let headline = g.title();
         let _ = writeln!(
             ron,
@@ -462,9 +471,9 @@ fn main() {
         let _ = writeln!(ron, "        ),");
     }
     ron.push_str("    ],\n)\n");
-    fs::write(args.out.join("timeline.ron"), ron).expect("write timeline.ron");
+    fs::write(out.join("timeline.ron"), ron).expect("write timeline.ron");
     eprintln!(
         "wrote {n} events and {articles} articles to {}",
-        args.out.display()
+        out.display()
     );
 }

@@ -166,12 +166,20 @@ fn highlights_are_char_indices_in_the_matching_field() {
 }
 
 #[test]
-fn hits_say_which_field_matched() {
+fn highlights_say_which_field_matched() {
     let t = tl();
-    let hits = Search::default().filter(&t, &Query::parse("disney"));
-    assert_eq!(hits.len(), 1);
-    assert_eq!(hits[0].fields, [Field::Summary]);
-    let hits = Search::default().filter(&t, &Query::parse(r"'video\ sharing"));
-    assert_eq!(hits.len(), 1);
-    assert_eq!(hits[0].fields, [Field::Quote(1)]);
+    let search = Search::default();
+    let fields = |q: &str| -> Vec<Field> {
+        let query = Query::parse(q);
+        let hits = search.filter(&t, &query);
+        assert_eq!(hits.len(), 1, "{q}");
+        let e = &t.events[hits[0].event];
+        search
+            .highlights(e, &query)
+            .iter()
+            .map(|h| h.field)
+            .collect()
+    };
+    assert_eq!(fields("disney"), [Field::Summary]);
+    assert_eq!(fields(r"'video\ sharing"), [Field::Quote(1)]);
 }

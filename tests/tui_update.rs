@@ -74,8 +74,10 @@ fn typing_filters_live_and_enter_opens_the_match() {
     keys(&mut a, "/nich");
     assert!(a.filter.typing);
     assert_eq!(a.filter.text, "nich");
-    assert_eq!(a.filter.hits.len(), 1);
+    assert_eq!(selected_id(&a), "nichols-injunction");
+    let partial = a.filter.hits.len();
     keys(&mut a, "ols");
+    assert_eq!(a.filter.hits.len(), 1, "narrowed from {partial}");
     assert_eq!(selected_id(&a), "nichols-injunction");
     keys(&mut a, "q");
     assert!(!a.quit, "q is a letter while typing");

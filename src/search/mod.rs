@@ -2,16 +2,21 @@
 //!
 //! Scattered fuzzy matches inside long text match almost anything ("nichols"
 //! turns up, letter by letter, in most paragraphs), so a fuzzy term counts in a
-//! field only when it scores close to a contiguous match of itself, and long
-//! fields (summary, quotes) are held to a stricter bar than short ones. Fields
-//! are weighted so a hit in a title outranks one in a quote.
+//! field only when its letters stand in order within a short window: the
+//! term's length plus a small slack, smaller in long fields (summary, quotes)
+//! than in short ones (title, kind, date, actors, tags). Adding a letter can
+//! only shrink the result, so a query typed one key at a time is refiltered
+//! from the previous matches alone (`refines`), as fzf does.
+//!
+//! SkimMatcherV2 scores each match (for ranking) and finds the characters to
+//! highlight, run on the matched window only. Fields are weighted so a hit in a
+//! title outranks one in a quote.
 
 mod query;
 
-use std::borrow::Cow;
-
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 
 pub use query::{Mode, Query, Term};
 
@@ -44,8 +49,12 @@ impl Field {
         }
     }
 
-    fn is_long(self) -> bool {
-        matches!(self, Field::Summary | Field::Quote(_))
+    /// Extra characters a fuzzy match may span beyond the term's length.
+    fn slack(self) -> usize {
+        match self {
+            Field::Summary | Field::Quote(_) => 1,
+            _ => 6,
+        }
     }
 
     fn weight(self) -> i64 {
@@ -58,18 +67,12 @@ impl Field {
     }
 }
 
-/// Percent of a term's contiguous score a fuzzy match must reach to count.
-const SHORT_FIELD_BAR: i64 = 75;
-const LONG_FIELD_BAR: i64 = 85;
-
-/// An event that matched, with its score and the fields that carried the match.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An event that matched, with its score (0 unless scores were asked for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     /// Index into `Timeline::events`.
     pub event: usize,
     pub score: i64,
-    /// Where the matched terms were found, best field per term.
-    pub fields: Vec<Field>,
 }
 
 /// Matched character positions (char indices, not bytes) in one field.
@@ -85,37 +88,62 @@ pub struct Search {
 }
 
 impl Search {
-    /// Events that match, in timeline (chronological) order. An empty query matches all.
+    /// Events that match, in timeline (chronological) order, with scores. An
+    /// empty query matches all.
     pub fn filter(&self, tl: &Timeline, query: &Query) -> Vec<Hit> {
+        self.filter_in(tl, query, None, true)
+    }
+
+    /// Events among `candidates` (all when `None`) that match, in the order
+    /// given. Scoring costs more than matching: ask for it only to rank.
+    pub fn filter_in(
+        &self,
+        tl: &Timeline,
+        query: &Query,
+        candidates: Option<&[usize]>,
+        scored: bool,
+    ) -> Vec<Hit> {
         let terms: Vec<Vec<Prepared>> = query
             .groups
             .iter()
             .map(|g| g.iter().map(|t| self.prepare(t)).collect())
             .collect();
-        tl.events
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| self.score_event(i, e, &terms))
-            .collect()
+        let check = |i: usize| {
+            let e = &tl.events[i];
+            if scored {
+                self.score_event(e, &terms)
+                    .map(|score| Hit { event: i, score })
+            } else {
+                matches_event(e, &terms).then_some(Hit { event: i, score: 0 })
+            }
+        };
+        match candidates {
+            Some(c) => c.par_iter().filter_map(|&i| check(i)).collect(),
+            None => (0..tl.events.len())
+                .into_par_iter()
+                .filter_map(check)
+                .collect(),
+        }
     }
 
     /// Where `query` matched in one event, for highlighting: call it only for
-    /// rows on screen, it is dearer than `filter`.
+    /// rows on screen.
     pub fn highlights(&self, event: &Event, query: &Query) -> Vec<Highlight> {
-        let fields = fields(event);
         let mut out: Vec<Highlight> = Vec::new();
         for term in query.groups.iter().flatten().filter(|t| !t.negated) {
             let p = self.prepare(term);
-            let best = fields
-                .iter()
-                .filter_map(|(f, text)| {
-                    self.score(&p, *f, text).map(|s| (s * f.weight(), *f, text))
-                })
-                .max_by_key(|(s, f, _)| (*s, std::cmp::Reverse(*f)));
-            let Some((_, field, text)) = best else {
+            let mut best: Option<(i64, Field, Vec<usize>)> = None;
+            each_field(event, |field, text| {
+                if let Some((score, chars)) = self.best_in(&p, field, text, true)
+                    && best.as_ref().is_none_or(|b| score * field.weight() > b.0)
+                {
+                    best = Some((score * field.weight(), field, chars));
+                }
+                false
+            });
+            let Some((_, field, chars)) = best else {
                 continue;
             };
-            let chars = self.positions(&p, text);
             match out.iter_mut().find(|h| h.field == field) {
                 Some(h) => {
                     h.chars.extend(chars);
@@ -129,146 +157,323 @@ impl Search {
     }
 
     fn prepare<'t>(&self, term: &'t Term) -> Prepared<'t> {
-        // What the term would score against itself: the bar fuzzy matches are held to.
+        // A whole-term match scores what the term scores against itself.
         let ideal = self
             .matcher
             .fuzzy_match(&term.text, &term.text)
             .unwrap_or(1)
             .max(1);
+        let ascii = term.text.is_ascii().then(|| {
+            let bytes = term.text.as_bytes();
+            if term.case_sensitive {
+                bytes.to_vec()
+            } else {
+                bytes.to_ascii_lowercase()
+            }
+        });
         Prepared {
             term,
+            chars: term.text.chars().collect(),
+            ascii,
             ideal,
-            folded: fold(&term.text, term.case_sensitive).into_owned(),
         }
     }
 
-    fn score_event(&self, index: usize, event: &Event, groups: &[Vec<Prepared>]) -> Option<Hit> {
-        let fields = fields(event);
+    /// The event's score: per group, its best term's best weighted field.
+    fn score_event(&self, event: &Event, groups: &[Vec<Prepared>]) -> Option<i64> {
         let mut total = 0;
-        let mut found = Vec::new();
         for group in groups {
-            let mut best: Option<(i64, Option<Field>)> = None;
+            let mut group_best: Option<i64> = None;
             for p in group {
-                let hit = fields
-                    .iter()
-                    .filter_map(|(f, text)| self.score(p, *f, text).map(|s| (s * f.weight(), *f)))
-                    .max_by_key(|(s, f)| (*s, std::cmp::Reverse(*f)));
-                let outcome = match (p.term.negated, hit) {
-                    (false, Some((s, f))) => Some((s, Some(f))),
-                    (true, None) => Some((0, None)),
+                let mut best: Option<i64> = None;
+                each_field(event, |field, text| {
+                    if let Some((s, _)) = self.best_in(p, field, text, false) {
+                        best = Some(best.unwrap_or(0).max(s * field.weight()));
+                    }
+                    false
+                });
+                let outcome = match (p.term.negated, best) {
+                    (false, Some(s)) => Some(s),
+                    (true, None) => Some(0),
                     _ => None,
                 };
-                if let Some(o) = outcome
-                    && best.is_none_or(|b| o.0 > b.0)
-                {
-                    best = Some(o);
-                }
+                group_best = group_best.max(outcome);
             }
-            let (score, field) = best?;
-            total += score;
-            if let Some(f) = field
-                && !found.contains(&f)
-            {
-                found.push(f);
-            }
+            total += group_best?;
         }
-        Some(Hit {
-            event: index,
-            score: total,
-            fields: found,
-        })
+        Some(total)
     }
 
-    /// The term's score in one field, if it matches there well enough to count.
-    fn score(&self, p: &Prepared, field: Field, text: &str) -> Option<i64> {
-        match p.term.mode {
-            Mode::Fuzzy => {
-                let score = self.matcher.fuzzy_match(text, &p.term.text)?;
-                let bar = if field.is_long() {
-                    LONG_FIELD_BAR
+    /// The best score of a term in one field, with its char positions if asked.
+    fn best_in(
+        &self,
+        p: &Prepared,
+        field: Field,
+        text: &str,
+        positions: bool,
+    ) -> Option<(i64, Vec<usize>)> {
+        if p.term.mode != Mode::Fuzzy {
+            let at = exact(p, text)?;
+            let chars = text[..at].chars().count();
+            let len = p.chars.len();
+            return Some((
+                p.ideal,
+                if positions {
+                    (chars..chars + len).collect()
                 } else {
-                    SHORT_FIELD_BAR
-                };
-                (score * 100 >= p.ideal * bar).then_some(score)
+                    Vec::new()
+                },
+            ));
+        }
+        let mut best: Option<(i64, Vec<usize>)> = None;
+        let mut from = 0;
+        while let Some((start, end)) = window(text, from, p, field.slack()) {
+            // One character of context before the window, for skim's word-start bonus.
+            let lead = text[..start].chars().next_back().map_or(0, char::len_utf8);
+            let piece = &text[start - lead..end];
+            let found = if positions {
+                self.matcher
+                    .fuzzy_indices(piece, &p.term.text)
+                    .map(|(s, v)| {
+                        let base = text[..start - lead].chars().count();
+                        (s, v.into_iter().map(|i| base + i).collect())
+                    })
+            } else {
+                self.matcher
+                    .fuzzy_match(piece, &p.term.text)
+                    .map(|s| (s, Vec::new()))
+            };
+            if let Some(f) = found
+                && best.as_ref().is_none_or(|b| f.0 > b.0)
+            {
+                best = Some(f);
             }
-            _ => exact(p, text).map(|_| p.ideal),
+            from = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
-    }
-
-    fn positions(&self, p: &Prepared, text: &str) -> Vec<usize> {
-        match p.term.mode {
-            Mode::Fuzzy => self
-                .matcher
-                .fuzzy_indices(text, &p.term.text)
-                .map(|(_, v)| v)
-                .unwrap_or_default(),
-            _ => exact(p, text)
-                .map(|start| (start..start + p.term.text.chars().count()).collect())
-                .unwrap_or_default(),
-        }
+        best
     }
 }
 
 struct Prepared<'t> {
     term: &'t Term,
+    chars: Vec<char>,
+    /// The term as bytes, lower-cased unless case-sensitive, when it is ASCII.
+    ascii: Option<Vec<u8>>,
     ideal: i64,
-    /// The term lower-cased char by char, unless it is case-sensitive.
-    folded: String,
 }
 
-/// Char index where an exact-mode term matches in `text`, if it does.
-fn exact(p: &Prepared, text: &str) -> Option<usize> {
-    let hay = fold(text, p.term.case_sensitive);
-    let needle = p.folded.as_str();
-    let byte = match p.term.mode {
-        Mode::Prefix => hay.starts_with(needle).then_some(0),
-        Mode::Suffix => hay.ends_with(needle).then(|| hay.len() - needle.len()),
-        Mode::Whole => (hay == needle).then_some(0),
-        Mode::Exact | Mode::Fuzzy => hay.find(needle),
-    }?;
-    Some(hay[..byte].chars().count())
+/// Whether every group has a satisfied term, stopping at the first field that
+/// matches: the fast path when no ranking is wanted.
+fn matches_event(event: &Event, groups: &[Vec<Prepared>]) -> bool {
+    groups.iter().all(|group| {
+        group.iter().any(|p| {
+            let mut found = false;
+            each_field(event, |field, text| {
+                found = field_matches(p, field, text);
+                found
+            });
+            found != p.term.negated
+        })
+    })
 }
 
-/// Lower-case char by char (one char for one), so char indices stay aligned.
-fn fold(s: &str, case_sensitive: bool) -> Cow<'_, str> {
-    if case_sensitive || !s.chars().any(char::is_uppercase) {
-        return Cow::Borrowed(s);
+fn field_matches(p: &Prepared, field: Field, text: &str) -> bool {
+    match p.term.mode {
+        Mode::Fuzzy => window(text, 0, p, field.slack()).is_some(),
+        _ => exact(p, text).is_some(),
     }
-    Cow::Owned(
-        s.chars()
-            .map(|c| c.to_lowercase().next().unwrap_or(c))
-            .collect(),
-    )
 }
 
-/// The searchable text of an event, field by field.
-pub fn fields(e: &Event) -> Vec<(Field, Cow<'_, str>)> {
-    let mut v = Vec::with_capacity(4 + e.actors.len() + e.tags.len() + e.citations.len());
-    v.push((Field::Title, Cow::Borrowed(e.title.as_str())));
-    v.push((Field::Kind, Cow::Borrowed(e.kind.as_str())));
-    v.push((
-        Field::Date,
-        Cow::Owned(format!("{} {}", e.date, e.date.long())),
-    ));
-    v.extend(
-        e.actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (Field::Actor(i), Cow::Borrowed(a.as_str()))),
-    );
-    v.extend(
-        e.tags
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (Field::Tag(i), Cow::Borrowed(t.as_str()))),
-    );
-    v.push((Field::Summary, Cow::Borrowed(e.summary.as_str())));
-    v.extend(
-        e.quotes()
-            .enumerate()
-            .map(|(i, c)| (Field::Quote(i), Cow::Borrowed(c.quote.as_str()))),
-    );
-    v
+/// The first place at or after byte `from` where the term stands in order
+/// within its length plus `slack` characters: its byte range. ASCII letters
+/// fold as in skim.
+fn window(text: &str, from: usize, p: &Prepared, slack: usize) -> Option<(usize, usize)> {
+    let max_span = p.chars.len() + slack;
+    if let Some(pat) = &p.ascii {
+        return ascii_window(text.as_bytes(), from, pat, p.term.case_sensitive, max_span);
+    }
+    let (&first, rest) = p.chars.split_first()?;
+    let mut from = from;
+    loop {
+        let start = find_char(text, from, first, p.term.case_sensitive)?;
+        let after = start + first.len_utf8();
+        if rest.is_empty() {
+            return Some((start, after));
+        }
+        if let Some(len) = chars_rest(&text[after..], rest, p.term.case_sensitive, max_span - 1) {
+            return Some((start, after + len));
+        }
+        from = after;
+    }
+}
+
+/// `window` for an ASCII term (`pat` lower-cased unless case-sensitive), on
+/// bytes: ASCII never occurs inside a multi-byte character, and continuation
+/// bytes are not counted as characters, so spans stay in characters.
+fn ascii_window(
+    hay: &[u8],
+    from: usize,
+    pat: &[u8],
+    case_sensitive: bool,
+    max_span: usize,
+) -> Option<(usize, usize)> {
+    let (&first, rest) = pat.split_first()?;
+    let upper = first.to_ascii_uppercase();
+    let mut pos = from;
+    loop {
+        let tail = hay.get(pos..)?;
+        let found = if case_sensitive || upper == first {
+            memchr::memchr(first, tail)
+        } else {
+            memchr::memchr2(first, upper, tail)
+        };
+        let start = pos + found?;
+        if rest.is_empty() {
+            return Some((start, start + 1));
+        }
+        let mut k = 0;
+        let mut chars = 1;
+        for (i, &b) in hay[start + 1..].iter().enumerate() {
+            if b & 0xC0 != 0x80 {
+                chars += 1;
+                if chars > max_span {
+                    break;
+                }
+            }
+            let b = if case_sensitive {
+                b
+            } else {
+                b.to_ascii_lowercase()
+            };
+            if b == rest[k] {
+                k += 1;
+                if k == rest.len() {
+                    return Some((start, start + i + 2));
+                }
+            }
+        }
+        pos = start + 1;
+    }
+}
+
+/// The bytes of `hay` up to the end of `rest` as a subsequence within `within`
+/// characters, character by character: for terms beyond ASCII.
+fn chars_rest(hay: &str, rest: &[char], case_sensitive: bool, within: usize) -> Option<usize> {
+    let eq = |a: char, b: char| {
+        if case_sensitive {
+            a == b
+        } else {
+            a.eq_ignore_ascii_case(&b)
+        }
+    };
+    let mut k = 0;
+    for (off, c) in hay.char_indices().take(within) {
+        if eq(c, rest[k]) {
+            k += 1;
+            if k == rest.len() {
+                return Some(off + c.len_utf8());
+            }
+        }
+    }
+    None
+}
+
+/// Byte offset of the next `c` at or after `from`, ASCII case folded unless `case_sensitive`.
+fn find_char(text: &str, from: usize, c: char, case_sensitive: bool) -> Option<usize> {
+    let hay = text.as_bytes().get(from..)?;
+    let at = if c.is_ascii() {
+        let b = c as u8;
+        if case_sensitive || !b.is_ascii_alphabetic() {
+            memchr::memchr(b, hay)
+        } else {
+            memchr::memchr2(b.to_ascii_lowercase(), b.to_ascii_uppercase(), hay)
+        }
+    } else {
+        text[from..].find(c)
+    }?;
+    Some(from + at)
+}
+
+/// Byte offset where an exact-mode term matches in `text`, if it does.
+fn exact(p: &Prepared, text: &str) -> Option<usize> {
+    let needle = p.term.text.as_str();
+    let cs = p.term.case_sensitive;
+    let same = |a: &str| {
+        if cs {
+            a == needle
+        } else {
+            a.eq_ignore_ascii_case(needle)
+        }
+    };
+    match p.term.mode {
+        Mode::Prefix => text.get(..needle.len()).filter(|h| same(h)).map(|_| 0),
+        Mode::Suffix => {
+            let at = text.len().checked_sub(needle.len())?;
+            text.get(at..).filter(|h| same(h)).map(|_| at)
+        }
+        Mode::Whole => same(text).then_some(0),
+        Mode::Exact | Mode::Fuzzy => {
+            let first = needle.chars().next()?;
+            let mut from = 0;
+            loop {
+                let at = find_char(text, from, first, cs)?;
+                if text.get(at..at + needle.len()).is_some_and(same) {
+                    return Some(at);
+                }
+                from = at + first.len_utf8();
+            }
+        }
+    }
+}
+
+/// Visit the event's searchable fields until `visit` returns true: title, kind,
+/// actors, tags, summary, quotes, date ("2020-08-14 14 August 2020").
+pub fn each_field(e: &Event, mut visit: impl FnMut(Field, &str) -> bool) {
+    if visit(Field::Title, &e.title) || visit(Field::Kind, e.kind.as_str()) {
+        return;
+    }
+    for (i, a) in e.actors.iter().enumerate() {
+        if visit(Field::Actor(i), a) {
+            return;
+        }
+    }
+    for (i, t) in e.tags.iter().enumerate() {
+        if visit(Field::Tag(i), t) {
+            return;
+        }
+    }
+    if visit(Field::Summary, &e.summary) {
+        return;
+    }
+    for (i, c) in e.quotes().enumerate() {
+        if visit(Field::Quote(i), &c.quote) {
+            return;
+        }
+    }
+    // Last: it seldom decides, and it is the one field not typed by a curator.
+    visit(Field::Date, &e.date_text);
+}
+
+/// Whether every event matching `new` also matches `old`, so `new` can be run
+/// on `old`'s matches alone: terms only grew at their end or were added, and
+/// none of them is anchored at the end or negated (those can match more).
+pub fn refines(old: &Query, new: &Query) -> bool {
+    if new.groups.len() < old.groups.len() {
+        return false;
+    }
+    old.groups.iter().zip(&new.groups).all(|(og, ng)| {
+        og.len() == ng.len()
+            && og.iter().zip(ng).all(|(o, n)| {
+                let same_kind = o.mode == n.mode && o.negated == n.negated;
+                let grows =
+                    matches!(o.mode, Mode::Fuzzy | Mode::Exact | Mode::Prefix) && !o.negated;
+                same_kind
+                    && (o == n
+                        || (grows
+                            && n.text.starts_with(&o.text)
+                            && (n.case_sensitive || !o.case_sensitive)))
+            })
+    })
 }
 
 /// Best score first; ties keep chronological order.

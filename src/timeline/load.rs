@@ -152,6 +152,9 @@ pub fn check_str(text: &str, label: &str, read: &ReadSource) -> Checked {
     let root = timeline.root.clone();
     let read = |file: &str| read(root.as_deref(), file);
     let report = check::validate(&mut timeline, text, label, &read);
+    for e in &mut timeline.events {
+        e.date_text = format!("{} {}", e.date, e.date.long());
+    }
     // Stable: events on the same key keep the curator's order.
     timeline.events.sort_by_key(|e| e.sort_key());
     Checked {

@@ -58,6 +58,9 @@ pub struct Event {
     pub disputes: Vec<Dispute>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The date as search sees it, "2020-08-14 14 August 2020"; set on load.
+    #[serde(skip)]
+    pub date_text: String,
 }
 
 impl Event {

@@ -5,7 +5,7 @@ use std::ops::Range;
 use ratatui::layout::Size;
 
 use super::theme::Theme;
-use crate::search::{Hit, Query, Search, rank};
+use crate::search::{Hit, Query, Search, rank, refines};
 use crate::timeline::Timeline;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +41,14 @@ pub struct Filter {
     pub ranked: bool,
     /// The events shown, in display order.
     pub hits: Vec<Hit>,
+    /// Recent queries and the events they matched, newest last: a query that
+    /// refines one of them is run on its matches only, and backspace finds its
+    /// answer here.
+    pub cache: Vec<(String, Vec<usize>)>,
 }
+
+/// How many recent filter results are kept.
+const CACHE: usize = 32;
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct ListPos {
@@ -107,6 +114,7 @@ impl App {
                 typing: false,
                 ranked: false,
                 hits: Vec::new(),
+                cache: Vec::new(),
             },
             list: ListPos::default(),
             detail: DetailState::default(),
@@ -139,14 +147,66 @@ impl App {
     pub fn refilter(&mut self, keep: bool) {
         let keep = if keep { self.selected_event() } else { None };
         let query = Query::parse(&self.filter.text);
-        self.filter.hits = self.search.filter(&self.timeline, &query);
-        if self.filter.ranked {
-            rank(&mut self.filter.hits);
-        }
+        let events = self.matching(&query);
+        self.filter.hits = if self.filter.ranked {
+            let mut hits = self
+                .search
+                .filter_in(&self.timeline, &query, Some(&events), true);
+            rank(&mut hits);
+            hits
+        } else {
+            events
+                .into_iter()
+                .map(|event| Hit { event, score: 0 })
+                .collect()
+        };
         self.list.selected = keep
             .and_then(|e| self.filter.hits.iter().position(|h| h.event == e))
             .unwrap_or(0);
         self.list.offset = 0;
+    }
+
+    /// The events matching `query`, from the cache when it can.
+    fn matching(&mut self, query: &Query) -> Vec<usize> {
+        let cache = &mut self.filter.cache;
+        if let Some(i) = cache.iter().position(|(text, _)| *text == self.filter.text) {
+            let entry = cache.remove(i);
+            let events = entry.1.clone();
+            cache.push(entry);
+            return events;
+        }
+        let base = cache
+            .iter()
+            .map(|(text, events)| (Query::parse(text), events))
+            .filter(|(old, _)| refines(old, query))
+            .min_by_key(|(_, events)| events.len());
+        let hits = match base {
+            // Every base event already satisfies the groups the two queries share.
+            Some((old, events)) => {
+                let changed = Query {
+                    groups: query
+                        .groups
+                        .iter()
+                        .filter(|g| !old.groups.contains(g))
+                        .cloned()
+                        .collect(),
+                };
+                self.search
+                    .filter_in(&self.timeline, &changed, Some(events), false)
+            }
+            None => self.search.filter_in(&self.timeline, query, None, false),
+        };
+        let events: Vec<usize> = hits.into_iter().map(|h| h.event).collect();
+        if cache.len() == CACHE {
+            cache.remove(0);
+        }
+        cache.push((self.filter.text.clone(), events.clone()));
+        events
+    }
+
+    /// Forget cached filter results (benchmarks measure typing from cold).
+    pub fn forget_filter_cache(&mut self) {
+        self.filter.cache.clear();
     }
 
     pub fn query(&self) -> Query {

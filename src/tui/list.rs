@@ -49,23 +49,24 @@ pub fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
         let selected = i == app.list.selected;
         let event = &app.timeline.events[hit.event];
         // Highlights cost more than matching: only rows on screen get them.
-        let title_marks = if query.is_empty() {
+        let marks = if query.is_empty() {
             Vec::new()
         } else {
-            app.search
-                .highlights(event, &query)
-                .into_iter()
-                .find(|h| h.field == Field::Title)
-                .map(|h| h.chars)
-                .unwrap_or_default()
+            app.search.highlights(event, &query)
         };
-        let other = (!query.is_empty())
-            .then(|| hit.fields.iter().find(|f| **f != Field::Title))
-            .flatten();
+        let title_marks = marks
+            .iter()
+            .find(|h| h.field == Field::Title)
+            .map_or(&[][..], |h| h.chars.as_slice());
+        // A term found elsewhere than the title: say where.
+        let other = marks
+            .iter()
+            .find(|h| h.field != Field::Title)
+            .map(|h| h.field);
         let line = row(
             app,
             hit.event,
-            &title_marks,
+            title_marks,
             other.map(|f| f.name()),
             rows.width,
         );

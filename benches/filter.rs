@@ -1,0 +1,174 @@
+//! Speed at scale. `cargo bench` runs every group; `cargo bench -- keystroke/100000`
+//! one of them. Group/parameter ids are stable so results compare across changes:
+//!
+//! - `load/N`: parse and validate a synthetic timeline of N events, every quote located.
+//! - `keystroke/N`: typing `oracle dea` into the filter one key at a time, per key.
+//! - `render/N`: one full frame at 120x40 (list and preview) through TestBackend.
+//! - `source/1MB`: opening a 1 MB article, wrapped, its cited passages highlighted.
+//!
+//! The timelines come from examples/synth.rs, written once under target/bench-data/.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Size;
+use timeline_explorer::timeline::{Timeline, check_path, load_path};
+use timeline_explorer::tui::{Action, App, Options, update, view};
+
+#[allow(dead_code)]
+#[path = "../examples/synth.rs"]
+mod synth;
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+const QUERY: &str = "oracle dea";
+
+fn data_dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-data")
+        .join(name)
+}
+
+/// The synthetic timeline of `n` events, generated on first use.
+fn synthetic(n: usize) -> PathBuf {
+    let dir = data_dir(&n.to_string());
+    if !dir.join("timeline.ron").exists() {
+        synth::generate(n, &dir);
+    }
+    dir.join("timeline.ron")
+}
+
+fn load(n: usize) -> Timeline {
+    load_path(&synthetic(n)).expect("synthetic timelines are clean")
+}
+
+fn app(tl: Timeline) -> App {
+    App::new(tl, &Options::default(), Size::new(120, 40))
+}
+
+fn bench_load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    for n in SIZES {
+        let path = synthetic(n);
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                let checked = check_path(&path);
+                assert!(checked.is_clean());
+                checked
+            })
+        });
+    }
+    group.finish();
+}
+
+fn bench_keystroke(c: &mut Criterion) {
+    let mut group = c.benchmark_group("keystroke");
+    group.sample_size(20);
+    for n in SIZES {
+        let mut app = app(load(n));
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            // One sample types the whole query; the time reported is per key.
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    app.forget_filter_cache();
+                    update(&mut app, Action::StartFilter);
+                    let start = Instant::now();
+                    for ch in QUERY.chars() {
+                        update(&mut app, Action::Input(ch));
+                    }
+                    total += start.elapsed();
+                    assert!(!app.filter.hits.is_empty());
+                    update(&mut app, Action::CancelFilter);
+                }
+                total / QUERY.len() as u32
+            })
+        });
+    }
+    group.finish();
+}
+
+fn bench_render(c: &mut Criterion) {
+    let mut group = c.benchmark_group("render");
+    for n in SIZES {
+        let app = app(load(n));
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| terminal.draw(|f| view(&app, f)).map(|_| ()).unwrap())
+        });
+    }
+    group.finish();
+}
+
+/// A 1 MB article cited by 200 events, spread through it.
+fn one_megabyte() -> PathBuf {
+    let dir = data_dir("source-1mb");
+    let ron_path = dir.join("timeline.ron");
+    if ron_path.exists() {
+        return ron_path;
+    }
+    std::fs::create_dir_all(dir.join("seeds")).unwrap();
+    let mut g = synth::Gen::new(1);
+    let mut text = String::new();
+    let mut sentences = Vec::new();
+    while text.len() < 1 << 20 {
+        let s = g.sentence();
+        text.push_str(&s);
+        text.push_str(if g.rng.u32(0..5) == 0 { "\n\n" } else { " " });
+        sentences.push(s);
+    }
+    std::fs::write(dir.join("seeds/big.txt"), &text).unwrap();
+    let mut ron = String::from(
+        "Timeline(title: \"1 MB\", sources: [Source(id: \"big\", file: \"seeds/big.txt\")], events: [\n",
+    );
+    let step = sentences.len() / 200;
+    for i in 0..200 {
+        let quote = synth::string(&sentences[i * step]);
+        let _ = writeln!(
+            ron,
+            "Event(id: \"e{i}\", date: Day(2020, 1, 1), title: \"Event {i}\", summary: \"S.\", kind: Report, citations: [(source: \"big\", quote: {quote})]),"
+        );
+    }
+    ron.push_str("])\n");
+    std::fs::write(&ron_path, ron).unwrap();
+    ron_path
+}
+
+fn bench_source(c: &mut Criterion) {
+    let tl = load_path(&one_megabyte()).unwrap();
+    let mut app = App::new(
+        tl,
+        &Options {
+            select: Some("e100".into()),
+            ..Options::default()
+        },
+        Size::new(120, 40),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    c.bench_function("source/1MB", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let start = Instant::now();
+                update(&mut app, Action::OpenSource);
+                terminal.draw(|f| view(&app, f)).unwrap();
+                total += start.elapsed();
+                update(&mut app, Action::Back);
+            }
+            total
+        })
+    });
+}
+
+criterion_group!(
+    benches,
+    bench_load,
+    bench_keystroke,
+    bench_render,
+    bench_source
+);
+criterion_main!(benches);
