@@ -87,18 +87,67 @@ pub struct Search {
     matcher: SkimMatcherV2,
 }
 
+/// The searchable text of a whole timeline in one buffer, field after field,
+/// so that a filter streams through memory instead of chasing each event's
+/// strings around the heap. Built once per timeline.
+pub struct Index {
+    text: String,
+    /// Field `k` is `text[ends[k - 1]..ends[k]]` (from 0 for the first).
+    ends: Vec<usize>,
+    fields: Vec<Field>,
+    /// Event `i`'s fields are `starts[i]..starts[i + 1]`.
+    starts: Vec<usize>,
+}
+
+impl Index {
+    pub fn new(tl: &Timeline) -> Index {
+        let mut index = Index {
+            text: String::new(),
+            ends: Vec::new(),
+            fields: Vec::new(),
+            starts: vec![0],
+        };
+        for e in &tl.events {
+            each_field(e, |field, text| {
+                index.text.push_str(text);
+                index.ends.push(index.text.len());
+                index.fields.push(field);
+                false
+            });
+            index.starts.push(index.fields.len());
+        }
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Event `i`'s fields, in `each_field` order.
+    fn fields(&self, i: usize) -> impl Iterator<Item = (Field, &str)> {
+        (self.starts[i]..self.starts[i + 1]).map(|k| {
+            let start = if k == 0 { 0 } else { self.ends[k - 1] };
+            (self.fields[k], &self.text[start..self.ends[k]])
+        })
+    }
+}
+
 impl Search {
     /// Events that match, in timeline (chronological) order, with scores. An
     /// empty query matches all.
     pub fn filter(&self, tl: &Timeline, query: &Query) -> Vec<Hit> {
-        self.filter_in(tl, query, None, true)
+        self.filter_in(&Index::new(tl), query, None, true)
     }
 
     /// Events among `candidates` (all when `None`) that match, in the order
     /// given. Scoring costs more than matching: ask for it only to rank.
     pub fn filter_in(
         &self,
-        tl: &Timeline,
+        index: &Index,
         query: &Query,
         candidates: Option<&[usize]>,
         scored: bool,
@@ -109,20 +158,16 @@ impl Search {
             .map(|g| g.iter().map(|t| self.prepare(t)).collect())
             .collect();
         let check = |i: usize| {
-            let e = &tl.events[i];
             if scored {
-                self.score_event(e, &terms)
+                self.score_event(index, i, &terms)
                     .map(|score| Hit { event: i, score })
             } else {
-                matches_event(e, &terms).then_some(Hit { event: i, score: 0 })
+                matches_event(index, i, &terms).then_some(Hit { event: i, score: 0 })
             }
         };
         match candidates {
             Some(c) => c.par_iter().filter_map(|&i| check(i)).collect(),
-            None => (0..tl.events.len())
-                .into_par_iter()
-                .filter_map(check)
-                .collect(),
+            None => (0..index.len()).into_par_iter().filter_map(check).collect(),
         }
     }
 
@@ -180,18 +225,17 @@ impl Search {
     }
 
     /// The event's score: per group, its best term's best weighted field.
-    fn score_event(&self, event: &Event, groups: &[Vec<Prepared>]) -> Option<i64> {
+    fn score_event(&self, index: &Index, event: usize, groups: &[Vec<Prepared>]) -> Option<i64> {
         let mut total = 0;
         for group in groups {
             let mut group_best: Option<i64> = None;
             for p in group {
-                let mut best: Option<i64> = None;
-                each_field(event, |field, text| {
-                    if let Some((s, _)) = self.best_in(p, field, text, false) {
-                        best = Some(best.unwrap_or(0).max(s * field.weight()));
-                    }
-                    false
-                });
+                let best = index
+                    .fields(event)
+                    .filter_map(|(field, text)| {
+                        Some(self.best_in(p, field, text, false)?.0 * field.weight())
+                    })
+                    .max();
                 let outcome = match (p.term.negated, best) {
                     (false, Some(s)) => Some(s),
                     (true, None) => Some(0),
@@ -264,14 +308,12 @@ struct Prepared<'t> {
 
 /// Whether every group has a satisfied term, stopping at the first field that
 /// matches: the fast path when no ranking is wanted.
-fn matches_event(event: &Event, groups: &[Vec<Prepared>]) -> bool {
+fn matches_event(index: &Index, event: usize, groups: &[Vec<Prepared>]) -> bool {
     groups.iter().all(|group| {
         group.iter().any(|p| {
-            let mut found = false;
-            each_field(event, |field, text| {
-                found = field_matches(p, field, text);
-                found
-            });
+            let found = index
+                .fields(event)
+                .any(|(field, text)| field_matches(p, field, text));
             found != p.term.negated
         })
     })

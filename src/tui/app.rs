@@ -5,7 +5,7 @@ use std::ops::Range;
 use ratatui::layout::Size;
 
 use super::theme::Theme;
-use crate::search::{Hit, Query, Search, rank, refines};
+use crate::search::{Hit, Index, Query, Search, rank, refines};
 use crate::timeline::Timeline;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +18,8 @@ pub enum Screen {
 pub struct App {
     pub timeline: Timeline,
     pub search: Search,
+    /// The timeline's searchable text, laid out for filtering.
+    pub index: Index,
     pub theme: Theme,
     /// The terminal's size, as last reported.
     pub size: Size,
@@ -99,6 +101,7 @@ pub struct Options {
 impl App {
     pub fn new(timeline: Timeline, options: &Options, size: Size) -> App {
         let mut app = App {
+            index: Index::new(&timeline),
             timeline,
             search: Search::default(),
             theme: if options.no_color {
@@ -151,7 +154,7 @@ impl App {
         self.filter.hits = if self.filter.ranked {
             let mut hits = self
                 .search
-                .filter_in(&self.timeline, &query, Some(&events), true);
+                .filter_in(&self.index, &query, Some(&events), true);
             rank(&mut hits);
             hits
         } else {
@@ -192,9 +195,9 @@ impl App {
                         .collect(),
                 };
                 self.search
-                    .filter_in(&self.timeline, &changed, Some(events), false)
+                    .filter_in(&self.index, &changed, Some(events), false)
             }
-            None => self.search.filter_in(&self.timeline, query, None, false),
+            None => self.search.filter_in(&self.index, query, None, false),
         };
         let events: Vec<usize> = hits.into_iter().map(|h| h.event).collect();
         if cache.len() == CACHE {
