@@ -281,6 +281,48 @@ const ORGS: &[&str] = &[
     "Google",
     "CFIUS",
     "White House",
+    "Tencent",
+    "Alibaba",
+    "Huawei",
+    "Amazon",
+    "Meta",
+    "Snap",
+    "Netflix",
+    "Reuters",
+    "Bloomberg",
+    "State Department",
+    "Pentagon",
+    "Congress",
+    "Supreme Court",
+    "European Commission",
+    "Ofcom",
+    "CNIL",
+    "Data Protection Board",
+    "Canberra",
+    "Ottawa",
+    "Wellington",
+    "Tokyo",
+    "Seoul",
+    "New Delhi",
+    "Brussels",
+    "Westminster",
+    "Singapore",
+    "Kuala Lumpur",
+    "Jakarta",
+    "Berlin",
+    "Paris",
+    "Madrid",
+    "Rome",
+    "Warsaw",
+    "Stockholm",
+    "Oslo",
+    "Helsinki",
+    "Dublin",
+    "Lisbon",
+    "Vienna",
+    "Prague",
+    "Budapest",
+    "Athens",
 ];
 
 const KINDS: &[&str] = &[
@@ -302,12 +344,34 @@ const KINDS: &[&str] = &[
 
 pub struct Gen {
     pub rng: fastrand::Rng,
+    /// Made-up words, so the vocabulary is as wide as real text's and a query narrows.
+    lexicon: Vec<String>,
 }
+
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mir", "tan", "vel", "dor", "shi", "pra", "nu", "gel", "bri", "zo", "fen", "qua",
+    "ril", "sto", "wen", "yar", "cho", "plu",
+];
 
 impl Gen {
     pub fn new(seed: u64) -> Gen {
-        Gen {
-            rng: fastrand::Rng::with_seed(seed),
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let lexicon = (0..3000)
+            .map(|_| {
+                (0..rng.usize(2..=4))
+                    .map(|_| SYLLABLES[rng.usize(..SYLLABLES.len())])
+                    .collect()
+            })
+            .collect();
+        Gen { rng, lexicon }
+    }
+
+    /// A word: 30% from the policy vocabulary, the rest from the made-up lexicon.
+    fn word(&mut self) -> String {
+        if self.rng.u32(0..10) < 3 {
+            self.pick(WORDS).to_string()
+        } else {
+            self.lexicon[self.rng.usize(..self.lexicon.len())].clone()
         }
     }
 
@@ -325,10 +389,11 @@ impl Gen {
         let n = self.rng.usize(8..=20);
         for i in 0..n {
             let word = match i {
-                0 => self.pick(ORGS).to_string(),
+                0 if self.rng.u32(0..3) == 0 => self.pick(ORGS).to_string(),
+                0 => capitalized(&self.word()),
                 2 => self.pick(VERBS).to_string(),
                 _ if i == n / 2 => self.name(),
-                _ => self.pick(WORDS).to_string(),
+                _ => self.word(),
             };
             if i > 0 {
                 s.push(' ');
@@ -358,7 +423,8 @@ impl Gen {
         let mut t = format!("{} {}", self.pick(ORGS), self.pick(VERBS));
         while t.len() < 55 {
             t.push(' ');
-            t.push_str(self.pick(WORDS));
+            let w = self.word();
+            t.push_str(&w);
         }
         t
     }
@@ -383,6 +449,12 @@ impl Gen {
     }
 }
 
+fn capitalized(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
+
 pub fn string(s: &str) -> String {
     ron::to_string(s).expect("a string always serializes")
 }
@@ -390,7 +462,6 @@ pub fn string(s: &str) -> String {
 fn main() {
     let args = Args::parse();
     generate(args.events, &args.out);
-    eprintln!("wrote {} events to {}", args.events, args.out.display());
 }
 
 /// Write a synthetic timeline of `n` events into `out`.
