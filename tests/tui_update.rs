@@ -325,3 +325,74 @@ fn tiny_sizes_and_odd_input_never_panic() {
         update(&mut a, Action::Click(w, h));
     }
 }
+
+/// Over 20,000 events: the shipped ones, repeated under new ids.
+fn big_app() -> App {
+    let mut tl = load_builtin().unwrap();
+    let one = tl.events.clone();
+    for copy in 1..1100 {
+        tl.events.extend(one.iter().cloned().map(|mut e| {
+            e.id = format!("{}-{copy}", e.id);
+            e
+        }));
+    }
+    let mut a = App::new(tl, &Options::default(), Size::new(80, 24));
+    a.background = true;
+    a
+}
+
+/// What the worker thread does, done here.
+fn run_pending(a: &App) -> Action {
+    let request = a
+        .filter
+        .pending
+        .as_ref()
+        .expect("work was left for the worker");
+    let outcome = timeline_explorer::tui::filter::run(&a.search, &a.index, request);
+    Action::Filtered(Box::new(outcome))
+}
+
+#[test]
+fn large_filters_go_to_the_worker_and_stale_results_are_dropped() {
+    let mut a = big_app();
+    let all = a.filter.hits.len();
+    assert_eq!(all, 22_000);
+    keys(&mut a, "/nich");
+    // The typing is not held up: the list stays as it was until the result arrives.
+    assert_eq!(a.filter.hits.len(), all);
+    let stale = run_pending(&a);
+    keys(&mut a, "o");
+    let fresh = run_pending(&a);
+    update(&mut a, stale);
+    assert_eq!(
+        a.filter.hits.len(),
+        all,
+        "the result for 'nich' came too late to show"
+    );
+    let generation = a.filter.generation;
+    update(&mut a, Action::FilterSlow(generation));
+    assert!(a.filter.busy, "slow work says so");
+    update(&mut a, fresh);
+    assert!(!a.filter.busy && a.filter.pending.is_none());
+    assert_eq!(
+        a.filter.hits.len(),
+        1100,
+        "every copy of the Nichols event, and nothing else"
+    );
+    // The stale answer still went into the cache: backspace is instant and exact.
+    press(&mut a, KeyCode::Backspace);
+    assert!(a.filter.pending.is_none());
+    assert!(a.filter.hits.len() >= 1100);
+}
+
+#[test]
+fn small_work_stays_immediate_even_in_the_background() {
+    let mut a = big_app();
+    keys(&mut a, "/nichols");
+    let done = run_pending(&a);
+    update(&mut a, done);
+    // Refining 1,100 matches is small: done at once, no worker.
+    keys(&mut a, " carl");
+    assert!(a.filter.pending.is_none());
+    assert_eq!(a.filter.hits.len(), 1100);
+}

@@ -1,7 +1,9 @@
 //! Everything a user can ask for. Keys and mouse events become actions (keys.rs);
 //! `update` applies them.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use super::filter::Outcome;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
     /// Up one level: close help, leave the reader or detail, clear a filter.
@@ -40,4 +42,8 @@ pub enum Action {
     Click(u16, u16),
     ScrollUp,
     ScrollDown,
+    /// A filter run on the worker thread has finished.
+    Filtered(Box<Outcome>),
+    /// The filter of this generation is still running after a moment: say so.
+    FilterSlow(u64),
 }

@@ -1,11 +1,13 @@
 //! All the app's state. Only `update` changes it; `view` only reads it.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use ratatui::layout::Size;
 
+use super::filter::{self, Outcome, Request, SYNC_LIMIT};
 use super::theme::Theme;
-use crate::search::{Hit, Index, Query, Search, rank, refines};
+use crate::search::{Hit, Index, Query, Search, refines};
 use crate::timeline::Timeline;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,8 +20,10 @@ pub enum Screen {
 pub struct App {
     pub timeline: Timeline,
     pub search: Search,
-    /// The timeline's searchable text, laid out for filtering.
-    pub index: Index,
+    /// The timeline's searchable text, laid out for filtering (shared with the worker).
+    pub index: Arc<Index>,
+    /// Large filters go to a worker thread; off in tests and benchmarks.
+    pub background: bool,
     pub theme: Theme,
     /// The terminal's size, as last reported.
     pub size: Size,
@@ -43,6 +47,12 @@ pub struct Filter {
     pub ranked: bool,
     /// The events shown, in display order.
     pub hits: Vec<Hit>,
+    /// Counts refilters; an outcome for an older one is stale.
+    pub generation: u64,
+    /// Work waiting for the worker thread (only when `App::background`).
+    pub pending: Option<Request>,
+    /// The pending work has taken long enough to say so.
+    pub busy: bool,
     /// Recent queries and the events they matched, newest last: a query that
     /// refines one of them is run on its matches only, and backspace finds its
     /// answer here.
@@ -101,7 +111,8 @@ pub struct Options {
 impl App {
     pub fn new(timeline: Timeline, options: &Options, size: Size) -> App {
         let mut app = App {
-            index: Index::new(&timeline),
+            index: Arc::new(Index::new(&timeline)),
+            background: false,
             timeline,
             search: Search::default(),
             theme: if options.no_color {
@@ -117,6 +128,9 @@ impl App {
                 typing: false,
                 ranked: false,
                 hits: Vec::new(),
+                generation: 0,
+                pending: None,
+                busy: false,
                 cache: Vec::new(),
             },
             list: ListPos::default(),
@@ -147,64 +161,85 @@ impl App {
 
     /// Run the filter again. With `keep`, the same event stays selected when it
     /// is still listed; otherwise the first match is (as in fzf, on each keystroke).
+    /// Large work in the running app is left in `filter.pending` for the worker.
     pub fn refilter(&mut self, keep: bool) {
         let keep = if keep { self.selected_event() } else { None };
-        let query = Query::parse(&self.filter.text);
-        let events = self.matching(&query);
-        self.filter.hits = if self.filter.ranked {
-            let mut hits = self
-                .search
-                .filter_in(&self.index, &query, Some(&events), true);
-            rank(&mut hits);
-            hits
+        self.filter.generation += 1;
+        let request = self.request(keep);
+        if self.background && request.size(&self.index) > SYNC_LIMIT {
+            self.filter.pending = Some(request);
         } else {
-            events
-                .into_iter()
-                .map(|event| Hit { event, score: 0 })
-                .collect()
-        };
-        self.list.selected = keep
+            let outcome = filter::run(&self.search, &self.index, &request);
+            self.apply(outcome);
+        }
+    }
+
+    /// The work for the current query: from a cached answer, the cached
+    /// matches of a query it refines, or all events.
+    fn request(&mut self, keep: Option<usize>) -> Request {
+        let query = Query::parse(&self.filter.text);
+        let cache = &self.filter.cache;
+        let (check, base) =
+            if let Some((_, events)) = cache.iter().find(|(text, _)| *text == self.filter.text) {
+                (Query::default(), Some(events.clone()))
+            } else {
+                let refined = cache
+                    .iter()
+                    .map(|(text, events)| (Query::parse(text), events))
+                    .filter(|(old, _)| refines(old, &query))
+                    .min_by_key(|(_, events)| events.len());
+                match refined {
+                    // Every base event already satisfies the groups both queries share.
+                    Some((old, events)) => {
+                        let groups = query
+                            .groups
+                            .iter()
+                            .filter(|g| !old.groups.contains(g))
+                            .cloned()
+                            .collect();
+                        (Query { groups }, Some(events.clone()))
+                    }
+                    None => (query.clone(), None),
+                }
+            };
+        Request {
+            generation: self.filter.generation,
+            text: self.filter.text.clone(),
+            check,
+            base,
+            query,
+            ranked: self.filter.ranked,
+            keep,
+        }
+    }
+
+    /// Take in a filter's outcome: always into the cache, onto the screen only
+    /// if no later keystroke has asked for another.
+    pub fn apply(&mut self, outcome: Outcome) {
+        let cache = &mut self.filter.cache;
+        match cache.iter().position(|(text, _)| *text == outcome.text) {
+            Some(i) => {
+                let entry = cache.remove(i);
+                cache.push(entry);
+            }
+            None => {
+                if cache.len() == CACHE {
+                    cache.remove(0);
+                }
+                cache.push((outcome.text.clone(), outcome.events));
+            }
+        }
+        if outcome.generation != self.filter.generation {
+            return;
+        }
+        self.filter.pending = None;
+        self.filter.busy = false;
+        self.filter.hits = outcome.hits;
+        self.list.selected = outcome
+            .keep
             .and_then(|e| self.filter.hits.iter().position(|h| h.event == e))
             .unwrap_or(0);
         self.list.offset = 0;
-    }
-
-    /// The events matching `query`, from the cache when it can.
-    fn matching(&mut self, query: &Query) -> Vec<usize> {
-        let cache = &mut self.filter.cache;
-        if let Some(i) = cache.iter().position(|(text, _)| *text == self.filter.text) {
-            let entry = cache.remove(i);
-            let events = entry.1.clone();
-            cache.push(entry);
-            return events;
-        }
-        let base = cache
-            .iter()
-            .map(|(text, events)| (Query::parse(text), events))
-            .filter(|(old, _)| refines(old, query))
-            .min_by_key(|(_, events)| events.len());
-        let hits = match base {
-            // Every base event already satisfies the groups the two queries share.
-            Some((old, events)) => {
-                let changed = Query {
-                    groups: query
-                        .groups
-                        .iter()
-                        .filter(|g| !old.groups.contains(g))
-                        .cloned()
-                        .collect(),
-                };
-                self.search
-                    .filter_in(&self.index, &changed, Some(events), false)
-            }
-            None => self.search.filter_in(&self.index, query, None, false),
-        };
-        let events: Vec<usize> = hits.into_iter().map(|h| h.event).collect();
-        if cache.len() == CACHE {
-            cache.remove(0);
-        }
-        cache.push((self.filter.text.clone(), events.clone()));
-        events
     }
 
     /// Forget cached filter results (benchmarks measure typing from cold).

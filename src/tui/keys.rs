@@ -134,7 +134,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             .filter(|b| b.context == *context)
             .find(|b| b.keys.contains(&(code, mods)));
         if let Some(b) = found {
-            return Some(b.action);
+            return Some(b.action.clone());
         }
     }
     match code {

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod detail;
+pub mod filter;
 pub mod help;
 pub mod keys;
 pub mod layout;

@@ -1,7 +1,10 @@
 //! All terminal I/O: set-up, the event loop and tear-down. The loop blocks on the
-//! next event and draws only after something changed: idle means idle.
+//! next event and draws only after something changed: idle means idle. Only
+//! while a large filter runs on its worker thread does it poll, for the result.
 
 use std::io::{Write, stdout};
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
 
 use color_eyre::Result;
 use ratatui::DefaultTerminal;
@@ -12,9 +15,11 @@ use ratatui::crossterm::{cursor, execute};
 
 use super::action::Action;
 use super::app::App;
+use super::filter::{self, Outcome, Request};
 use super::keys::action_for;
 use super::update::update;
 use super::view::view;
+use crate::search::{Index, Search};
 
 /// Set by tests to check that a panic leaves the terminal usable.
 const PANIC_FOR_TESTS: &str = "TIMELINE_EXPLORER_TEST_PANIC";
@@ -48,32 +53,102 @@ fn release(mouse: bool) {
     let _ = out.flush();
 }
 
+/// After this long a running filter says so in the header.
+const SLOW: Duration = Duration::from_millis(50);
+
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> Result<()> {
     let panic_on_key = std::env::var_os(PANIC_FOR_TESTS).is_some();
+    app.background = true;
+    let worker = Worker::start(Arc::clone(&app.index));
+    // The generation handed to the worker, and when.
+    let mut sent: Option<(u64, Instant)> = None;
     terminal.draw(|f| view(app, f))?;
     while !app.quit {
-        let action = match event::read()? {
-            Event::Key(key) if key.kind == KeyEventKind::Press => {
-                if panic_on_key {
-                    panic!("panic requested by {PANIC_FOR_TESTS}");
+        if let Some(request) = &app.filter.pending
+            && sent.is_none_or(|(g, _)| g != request.generation)
+        {
+            worker.send(request.clone());
+            sent = Some((request.generation, Instant::now()));
+        }
+        let mut actions = Vec::new();
+        match (&app.filter.pending, sent) {
+            // Work in flight: wait for input a little at a time, checking for its result.
+            (Some(request), Some((generation, since))) if request.generation == generation => {
+                if event::poll(Duration::from_millis(10))? {
+                    actions.extend(input(app, event::read()?, mouse, panic_on_key));
                 }
-                action_for(app, key)
+                actions.extend(worker.results().map(|o| Action::Filtered(Box::new(o))));
+                if since.elapsed() >= SLOW && !app.filter.busy {
+                    actions.push(Action::FilterSlow(generation));
+                }
             }
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            Event::Mouse(m) if mouse => match m.kind {
-                MouseEventKind::ScrollDown => Some(Action::ScrollDown),
-                MouseEventKind::ScrollUp => Some(Action::ScrollUp),
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(action) = action {
+            // Nothing running: block until the user does something.
+            _ => actions.extend(input(app, event::read()?, mouse, panic_on_key)),
+        }
+        if actions.is_empty() {
+            continue;
+        }
+        for action in actions {
             update(app, action);
-            if !app.quit {
-                terminal.draw(|f| view(app, f))?;
-            }
+        }
+        if !app.quit {
+            terminal.draw(|f| view(app, f))?;
         }
     }
     Ok(())
+}
+
+/// What a terminal event asks for, if anything.
+fn input(app: &App, event: Event, mouse: bool, panic_on_key: bool) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            if panic_on_key {
+                panic!("panic requested by {PANIC_FOR_TESTS}");
+            }
+            action_for(app, key)
+        }
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Mouse(m) if mouse => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The filter's own thread: it takes the newest request (older ones queued
+/// behind it are stale) and sends back what it found.
+struct Worker {
+    requests: mpsc::Sender<Request>,
+    outcomes: mpsc::Receiver<Outcome>,
+}
+
+impl Worker {
+    fn start(index: Arc<Index>) -> Worker {
+        let (requests, inbox) = mpsc::channel::<Request>();
+        let (outbox, outcomes) = mpsc::channel();
+        std::thread::spawn(move || {
+            let search = Search::default();
+            while let Ok(mut request) = inbox.recv() {
+                while let Ok(newer) = inbox.try_recv() {
+                    request = newer;
+                }
+                if outbox.send(filter::run(&search, &index, &request)).is_err() {
+                    break;
+                }
+            }
+        });
+        Worker { requests, outcomes }
+    }
+
+    fn send(&self, request: Request) {
+        // The worker lives as long as the loop; a send cannot fail before it ends.
+        let _ = self.requests.send(request);
+    }
+
+    fn results(&self) -> impl Iterator<Item = Outcome> + '_ {
+        self.outcomes.try_iter()
+    }
 }

@@ -13,6 +13,14 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize(w, h) => {
             app.size = Size::new(w, h);
         }
+        Action::Filtered(outcome) => app.apply(*outcome),
+        Action::FilterSlow(generation) => {
+            app.filter.busy = app
+                .filter
+                .pending
+                .as_ref()
+                .is_some_and(|p| p.generation == generation);
+        }
         Action::Help if !app.filter.typing => {
             app.help = if app.help.is_some() { None } else { Some(0) };
         }

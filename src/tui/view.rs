@@ -58,7 +58,8 @@ pub fn view(app: &App, frame: &mut Frame) {
 fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let count = format!(
-        "{}{} of {} events ",
+        "{}{}{} of {} events ",
+        if app.filter.busy { "filtering… " } else { "" },
         if app.filter.ranked { "ranked · " } else { "" },
         app.filter.hits.len(),
         app.timeline.events.len()

@@ -1,0 +1,70 @@
+//! The filter as a piece of work: `update` builds a `Request`, which runs at
+//! once when it is small, or on a worker thread (terminal.rs) when it is not,
+//! so typing never waits on it. Its `Outcome` comes back as an action, and
+//! `update` drops outcomes a newer keystroke has made stale.
+
+use crate::search::{Hit, Index, Query, Search, rank};
+
+/// Candidates above which, in the running app, a filter goes to the worker.
+pub const SYNC_LIMIT: usize = 20_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// Which keystroke asked; outcomes of older ones are stale.
+    pub generation: u64,
+    /// The query as typed, for the cache.
+    pub text: String,
+    /// The groups still to check: all of them, or those that changed since `base`.
+    pub check: Query,
+    /// Events already known to satisfy the other groups; `None` means all events.
+    pub base: Option<Vec<usize>>,
+    /// The whole query and whether to rank by it.
+    pub query: Query,
+    pub ranked: bool,
+    /// The event to keep selected, if it is still listed.
+    pub keep: Option<usize>,
+}
+
+impl Request {
+    /// How many events the work touches.
+    pub fn size(&self, index: &Index) -> usize {
+        self.base.as_ref().map_or(index.len(), Vec::len)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub generation: u64,
+    pub text: String,
+    /// The matching events in timeline order (what the cache keeps).
+    pub events: Vec<usize>,
+    /// The same events in display order, scored when ranked.
+    pub hits: Vec<Hit>,
+    pub keep: Option<usize>,
+}
+
+/// Do the work: pure, so it may run on any thread.
+pub fn run(search: &Search, index: &Index, req: &Request) -> Outcome {
+    let events: Vec<usize> = search
+        .filter_in(index, &req.check, req.base.as_deref(), false)
+        .into_iter()
+        .map(|h| h.event)
+        .collect();
+    let hits = if req.ranked {
+        let mut hits = search.filter_in(index, &req.query, Some(&events), true);
+        rank(&mut hits);
+        hits
+    } else {
+        events
+            .iter()
+            .map(|&event| Hit { event, score: 0 })
+            .collect()
+    };
+    Outcome {
+        generation: req.generation,
+        text: req.text.clone(),
+        events,
+        hits,
+        keep: req.keep,
+    }
+}
