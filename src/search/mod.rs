@@ -127,6 +127,57 @@ impl Index {
         self.len() == 0
     }
 
+    /// Whether an ASCII fuzzy term (`pat`, folded unless case-sensitive) matches
+    /// some field of event `i`: the same rule as `window` per field, run as one
+    /// scan of the event's text for the term's first letter, each place held
+    /// to the bounds and slack of the field it falls in.
+    fn fuzzy_in_event(&self, i: usize, pat: &[u8], case_sensitive: bool) -> bool {
+        let (first_field, end_field) = (self.starts[i], self.starts[i + 1]);
+        if first_field == end_field {
+            return false;
+        }
+        let Some((&first, rest)) = pat.split_first() else {
+            return true;
+        };
+        let bytes = self.text.as_bytes();
+        let mut pos = if first_field == 0 {
+            0
+        } else {
+            self.ends[first_field - 1]
+        };
+        let end = self.ends[end_field - 1];
+        let upper = first.to_ascii_uppercase();
+        let mut k = first_field;
+        while pos < end {
+            let found = if case_sensitive || upper == first {
+                memchr::memchr(first, &bytes[pos..end])
+            } else {
+                memchr::memchr2(first, upper, &bytes[pos..end])
+            };
+            let Some(found) = found else { return false };
+            let start = pos + found;
+            while self.ends[k] <= start {
+                k += 1;
+            }
+            if rest.is_empty() {
+                return true;
+            }
+            let within = rest.len() + self.fields[k].slack();
+            if ascii_rest(
+                &bytes[start + 1..self.ends[k]],
+                rest,
+                case_sensitive,
+                within,
+            )
+            .is_some()
+            {
+                return true;
+            }
+            pos = start + 1;
+        }
+        false
+    }
+
     /// Event `i`'s fields, in `each_field` order.
     fn fields(&self, i: usize) -> impl Iterator<Item = (Field, &str)> {
         (self.starts[i]..self.starts[i + 1]).map(|k| {
@@ -311,9 +362,12 @@ struct Prepared<'t> {
 fn matches_event(index: &Index, event: usize, groups: &[Vec<Prepared>]) -> bool {
     groups.iter().all(|group| {
         group.iter().any(|p| {
-            let found = index
-                .fields(event)
-                .any(|(field, text)| field_matches(p, field, text));
+            let found = match (&p.ascii, p.term.mode) {
+                (Some(pat), Mode::Fuzzy) => index.fuzzy_in_event(event, pat, p.term.case_sensitive),
+                _ => index
+                    .fields(event)
+                    .any(|(field, text)| field_matches(p, field, text)),
+            };
             found != p.term.negated
         })
     })
@@ -373,29 +427,38 @@ fn ascii_window(
         if rest.is_empty() {
             return Some((start, start + 1));
         }
-        let mut k = 0;
-        let mut chars = 1;
-        for (i, &b) in hay[start + 1..].iter().enumerate() {
-            if b & 0xC0 != 0x80 {
-                chars += 1;
-                if chars > max_span {
-                    break;
-                }
-            }
-            let b = if case_sensitive {
-                b
-            } else {
-                b.to_ascii_lowercase()
-            };
-            if b == rest[k] {
-                k += 1;
-                if k == rest.len() {
-                    return Some((start, start + i + 2));
-                }
-            }
+        if let Some(len) = ascii_rest(&hay[start + 1..], rest, case_sensitive, max_span - 1) {
+            return Some((start, start + 1 + len));
         }
         pos = start + 1;
     }
+}
+
+/// Bytes of `hay` up to the end of `rest` as a subsequence within `within`
+/// characters of its start, if it is there.
+fn ascii_rest(hay: &[u8], rest: &[u8], case_sensitive: bool, within: usize) -> Option<usize> {
+    let mut k = 0;
+    let mut chars = 0;
+    for (i, &b) in hay.iter().enumerate() {
+        if b & 0xC0 != 0x80 {
+            chars += 1;
+            if chars > within {
+                return None;
+            }
+        }
+        let b = if case_sensitive {
+            b
+        } else {
+            b.to_ascii_lowercase()
+        };
+        if b == rest[k] {
+            k += 1;
+            if k == rest.len() {
+                return Some(i + 1);
+            }
+        }
+    }
+    None
 }
 
 /// The bytes of `hay` up to the end of `rest` as a subsequence within `within`
