@@ -263,3 +263,40 @@ fn events_sort_by_date_keeping_file_order_on_ties() {
     let ids: Vec<&str> = tl.events.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["earlier", "order", "placed"]);
 }
+
+#[test]
+fn parsing_events_in_parallel_gives_what_one_parse_gives() {
+    let text = include_str!("../data/timeline.ron");
+    assert!(timeline_explorer::timeline::split::split_events(text).is_some());
+    let whole: timeline_explorer::timeline::Timeline = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
+        .unwrap();
+    let split = timeline_explorer::timeline::load_builtin().unwrap();
+    assert_eq!(whole.events.len(), split.events.len());
+    for e in &whole.events {
+        let s = split.event(&e.id).unwrap();
+        assert_eq!(
+            (&s.title, &s.summary, s.date, &s.inferred),
+            (&e.title, &e.summary, e.date, &e.inferred)
+        );
+        let quotes = |e: &timeline_explorer::timeline::Event| {
+            e.quotes().map(|c| c.quote.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(quotes(s), quotes(e), "{}", e.id);
+    }
+}
+
+#[test]
+fn a_problem_after_the_events_list_is_placed_exactly() {
+    let ron = timeline(GOOD_EVENT).replace("    ],\n)\n", "    ],\n    extra: 1,\n)\n");
+    let p = only_error(&ron);
+    assert!(p.message.contains("extra"), "{p}");
+    assert_eq!(p.at, Some((16, 5)), "{p}");
+    // And inside the second event, counted from the file's start.
+    let second = GOOD_EVENT
+        .replace(r#"id: "order""#, r#"id: "later""#)
+        .replace("kind: Order", "kind: Nope");
+    let p = only_error(&timeline(&format!("{GOOD_EVENT}{second}")));
+    assert_eq!(p.at, Some((20, 19)), "{p}");
+}

@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 
 use super::check::{self, Report};
+use super::model::Event;
 use super::model::Timeline;
 use super::problem::{Locator, Problem};
+use super::split::{Split, split_events};
 use crate::sanitize::sanitize_in_place;
 
 /// The shipped timeline and its sources, compiled in so the binary works anywhere.
@@ -176,10 +178,58 @@ fn parse(text: &str, label: &str) -> Result<Timeline, Problem> {
         return Err(Problem::error(label, Some((1, 1)), "the file is empty")
             .hint("a timeline starts with Timeline(title: ..., sources: [...], events: [...]); see README.md"));
     }
-    options().from_str::<Timeline>(text).map_err(|e| {
-        let at = (e.span.start.line, e.span.start.col);
-        Problem::error(label, Some(at), e.code.to_string()).hint(hint_for(&e.code))
-    })
+    let problem = |at: (usize, usize), code: &ron::Error| {
+        Problem::error(label, Some(at), code.to_string()).hint(hint_for(code))
+    };
+    match split_events(text) {
+        Some(split) => parse_split(text, &split).map_err(|(at, code)| problem(at, &code)),
+        None => options()
+            .from_str::<Timeline>(text)
+            .map_err(|e| problem((e.span.start.line, e.span.start.col), &e.code)),
+    }
+}
+
+/// Parse the events on every core and the rest on its own. The rest is parsed
+/// with the list's interior blanked but its lines and last column kept, so
+/// every position reported is where it is in the file. The first problem in
+/// the file wins, as in a single parse.
+fn parse_split(text: &str, split: &Split) -> Result<Timeline, ((usize, usize), ron::Error)> {
+    use rayon::prelude::*;
+    let interior = &text[split.list.clone()];
+    let newlines = memchr::memchr_iter(b'\n', interior.as_bytes()).count();
+    let last_line = interior.rsplit('\n').next().unwrap_or("").chars().count();
+    let mut rest = String::with_capacity(text.len() - interior.len() + newlines + last_line);
+    rest.push_str(&text[..split.list.start]);
+    rest.extend(std::iter::repeat_n('\n', newlines));
+    rest.extend(std::iter::repeat_n(' ', last_line));
+    rest.push_str(&text[split.list.end..]);
+
+    let events: Vec<Result<Event, ron::error::SpannedError>> = split
+        .items
+        .par_iter()
+        .map(|r| options().from_str::<Event>(&text[r.clone()]))
+        .collect();
+    let head = options().from_str::<Timeline>(&rest);
+
+    let item_error = split.items.iter().zip(&events).find_map(|(r, e)| {
+        let e = e.as_ref().err()?;
+        // Positions count from the item's start.
+        let (line, col) = Locator::new(text).line_col(r.start);
+        let at = match e.span.start.line {
+            1 => (line, col + e.span.start.col - 1),
+            n => (line + n - 1, e.span.start.col),
+        };
+        Some((at, e.code.clone()))
+    });
+    match (head, item_error) {
+        (Err(h), Some(item)) if (h.span.start.line, h.span.start.col) > item.0 => Err(item),
+        (Err(h), _) => Err(((h.span.start.line, h.span.start.col), h.code)),
+        (Ok(_), Some(item)) => Err(item),
+        (Ok(mut timeline), None) => {
+            timeline.events = events.into_iter().flatten().collect();
+            Ok(timeline)
+        }
+    }
 }
 
 fn hint_for(code: &ron::Error) -> String {

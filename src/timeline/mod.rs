@@ -5,6 +5,7 @@ pub mod load;
 pub mod model;
 pub mod problem;
 pub mod quote;
+pub mod split;
 
 pub use check::Tally;
 pub use load::{Checked, LoadError, Origin, check_builtin, check_path, load_builtin, load_path};
