@@ -7,3 +7,4 @@ pub mod sanitize;
 pub mod search;
 pub mod timeline;
 pub mod tui;
+pub mod when;

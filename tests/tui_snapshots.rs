@@ -44,6 +44,7 @@ const SCREENS: &[(&str, &str)] = &[
     ("detail_disputes", "jjjjjjjl\t\t\t\t\t"),
     ("reader", "/nichols\n\n"),
     ("help", "?"),
+    ("jump_prompt", "jj:sep 2"),
 ];
 
 #[test]

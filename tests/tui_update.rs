@@ -396,3 +396,52 @@ fn small_work_stays_immediate_even_in_the_background() {
     assert!(a.filter.pending.is_none());
     assert_eq!(a.filter.hits.len(), 1100);
 }
+
+#[test]
+fn colon_jumps_to_the_event_nearest_a_typed_date() {
+    let mut a = app();
+    keys(&mut a, ":sep 27");
+    assert_eq!(a.jump.as_deref(), Some("sep 27"));
+    assert!(!a.quit);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.jump, None);
+    assert_eq!(selected_id(&a), "nichols-injunction");
+    // The year left out is the one in view; a full date can change it.
+    keys(&mut a, ":2022-07-08");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(selected_id(&a), "fcc-reply-deadline");
+    keys(&mut a, ":nov");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.timeline.events[a.selected_event().unwrap()]
+            .date
+            .to_string(),
+        "2022-07-08",
+        "nov 2022 is nearest July 2022's deadline"
+    );
+    keys(&mut a, ":27 sep 2020");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(selected_id(&a), "nichols-injunction");
+    keys(&mut a, ":2020-11");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(selected_id(&a), "injunction-hearing");
+}
+
+#[test]
+fn a_date_it_cannot_read_gets_a_hint_not_a_jump() {
+    let mut a = app();
+    keys(&mut a, "jjj");
+    keys(&mut a, ":sometime");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.list.selected, 3, "no jump");
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .starts_with("can't read 'sometime' as a date")
+    );
+    keys(&mut a, ":sep");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.jump, None);
+    assert_eq!(a.list.selected, 3, "Esc cancels");
+}

@@ -26,6 +26,11 @@ pub enum Action {
     NextPassage,
     PrevPassage,
     StartFilter,
+    /// Open the `:` prompt for a date to jump to.
+    StartJump,
+    /// Jump to the event nearest the date typed.
+    AcceptJump,
+    CancelJump,
     Input(char),
     Backspace,
     DeleteWord,

@@ -34,6 +34,8 @@ pub struct App {
     pub list: ListPos,
     pub detail: DetailState,
     pub reader: Option<ReaderState>,
+    /// The `:` prompt's text while a date to jump to is being typed.
+    pub jump: Option<String>,
     /// A one-line message for the footer; cleared by the next action.
     pub status: Option<String>,
     pub quit: bool,
@@ -136,6 +138,7 @@ impl App {
             list: ListPos::default(),
             detail: DetailState::default(),
             reader: None,
+            jump: None,
             status: None,
             quit: false,
         };

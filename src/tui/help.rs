@@ -8,9 +8,10 @@ use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 use super::app::App;
 use super::keys::{BINDINGS, Context, label};
 
-const ORDER: [Context; 6] = [
+const ORDER: [Context; 7] = [
     Context::List,
     Context::Filter,
+    Context::Jump,
     Context::Detail,
     Context::Reader,
     Context::Everywhere,

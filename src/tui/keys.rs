@@ -17,6 +17,8 @@ pub enum Context {
     Detail,
     Reader,
     Help,
+    /// The `:` prompt has the keyboard.
+    Jump,
 }
 
 impl Context {
@@ -28,6 +30,7 @@ impl Context {
             Context::Detail => "Event",
             Context::Reader => "Source reader",
             Context::Help => "Help",
+            Context::Jump => "Jumping to a date",
         }
     }
 }
@@ -71,7 +74,11 @@ pub const BINDINGS: &[Binding] = &[
     bind!(List, [ch('/')], Action::StartFilter, "filter as you type (fzf syntax)", "/ filter"),
     bind!(List, [key(KeyCode::Enter), ch('l'), key(KeyCode::Right)], Action::Open, "open the event", "⏎ open"),
     bind!(List, [ch('o')], Action::OpenSource, "read the source of its first citation"),
-    bind!(List, [ch('s')], Action::ToggleRank, "order by match score / by date"),
+        bind!(List, [ch('s')], Action::ToggleRank, "order by match score / by date"),
+    bind!(List, [ch(':')], Action::StartJump, "jump to a date: 2020-09, sep 27, 27 sep 2020, nov", ": date"),
+    bind!(Jump, [key(KeyCode::Enter)], Action::AcceptJump, "select the event nearest that date", "⏎ jump"),
+    bind!(Jump, [key(KeyCode::Esc)], Action::CancelJump, "never mind", "Esc cancel"),
+    bind!(Jump, [key(KeyCode::Backspace)], Action::Backspace, "delete a character"),
     bind!(Filter, [key(KeyCode::Enter)], Action::Open, "keep the filter and open the selected event", "⏎ open"),
     bind!(Filter, [key(KeyCode::Tab)], Action::AcceptFilter, "keep the filter, back to the list", "Tab list"),
     bind!(Filter, [key(KeyCode::Esc)], Action::CancelFilter, "clear the filter, back to the list", "Esc clear"),
@@ -103,6 +110,9 @@ pub const BINDINGS: &[Binding] = &[
 
 /// The contexts in reach, most specific first.
 pub fn contexts(app: &App) -> &'static [Context] {
+    if app.jump.is_some() {
+        return &[Context::Jump];
+    }
     if app.filter.typing {
         return &[Context::Filter];
     }
@@ -138,7 +148,9 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         }
     }
     match code {
-        KeyCode::Char(c) if app.filter.typing && mods.is_empty() => Some(Action::Input(c)),
+        KeyCode::Char(c) if (app.filter.typing || app.jump.is_some()) && mods.is_empty() => {
+            Some(Action::Input(c))
+        }
         _ => None,
     }
 }

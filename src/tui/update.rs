@@ -25,6 +25,7 @@ pub fn update(app: &mut App, action: Action) {
             app.help = if app.help.is_some() { None } else { Some(0) };
         }
         _ if app.help.is_some() => on_help(app, action),
+        _ if app.jump.is_some() => on_jump(app, action),
         _ if app.filter.typing => on_filter(app, action),
         _ => match app.screen {
             Screen::List => on_list(app, action),
@@ -111,6 +112,43 @@ fn on_filter(app: &mut App, action: Action) {
     app.refilter(false);
 }
 
+fn on_jump(app: &mut App, action: Action) {
+    let Some(text) = &mut app.jump else { return };
+    match action {
+        Action::Input(c) => text.push(c),
+        Action::Backspace => {
+            text.pop();
+        }
+        Action::CancelJump => app.jump = None,
+        Action::AcceptJump => {
+            let typed = app.jump.take().unwrap_or_default();
+            let date_of = |e: &crate::timeline::Event| {
+                let (y, m, d) = e.sort_key();
+                chrono::NaiveDate::from_ymd_opt(y, m.max(1), d.max(1))
+            };
+            // A year left out is the year of the event in view.
+            let year = app
+                .selected_event()
+                .or(app.filter.hits.first().map(|h| h.event))
+                .map_or(2000, |e| app.timeline.events[e].sort_key().0);
+            match crate::when::parse(&typed, year) {
+                Err(hint) => app.status = Some(hint),
+                Ok(target) => {
+                    let dates =
+                        app.filter.hits.iter().enumerate().filter_map(|(i, h)| {
+                            Some((i, date_of(&app.timeline.events[h.event])?))
+                        });
+                    match crate::when::nearest(dates, target) {
+                        Some(i) => app.list.selected = i,
+                        None => app.status = Some("no events to jump to".into()),
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 fn toggle_rank(app: &mut App) {
     app.filter.ranked = !app.filter.ranked;
     app.refilter(true);
@@ -138,6 +176,7 @@ fn move_selection(app: &mut App, action: Action) {
 fn on_list(app: &mut App, action: Action) {
     match action {
         Action::StartFilter => app.filter.typing = true,
+        Action::StartJump => app.jump = Some(String::new()),
         Action::ToggleRank => toggle_rank(app),
         Action::Back if !app.filter.text.is_empty() => {
             app.filter.text.clear();

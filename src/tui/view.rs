@@ -94,7 +94,15 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
     let t = &app.theme;
     let mut spans = Vec::new();
     let mut cursor = None;
-    if app.filter.typing {
+    if let Some(jump) = &app.jump {
+        let shown = format!(":{}", display(jump));
+        cursor = Some(Position::new(
+            area.x + (width(&shown) as u16).min(area.width.saturating_sub(1)),
+            area.y,
+        ));
+        spans.push(Span::styled(shown, t.title));
+        spans.push(Span::raw("  "));
+    } else if app.filter.typing {
         let query = display(&app.filter.text).into_owned();
         let shown = format!("/{query}");
         cursor = Some(Position::new(
@@ -112,10 +120,17 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
         ));
         spans.push(Span::styled(" │ ", t.dim));
     }
+    // Whole hints only: one cut in half says nothing.
+    let mut used: usize = spans.iter().map(|s| s.width()).sum();
     for hint in hints(app) {
         let (key, what) = hint.split_once(' ').unwrap_or((hint, ""));
+        let text = format!(" {what}  ");
+        used += width(key) + width(&text);
+        if used > usize::from(area.width) + 2 {
+            break;
+        }
         spans.push(Span::styled(key.to_string(), t.key));
-        spans.push(Span::styled(format!(" {what}  "), t.footer));
+        spans.push(Span::styled(text, t.footer));
     }
     frame.render_widget(Line::from(spans), area);
     cursor
