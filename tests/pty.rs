@@ -315,3 +315,28 @@ fn no_mouse_leaves_the_mouse_alone() {
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn y_copies_the_citation_through_osc_52() {
+    let mut s = spawn(&["--select", "nichols-injunction"], 80, 24, &[]);
+    s.wait_for("20 of 20 events");
+    s.send("y");
+    s.wait_for("copied: “but US District Judge Carl Nichols…” (filing-servers)");
+    let expected = "**~2020-09-27 — Judge Carl Nichols grants a temporary injunction against the ban**\n\n\
+        > but US District Judge Carl Nichols granted a temporary injunction on 27 September banning the ban.\n\
+        >\n\
+        > — *TikTok Chief Security Officer states that its servers are now independent from ByteDance.*, \
+        `seeds/003_3da983060587e498.txt`\n\n";
+    use base64::Engine;
+    let sequence = format!(
+        "\x1b]52;c;{}\x07",
+        base64::engine::general_purpose::STANDARD.encode(expected)
+    );
+    let out = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(
+        out.contains(&sequence),
+        "the exact OSC 52 bytes were not written"
+    );
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}

@@ -445,3 +445,57 @@ fn a_date_it_cannot_read_gets_a_hint_not_a_jump() {
     assert_eq!(a.jump, None);
     assert_eq!(a.list.selected, 3, "Esc cancels");
 }
+
+fn copied(a: &mut App) -> String {
+    match a.outbox.pop() {
+        Some(timeline_explorer::tui::app::Effect::Copy(text)) => text,
+        None => panic!("nothing copied; status: {:?}", a.status),
+    }
+}
+
+#[test]
+fn y_copies_the_citation_in_view_as_markdown() {
+    let mut a = app_with(Options {
+        select: Some("oracle-deal".into()),
+        ..Options::default()
+    });
+    keys(&mut a, "y");
+    let text = copied(&mut a);
+    assert!(
+        text.starts_with("**~2020-09-19 — Preliminary deal for TikTok Global"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n> On September 19, however, a preliminary agreement"),
+        "{text}"
+    );
+    assert!(text.contains("`seeds/003_3da983060587e498.txt`"), "{text}");
+    // In the detail, the selected citation.
+    keys(&mut a, "l");
+    press(&mut a, KeyCode::Tab);
+    keys(&mut a, "y");
+    assert!(copied(&mut a).contains("> Under the terms of the arrangement, Oracle will become"));
+    // In the reader, the passage in focus.
+    keys(&mut a, "o");
+    keys(&mut a, "y");
+    assert!(copied(&mut a).contains("> Under the terms of the arrangement"));
+    keys(&mut a, "n");
+    keys(&mut a, "y");
+    assert!(copied(&mut a).contains("> Trade Secretary Wilbur Ross then postponed the ban"));
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .starts_with("copied: “Trade Secretary Wilbur Ross")
+    );
+}
+
+#[test]
+fn nothing_to_copy_says_so() {
+    let mut a = app();
+    keys(&mut a, "/xyzzy");
+    press(&mut a, KeyCode::Tab);
+    keys(&mut a, "y");
+    assert!(a.outbox.is_empty());
+    assert_eq!(a.status.as_deref(), Some("nothing to copy here"));
+}

@@ -39,6 +39,17 @@ pub fn event(tl: &Timeline, e: &Event, heading: &str) -> String {
     out
 }
 
+/// One citation of an event, ready to paste: date and title, then the quote
+/// as a block with its source.
+pub fn cited(tl: &Timeline, e: &Event, c: &Citation) -> String {
+    format!(
+        "**{} — {}**\n\n{}",
+        short_date(e),
+        escape(&e.title),
+        citation(tl, c)
+    )
+}
+
 /// A quote as a block, then where it comes from.
 pub fn citation(tl: &Timeline, c: &Citation) -> String {
     let source = tl.source_of(c);

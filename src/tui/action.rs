@@ -26,6 +26,8 @@ pub enum Action {
     NextPassage,
     PrevPassage,
     StartFilter,
+    /// Copy the citation in view to the clipboard, as Markdown.
+    Copy,
     /// Open the `:` prompt for a date to jump to.
     StartJump,
     /// Jump to the event nearest the date typed.

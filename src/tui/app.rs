@@ -36,6 +36,8 @@ pub struct App {
     pub reader: Option<ReaderState>,
     /// The `:` prompt's text while a date to jump to is being typed.
     pub jump: Option<String>,
+    /// Effects for the terminal to carry out, oldest first.
+    pub outbox: Vec<Effect>,
     /// A one-line message for the footer; cleared by the next action.
     pub status: Option<String>,
     pub quit: bool,
@@ -102,6 +104,13 @@ pub struct Passage {
     pub events: Vec<usize>,
 }
 
+/// What `update` asks of the terminal; terminal.rs does it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put text on the clipboard (OSC 52: it reaches the local one over SSH).
+    Copy(String),
+}
+
 /// How the app starts, from the command line.
 #[derive(Debug, Default, Clone)]
 pub struct Options {
@@ -139,6 +148,7 @@ impl App {
             detail: DetailState::default(),
             reader: None,
             jump: None,
+            outbox: Vec::new(),
             status: None,
             quit: false,
         };

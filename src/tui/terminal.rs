@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::{cursor, execute};
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, Effect};
 use super::filter::{self, Outcome, Request};
 use super::keys::action_for;
 use super::update::update;
@@ -91,8 +91,26 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> Res
         for action in actions {
             update(app, action);
         }
+        for effect in app.outbox.drain(..) {
+            carry_out(effect)?;
+        }
         if !app.quit {
             terminal.draw(|f| view(app, f))?;
+        }
+    }
+    Ok(())
+}
+
+/// Do what `update` asked of the terminal.
+fn carry_out(effect: Effect) -> Result<()> {
+    match effect {
+        Effect::Copy(text) => {
+            // OSC 52: the terminal puts it on the clipboard, over SSH too.
+            use base64::Engine;
+            let payload = base64::engine::general_purpose::STANDARD.encode(text);
+            let mut out = stdout();
+            write!(out, "\x1b]52;c;{payload}\x07")?;
+            out.flush()?;
         }
     }
     Ok(())

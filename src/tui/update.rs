@@ -149,6 +149,40 @@ fn on_jump(app: &mut App, action: Action) {
     }
 }
 
+/// Copy the citation in view: the list's first, the detail's selected, or the
+/// reader's passage in focus (as its first citing event cites it).
+fn copy(app: &mut App) {
+    let tl = &app.timeline;
+    let found = match app.screen {
+        Screen::List => app
+            .selected_event()
+            .and_then(|e| Some((e, tl.events[e].citations.first()?))),
+        Screen::Detail => {
+            let e = app.detail.event;
+            tl.events[e]
+                .quotes()
+                .nth(app.detail.citation)
+                .map(|c| (e, c))
+        }
+        Screen::Reader => app.reader.as_ref().and_then(|r| {
+            let p = r.passages.get(r.current)?;
+            let e = *p.events.first()?;
+            let c = tl.events[e]
+                .quotes()
+                .find(|c| c.source_index == r.source && c.span == p.span)?;
+            Some((e, c))
+        }),
+    };
+    let Some((e, c)) = found else {
+        app.status = Some("nothing to copy here".into());
+        return;
+    };
+    let text = crate::format::markdown::cited(tl, &tl.events[e], c);
+    let words: Vec<&str> = c.quote.split_whitespace().take(6).collect();
+    app.status = Some(format!("copied: “{}…” ({})", words.join(" "), c.source));
+    app.outbox.push(super::app::Effect::Copy(text));
+}
+
 fn toggle_rank(app: &mut App) {
     app.filter.ranked = !app.filter.ranked;
     app.refilter(true);
@@ -177,6 +211,7 @@ fn on_list(app: &mut App, action: Action) {
     match action {
         Action::StartFilter => app.filter.typing = true,
         Action::StartJump => app.jump = Some(String::new()),
+        Action::Copy => copy(app),
         Action::ToggleRank => toggle_rank(app),
         Action::Back if !app.filter.text.is_empty() => {
             app.filter.text.clear();
@@ -229,6 +264,7 @@ fn on_detail(app: &mut App, action: Action) {
             show_citation(app);
         }
         Action::OpenSource | Action::Open => open_reader(app, Screen::Detail),
+        Action::Copy => copy(app),
         a => {
             let area = detail_area(app);
             if let Some(by) = step(a, usize::from(area.height)) {
@@ -298,6 +334,7 @@ fn on_reader(app: &mut App, action: Action) {
             app.screen = state.back_to;
             app.reader = None;
         }
+        Action::Copy => copy(app),
         Action::NextPassage | Action::PrevPassage if n > 0 => {
             let next = action == Action::NextPassage;
             state.current = if next {
