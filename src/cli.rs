@@ -31,6 +31,10 @@ pub struct Cli {
     #[arg(long, value_name = "QUERY")]
     query: Option<String>,
 
+    /// Count "in 12 days" and "3 weeks ago" from this date (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
+    as_of: Option<chrono::NaiveDate>,
+
     /// Leave the mouse to the terminal, so its own text selection works.
     #[arg(long)]
     no_mouse: bool,
@@ -80,12 +84,14 @@ enum ShowFormat {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    if cli.command.is_some() && (cli.select.is_some() || cli.query.is_some() || cli.no_mouse) {
+    if cli.command.is_some()
+        && (cli.select.is_some() || cli.query.is_some() || cli.no_mouse || cli.as_of.is_some())
+    {
         // These shape the terminal app only; with a command they would be silently ignored.
         Cli::command()
             .error(
                 clap::error::ErrorKind::ArgumentConflict,
-                "--select, --query and --no-mouse are for the terminal app, not for a command",
+                "--select, --query, --as-of and --no-mouse are for the terminal app, not for a command",
             )
             .exit();
     }
@@ -102,6 +108,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 find_event(&tl, id)?;
             }
             let options = tui::Options {
+                as_of: Some(
+                    cli.as_of
+                        .unwrap_or_else(|| chrono::Local::now().date_naive()),
+                ),
                 query: cli.query,
                 select: cli.select,
                 no_color: no_color(),
@@ -124,6 +134,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Show { id, format }) => show(&load(data.as_deref())?, &id, format),
     }
+}
+
+fn parse_as_of(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date like 2020-10-01"))
 }
 
 /// `--data DIR` means `DIR/timeline.ron`.

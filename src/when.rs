@@ -2,7 +2,7 @@
 //! `2020`, `2020-09`, `2020-11-04`, `nov`, `sep 27`, `27 sep 2020`,
 //! `September 27, 2020`. A missing year is the one the user is looking at.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// What was typed, resolved to its first day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,5 +161,102 @@ mod tests {
         assert_eq!(nearest(dates, parse("sep 23", 2020).unwrap()), Some(0));
         assert_eq!(nearest(dates, parse("2021", 2020).unwrap()), Some(2));
         assert_eq!(nearest([], parse("2021", 2020).unwrap()), None);
+    }
+}
+
+/// How far an event's date is from `as_of`, honest about its precision:
+/// "in 12 days", "3 weeks ago", "today", "sometime in Aug 2020".
+pub fn distance(date: crate::timeline::Date, as_of: NaiveDate) -> String {
+    use crate::timeline::Date;
+    const SHORT: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match date {
+        Date::Day(y, m, d) => match NaiveDate::from_ymd_opt(y, m, d) {
+            Some(day) => relative((day - as_of).num_days()),
+            None => date.to_string(),
+        },
+        Date::Month(y, m) => {
+            let name = SHORT.get(m as usize - 1).copied().unwrap_or("?");
+            if (as_of.year(), as_of.month()) == (y, m) {
+                format!("this month, {name} {y}, day unknown")
+            } else {
+                format!("sometime in {name} {y}")
+            }
+        }
+        Date::Year(y) if as_of.year() == y => format!("this year, {y}, month unknown"),
+        Date::Year(y) => format!("sometime in {y}"),
+    }
+}
+
+/// Days from the as-of date, in the unit a person would use.
+fn relative(days: i64) -> String {
+    let n = days.abs();
+    let (count, unit) = match n {
+        0 => return "today".into(),
+        1 => return if days > 0 { "tomorrow" } else { "yesterday" }.into(),
+        2..=13 => (n, "day"),
+        14..=59 => (n / 7, "week"),
+        60..=729 => (n / 30, "month"),
+        _ => (n / 365, "year"),
+    };
+    let s = if count == 1 { "" } else { "s" };
+    if days > 0 {
+        format!("in {count} {unit}{s}")
+    } else {
+        format!("{count} {unit}{s} ago")
+    }
+}
+
+/// The last day an event's date could be: for "is it still to come?".
+pub fn last_day(date: crate::timeline::Date) -> Option<NaiveDate> {
+    use crate::timeline::Date;
+    match date {
+        Date::Day(y, m, d) => NaiveDate::from_ymd_opt(y, m, d),
+        Date::Month(y, m) => {
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(y, m + 1, 1)
+            };
+            next.and_then(|d| d.pred_opt())
+        }
+        Date::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31),
+    }
+}
+
+#[cfg(test)]
+mod distance_tests {
+    use super::*;
+    use crate::timeline::Date;
+
+    #[test]
+    fn distances_read_as_a_person_would_say_them() {
+        let as_of = NaiveDate::from_ymd_opt(2020, 10, 1).unwrap();
+        for (date, want) in [
+            (Date::Day(2020, 10, 1), "today"),
+            (Date::Day(2020, 10, 2), "tomorrow"),
+            (Date::Day(2020, 9, 30), "yesterday"),
+            (Date::Day(2020, 9, 27), "4 days ago"),
+            (Date::Day(2020, 10, 13), "in 12 days"),
+            (Date::Day(2020, 11, 12), "in 6 weeks"),
+            (Date::Day(2020, 8, 14), "6 weeks ago"),
+            (Date::Day(2022, 7, 8), "in 21 months"),
+            (Date::Day(2023, 1, 1), "in 2 years"),
+            (Date::Month(2020, 8), "sometime in Aug 2020"),
+            (Date::Month(2020, 10), "this month, Oct 2020, day unknown"),
+            (Date::Year(2022), "sometime in 2022"),
+            (Date::Year(2020), "this year, 2020, month unknown"),
+        ] {
+            assert_eq!(distance(date, as_of), want, "{date:?}");
+        }
+    }
+
+    #[test]
+    fn last_days_cover_the_whole_period() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        assert_eq!(last_day(Date::Month(2020, 2)), d(2020, 2, 29));
+        assert_eq!(last_day(Date::Month(2020, 12)), d(2020, 12, 31));
+        assert_eq!(last_day(Date::Year(2022)), d(2022, 12, 31));
     }
 }

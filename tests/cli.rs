@@ -325,6 +325,8 @@ fn usage_errors_exit_2() {
         &["show"],
         &["list", "--rank"],
         &["--select", "oracle-deal", "list"],
+        &["--as-of", "2020-13-01"],
+        &["--as-of", "2020-10-01", "check"],
         &["--data"],
     ] {
         let o = run(args);

@@ -191,3 +191,25 @@ fn find(buf: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
     }
     None
 }
+
+#[test]
+fn countdowns_from_an_as_of_date() {
+    let as_of = chrono::NaiveDate::from_ymd_opt(2020, 10, 1);
+    let options = || Options {
+        as_of,
+        ..Options::default()
+    };
+    let mut a = app(options(), 80, 24);
+    keys(&mut a, "t");
+    insta::assert_snapshot!("as_of_home_80x24", draw(&a).backend());
+    let mut a = app(
+        Options {
+            select: Some("november-deadline".into()),
+            ..options()
+        },
+        80,
+        24,
+    );
+    keys(&mut a, "l");
+    insta::assert_snapshot!("as_of_detail_80x24", draw(&a).backend());
+}

@@ -499,3 +499,32 @@ fn nothing_to_copy_says_so() {
     assert!(a.outbox.is_empty());
     assert_eq!(a.status.as_deref(), Some("nothing to copy here"));
 }
+
+#[test]
+fn t_selects_the_event_nearest_the_as_of_date() {
+    let mut a = app_with(Options {
+        as_of: chrono::NaiveDate::from_ymd_opt(2020, 10, 1),
+        ..Options::default()
+    });
+    keys(&mut a, "t");
+    assert_eq!(
+        selected_id(&a),
+        "cloutier-filing",
+        "placed at 1 October by its sort_as"
+    );
+    let e = &a.timeline.events[a.selected_event().unwrap()];
+    assert_eq!(
+        a.distance(e).as_deref(),
+        Some("this year, 2020, month unknown")
+    );
+    let deadline = a.timeline.event("november-deadline").unwrap();
+    assert!(a.upcoming(deadline));
+    assert_eq!(a.distance(deadline).as_deref(), Some("in 6 weeks"));
+    assert!(
+        !a.upcoming(a.timeline.event("divestment-order").unwrap()),
+        "orders are not deadlines"
+    );
+    let mut a = app();
+    keys(&mut a, "t");
+    assert!(a.status.as_deref().unwrap().contains("--as-of"));
+}

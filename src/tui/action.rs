@@ -28,6 +28,8 @@ pub enum Action {
     StartFilter,
     /// Copy the citation in view to the clipboard, as Markdown.
     Copy,
+    /// Select the event nearest the as-of date.
+    JumpToAsOf,
     /// Open the `:` prompt for a date to jump to.
     StartJump,
     /// Jump to the event nearest the date typed.

@@ -19,6 +19,8 @@ pub enum Screen {
 
 pub struct App {
     pub timeline: Timeline,
+    /// The date distances are measured from ("in 12 days"), if any.
+    pub as_of: Option<chrono::NaiveDate>,
     pub search: Search,
     /// The timeline's searchable text, laid out for filtering (shared with the worker).
     pub index: Arc<Index>,
@@ -114,6 +116,8 @@ pub enum Effect {
 /// How the app starts, from the command line.
 #[derive(Debug, Default, Clone)]
 pub struct Options {
+    /// The date countdowns count from; none, no countdowns.
+    pub as_of: Option<chrono::NaiveDate>,
     pub query: Option<String>,
     pub select: Option<String>,
     pub no_color: bool,
@@ -122,6 +126,7 @@ pub struct Options {
 impl App {
     pub fn new(timeline: Timeline, options: &Options, size: Size) -> App {
         let mut app = App {
+            as_of: options.as_of,
             index: Arc::new(Index::new(&timeline)),
             background: false,
             timeline,
@@ -258,6 +263,21 @@ impl App {
     /// Forget cached filter results (benchmarks measure typing from cold).
     pub fn forget_filter_cache(&mut self) {
         self.filter.cache.clear();
+    }
+
+    /// A deadline or hearing still to come on the as-of date.
+    pub fn upcoming(&self, e: &crate::timeline::Event) -> bool {
+        use crate::timeline::Kind;
+        matches!(e.kind, Kind::Deadline | Kind::Hearing)
+            && self
+                .as_of
+                .zip(crate::when::last_day(e.date))
+                .is_some_and(|(as_of, last)| last > as_of)
+    }
+
+    /// "in 12 days", "sometime in Aug 2020": the event's distance from the as-of date.
+    pub fn distance(&self, e: &crate::timeline::Event) -> Option<String> {
+        self.as_of.map(|as_of| crate::when::distance(e.date, as_of))
     }
 
     pub fn query(&self) -> Query {

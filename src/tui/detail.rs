@@ -32,6 +32,9 @@ pub fn layout(app: &App, width: u16) -> DetailLayout {
         Span::raw(" · "),
         Span::styled(e.kind.as_str(), t.kind(e.kind)),
     ]));
+    if let Some(line) = lines.last_mut() {
+        line.spans.extend(super::view::countdown(app, e));
+    }
     if let Some(why) = &e.inferred {
         lines.extend(wrapped(
             &format!("Date inferred: {why}"),

@@ -75,6 +75,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(List, [key(KeyCode::Enter), ch('l'), key(KeyCode::Right)], Action::Open, "open the event", "⏎ open"),
     bind!(List, [ch('o')], Action::OpenSource, "read the source of its first citation"),
             bind!(List, [ch('s')], Action::ToggleRank, "order by match score / by date"),
+        bind!(List, [ch('t')], Action::JumpToAsOf, "select the event nearest the as-of date"),
     bind!(List, [ch('y')], Action::Copy, "copy the event's first citation as Markdown"),
     bind!(List, [ch(':')], Action::StartJump, "jump to a date: 2020-09, sep 27, 27 sep 2020, nov", ": date"),
     bind!(Jump, [key(KeyCode::Enter)], Action::AcceptJump, "select the event nearest that date", "⏎ jump"),

@@ -101,10 +101,15 @@ fn row(app: &App, event: usize, marks: &[usize], other: Option<&str>, width: u16
         used += KIND + 1;
     }
     let tag = other.map(|name| format!(" {name}"));
-    let room = usize::from(width).saturating_sub(used + tag.as_ref().map_or(0, |t| t.len()));
+    let upcoming = app.upcoming(e).then_some(" upcoming");
+    let tags = tag.as_ref().map_or(0, |t| t.len()) + upcoming.map_or(0, str::len);
+    let room = usize::from(width).saturating_sub(used + tags);
     spans.extend(marked_spans(&e.title, marks, room, t.title, t.matched));
     if let Some(tag) = tag {
         spans.push(Span::styled(tag, t.dim));
+    }
+    if let Some(tag) = upcoming {
+        spans.push(Span::styled(tag, t.warning));
     }
     Line::from(spans)
 }
@@ -144,6 +149,7 @@ pub fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
         Span::raw(" · "),
         Span::styled(e.kind.as_str(), t.kind(e.kind)),
     ])];
+    lines[0].spans.extend(super::view::countdown(app, e));
     // The list may cut the title short; the preview never does.
     lines.insert(0, Line::styled(display(&e.title).into_owned(), t.title));
     lines.push(Line::from(display(&e.summary).into_owned()));

@@ -122,10 +122,6 @@ fn on_jump(app: &mut App, action: Action) {
         Action::CancelJump => app.jump = None,
         Action::AcceptJump => {
             let typed = app.jump.take().unwrap_or_default();
-            let date_of = |e: &crate::timeline::Event| {
-                let (y, m, d) = e.sort_key();
-                chrono::NaiveDate::from_ymd_opt(y, m.max(1), d.max(1))
-            };
             // A year left out is the year of the event in view.
             let year = app
                 .selected_event()
@@ -133,19 +129,28 @@ fn on_jump(app: &mut App, action: Action) {
                 .map_or(2000, |e| app.timeline.events[e].sort_key().0);
             match crate::when::parse(&typed, year) {
                 Err(hint) => app.status = Some(hint),
-                Ok(target) => {
-                    let dates =
-                        app.filter.hits.iter().enumerate().filter_map(|(i, h)| {
-                            Some((i, date_of(&app.timeline.events[h.event])?))
-                        });
-                    match crate::when::nearest(dates, target) {
-                        Some(i) => app.list.selected = i,
-                        None => app.status = Some("no events to jump to".into()),
-                    }
-                }
+                Ok(target) => select_nearest(app, target),
             }
         }
         _ => {}
+    }
+}
+
+/// Select the listed event nearest `target`.
+fn select_nearest(app: &mut App, target: crate::when::Target) {
+    let date_of = |e: &crate::timeline::Event| {
+        let (y, m, d) = e.sort_key();
+        chrono::NaiveDate::from_ymd_opt(y, m.max(1), d.max(1))
+    };
+    let dates = app
+        .filter
+        .hits
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| Some((i, date_of(&app.timeline.events[h.event])?)));
+    match crate::when::nearest(dates, target) {
+        Some(i) => app.list.selected = i,
+        None => app.status = Some("no events to jump to".into()),
     }
 }
 
@@ -211,6 +216,10 @@ fn on_list(app: &mut App, action: Action) {
     match action {
         Action::StartFilter => app.filter.typing = true,
         Action::StartJump => app.jump = Some(String::new()),
+        Action::JumpToAsOf => match app.as_of {
+            Some(date) => select_nearest(app, crate::when::Target { date }),
+            None => app.status = Some("no as-of date: start with --as-of YYYY-MM-DD".into()),
+        },
         Action::Copy => copy(app),
         Action::ToggleRank => toggle_rank(app),
         Action::Back if !app.filter.text.is_empty() => {
