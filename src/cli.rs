@@ -107,7 +107,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(id) = &cli.select {
                 find_event(&tl, id)?;
             }
+            // Marks are kept per timeline: by its file, or by title when built in.
+            let key = match data.as_deref() {
+                Some(path) => std::fs::canonicalize(path)
+                    .unwrap_or_else(|_| path.to_path_buf())
+                    .display()
+                    .to_string(),
+                None => format!("built-in: {}", tl.title),
+            };
+            let store = timeline_explorer::marks::Store::default_location();
+            let (marks, notice) = match store.as_ref().map(|s| s.load(&key)) {
+                Some(Ok(marks)) => (marks, None),
+                Some(Err(problem)) => (Default::default(), Some(problem)),
+                None => (Default::default(), None),
+            };
             let options = tui::Options {
+                marks,
+                notice,
                 as_of: Some(
                     cli.as_of
                         .unwrap_or_else(|| chrono::Local::now().date_naive()),
@@ -118,7 +134,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
             let app = tui::App::new(tl, &options, ratatui::layout::Size::new(size.0, size.1));
-            tui::run(app, !cli.no_mouse)?;
+            tui::run(app, !cli.no_mouse, store.map(|s| (s, key)))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List {

@@ -3,6 +3,7 @@
 //! formats; the command line and the terminal app are two faces of it.
 
 pub mod format;
+pub mod marks;
 pub mod sanitize;
 pub mod search;
 pub mod timeline;

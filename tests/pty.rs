@@ -12,6 +12,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 const PATIENCE: Duration = Duration::from_secs(20);
 
 struct Session {
+    /// Where this session keeps its marks, never the user's own.
+    _state: tempfile::TempDir,
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
@@ -34,6 +36,16 @@ fn size(cols: u16, rows: u16) -> PtySize {
 }
 
 fn spawn(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+    spawn_in(tempfile::tempdir().unwrap(), args, cols, rows, env)
+}
+
+fn spawn_in(
+    state: tempfile::TempDir,
+    args: &[&str],
+    cols: u16,
+    rows: u16,
+    env: &[(&str, &str)],
+) -> Session {
     let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_timeline-explorer"));
     cmd.args(args);
@@ -46,6 +58,7 @@ fn spawn(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
     ] {
         cmd.env_remove(var);
     }
+    cmd.env("TIMELINE_EXPLORER_DATA_DIR", state.path());
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -67,6 +80,7 @@ fn spawn(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
     });
     let writer = pair.master.take_writer().unwrap();
     Session {
+        _state: state,
         master: pair.master,
         writer,
         child,
@@ -337,6 +351,41 @@ fn y_copies_the_citation_through_osc_52() {
         out.contains(&sequence),
         "the exact OSC 52 bytes were not written"
     );
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
+#[test]
+fn marks_survive_a_restart_and_a_corrupt_file_does_not_crash() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = state.path().to_path_buf();
+    let mut s = spawn_in(state, &["--select", "oracle-deal"], 80, 24, &[]);
+    s.wait_for("20 of 20 events");
+    s.send("m");
+    s.wait_for("marked");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    let saved = std::fs::read_to_string(dir.join("marks.ron")).unwrap();
+    assert!(saved.contains("oracle-deal"), "{saved}");
+
+    // Next time the star is there, and ' lists only it.
+    let state = tempfile::tempdir().unwrap();
+    std::fs::write(state.path().join("marks.ron"), &saved).unwrap();
+    let mut s = spawn_in(state, &[], 80, 24, &[]);
+    s.wait_for("★ Preliminary deal for TikTok Global");
+    s.send("'");
+    s.wait_for(" 1 of 20 events");
+    assert!(s.text().contains("marked · "), "{}", s.text());
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+
+    // A corrupt file: said in the status line, kept aside, no crash.
+    let state = tempfile::tempdir().unwrap();
+    std::fs::write(state.path().join("marks.ron"), "(marks: {").unwrap();
+    let kept = state.path().join("marks.ron.corrupt");
+    let mut s = spawn_in(state, &[], 80, 24, &[]);
+    s.wait_for("marks file unreadable");
+    assert!(kept.exists());
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }

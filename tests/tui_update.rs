@@ -449,7 +449,7 @@ fn a_date_it_cannot_read_gets_a_hint_not_a_jump() {
 fn copied(a: &mut App) -> String {
     match a.outbox.pop() {
         Some(timeline_explorer::tui::app::Effect::Copy(text)) => text,
-        None => panic!("nothing copied; status: {:?}", a.status),
+        other => panic!("nothing copied ({other:?}); status: {:?}", a.status),
     }
 }
 
@@ -527,4 +527,37 @@ fn t_selects_the_event_nearest_the_as_of_date() {
     let mut a = app();
     keys(&mut a, "t");
     assert!(a.status.as_deref().unwrap().contains("--as-of"));
+}
+
+#[test]
+fn m_marks_and_quote_shows_only_the_marked() {
+    let mut a = app();
+    keys(&mut a, "jm");
+    assert!(a.marks.contains("divestment-order"));
+    assert_eq!(a.outbox.len(), 1, "a save is asked for");
+    keys(&mut a, "jjjl");
+    keys(&mut a, "m");
+    keys(&mut a, "h");
+    assert_eq!(a.marks.len(), 2);
+    keys(&mut a, "'");
+    assert!(a.marked_only);
+    let shown: Vec<&str> = a
+        .filter
+        .hits
+        .iter()
+        .map(|h| a.timeline.events[h.event].id.as_str())
+        .collect();
+    assert_eq!(shown, ["divestment-order", "mayer-resigns"]);
+    // Unmarking in that view takes the event out of it; the filter still applies on top.
+    keys(&mut a, "m");
+    assert_eq!(a.filter.hits.len(), 1);
+    keys(&mut a, "/zzz");
+    press(&mut a, KeyCode::Tab);
+    assert!(a.filter.hits.is_empty());
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.filter.hits.len(), 1);
+    keys(&mut a, "'");
+    assert_eq!(a.filter.hits.len(), 20);
+    update(&mut a, Action::Notice("cannot save marks".into()));
+    assert_eq!(a.status.as_deref(), Some("cannot save marks"));
 }

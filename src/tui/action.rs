@@ -28,6 +28,12 @@ pub enum Action {
     StartFilter,
     /// Copy the citation in view to the clipboard, as Markdown.
     Copy,
+    /// Mark or unmark the event in view.
+    ToggleMark,
+    /// Show only marked events, or all again.
+    ToggleMarkedOnly,
+    /// Something the terminal reports (a failed save): show it.
+    Notice(String),
     /// Select the event nearest the as-of date.
     JumpToAsOf,
     /// Open the `:` prompt for a date to jump to.

@@ -1,5 +1,6 @@
 //! All the app's state. Only `update` changes it; `view` only reads it.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -19,6 +20,9 @@ pub enum Screen {
 
 pub struct App {
     pub timeline: Timeline,
+    /// Marked event ids, and whether only they are listed.
+    pub marks: BTreeSet<String>,
+    pub marked_only: bool,
     /// The date distances are measured from ("in 12 days"), if any.
     pub as_of: Option<chrono::NaiveDate>,
     pub search: Search,
@@ -111,11 +115,17 @@ pub struct Passage {
 pub enum Effect {
     /// Put text on the clipboard (OSC 52: it reaches the local one over SSH).
     Copy(String),
+    /// Save this timeline's marked event ids.
+    SaveMarks(BTreeSet<String>),
 }
 
 /// How the app starts, from the command line.
 #[derive(Debug, Default, Clone)]
 pub struct Options {
+    /// Event ids marked in an earlier session.
+    pub marks: BTreeSet<String>,
+    /// A message for the first screen (a marks file that could not be read).
+    pub notice: Option<String>,
     /// The date countdowns count from; none, no countdowns.
     pub as_of: Option<chrono::NaiveDate>,
     pub query: Option<String>,
@@ -126,6 +136,8 @@ pub struct Options {
 impl App {
     pub fn new(timeline: Timeline, options: &Options, size: Size) -> App {
         let mut app = App {
+            marks: options.marks.clone(),
+            marked_only: false,
             as_of: options.as_of,
             index: Arc::new(Index::new(&timeline)),
             background: false,
@@ -158,6 +170,7 @@ impl App {
             quit: false,
         };
         app.refilter(false);
+        app.status = options.notice.clone();
         if let Some(id) = &options.select {
             match app
                 .filter
@@ -253,6 +266,12 @@ impl App {
         self.filter.pending = None;
         self.filter.busy = false;
         self.filter.hits = outcome.hits;
+        if self.marked_only {
+            let (events, marks) = (&self.timeline.events, &self.marks);
+            self.filter
+                .hits
+                .retain(|h| marks.contains(&events[h.event].id));
+        }
         self.list.selected = outcome
             .keep
             .and_then(|e| self.filter.hits.iter().position(|h| h.event == e))

@@ -104,7 +104,14 @@ fn row(app: &App, event: usize, marks: &[usize], other: Option<&str>, width: u16
     let upcoming = app.upcoming(e).then_some(" upcoming");
     let tags = tag.as_ref().map_or(0, |t| t.len()) + upcoming.map_or(0, str::len);
     let room = usize::from(width).saturating_sub(used + tags);
-    spans.extend(marked_spans(&e.title, marks, room, t.title, t.matched));
+    // A bookmark shows as a star before the title: a glyph, not only a colour.
+    let (title, shift) = if app.marks.contains(&e.id) {
+        (format!("★ {}", e.title), 2)
+    } else {
+        (e.title.clone(), 0)
+    };
+    let marks: Vec<usize> = marks.iter().map(|m| m + shift).collect();
+    spans.extend(marked_spans(&title, &marks, room, t.title, t.matched));
     if let Some(tag) = tag {
         spans.push(Span::styled(tag, t.dim));
     }

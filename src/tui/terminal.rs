@@ -24,7 +24,10 @@ use crate::search::{Index, Search};
 /// Set by tests to check that a panic leaves the terminal usable.
 const PANIC_FOR_TESTS: &str = "TIMELINE_EXPLORER_TEST_PANIC";
 
-pub fn run(mut app: App, mouse: bool) -> Result<()> {
+/// Where this timeline's marks are saved, and under which key.
+pub type MarksHome = Option<(crate::marks::Store, String)>;
+
+pub fn run(mut app: App, mouse: bool, marks: MarksHome) -> Result<()> {
     // ratatui's hook restores raw mode and the screen; ours runs first and also
     // releases the mouse and shows the cursor, which ratatui's does not.
     let mut terminal = ratatui::try_init()?;
@@ -38,7 +41,7 @@ pub fn run(mut app: App, mouse: bool) -> Result<()> {
     }
     let size = terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
-    let result = event_loop(&mut terminal, &mut app, mouse);
+    let result = event_loop(&mut terminal, &mut app, mouse, &marks);
     release(mouse);
     ratatui::restore();
     result
@@ -56,7 +59,12 @@ fn release(mouse: bool) {
 /// After this long a running filter says so in the header.
 const SLOW: Duration = Duration::from_millis(50);
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    mouse: bool,
+    marks: &MarksHome,
+) -> Result<()> {
     let panic_on_key = std::env::var_os(PANIC_FOR_TESTS).is_some();
     app.background = true;
     let worker = Worker::start(Arc::clone(&app.index));
@@ -91,8 +99,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> Res
         for action in actions {
             update(app, action);
         }
-        for effect in app.outbox.drain(..) {
-            carry_out(effect)?;
+        let effects: Vec<Effect> = app.outbox.drain(..).collect();
+        for effect in effects {
+            if let Some(notice) = carry_out(effect, marks)? {
+                update(app, Action::Notice(notice));
+            }
         }
         if !app.quit {
             terminal.draw(|f| view(app, f))?;
@@ -101,9 +112,15 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> Res
     Ok(())
 }
 
-/// Do what `update` asked of the terminal.
-fn carry_out(effect: Effect) -> Result<()> {
+/// Do what `update` asked of the terminal; a problem to tell the user comes back.
+fn carry_out(effect: Effect, marks: &MarksHome) -> Result<Option<String>> {
     match effect {
+        Effect::SaveMarks(ids) => {
+            return Ok(match marks {
+                Some((store, key)) => store.save(key, &ids).err(),
+                None => Some("marks cannot be saved: no data directory".into()),
+            });
+        }
         Effect::Copy(text) => {
             // OSC 52: the terminal puts it on the clipboard, over SSH too.
             use base64::Engine;
@@ -113,7 +130,7 @@ fn carry_out(effect: Effect) -> Result<()> {
             out.flush()?;
         }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// What a terminal event asks for, if anything.

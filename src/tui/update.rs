@@ -7,13 +7,21 @@ use super::app::{App, Screen};
 use super::{detail, help, layout, list, reader};
 
 pub fn update(app: &mut App, action: Action) {
-    app.status = None;
+    // A message stays until the user does something; a resize or a filter's
+    // result arriving is not that.
+    if !matches!(
+        action,
+        Action::Resize(..) | Action::Filtered(_) | Action::FilterSlow(_)
+    ) {
+        app.status = None;
+    }
     match action {
         Action::Quit => app.quit = true,
         Action::Resize(w, h) => {
             app.size = Size::new(w, h);
         }
         Action::Filtered(outcome) => app.apply(*outcome),
+        Action::Notice(message) => app.status = Some(message),
         Action::FilterSlow(generation) => {
             app.filter.busy = app
                 .filter
@@ -136,6 +144,21 @@ fn on_jump(app: &mut App, action: Action) {
     }
 }
 
+/// Mark the event, or unmark it, and have the marks saved.
+fn toggle_mark(app: &mut App, event: usize) {
+    let id = app.timeline.events[event].id.clone();
+    let marked = !app.marks.remove(&id);
+    if marked {
+        app.marks.insert(id);
+    }
+    app.outbox
+        .push(super::app::Effect::SaveMarks(app.marks.clone()));
+    if app.marked_only {
+        app.refilter(true);
+    }
+    app.status = Some(if marked { "marked" } else { "unmarked" }.into());
+}
+
 /// Select the listed event nearest `target`.
 fn select_nearest(app: &mut App, target: crate::when::Target) {
     let date_of = |e: &crate::timeline::Event| {
@@ -216,6 +239,18 @@ fn on_list(app: &mut App, action: Action) {
     match action {
         Action::StartFilter => app.filter.typing = true,
         Action::StartJump => app.jump = Some(String::new()),
+        Action::ToggleMark => {
+            if let Some(event) = app.selected_event() {
+                toggle_mark(app, event);
+            }
+        }
+        Action::ToggleMarkedOnly => {
+            app.marked_only = !app.marked_only;
+            app.refilter(true);
+            if app.marked_only && app.marks.is_empty() {
+                app.status = Some("no marked events: m marks one".into());
+            }
+        }
         Action::JumpToAsOf => match app.as_of {
             Some(date) => select_nearest(app, crate::when::Target { date }),
             None => app.status = Some("no as-of date: start with --as-of YYYY-MM-DD".into()),
@@ -273,6 +308,7 @@ fn on_detail(app: &mut App, action: Action) {
             show_citation(app);
         }
         Action::OpenSource | Action::Open => open_reader(app, Screen::Detail),
+        Action::ToggleMark => toggle_mark(app, app.detail.event),
         Action::Copy => copy(app),
         a => {
             let area = detail_area(app);

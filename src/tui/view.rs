@@ -74,9 +74,10 @@ pub(super) fn countdown(app: &App, e: &crate::timeline::Event) -> Vec<Span<'stat
 fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let count = format!(
-        "{}{}{}{} of {} events ",
+        "{}{}{}{}{} of {} events ",
         if app.filter.busy { "filtering… " } else { "" },
         if app.filter.ranked { "ranked · " } else { "" },
+        if app.marked_only { "marked · " } else { "" },
         app.as_of.map_or(String::new(), |d| format!("as of {d} · ")),
         app.filter.hits.len(),
         app.timeline.events.len()
