@@ -122,6 +122,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 None => (Default::default(), None),
             };
             let options = tui::Options {
+                ascii: !utf8_locale(),
                 marks,
                 notice,
                 as_of: Some(
@@ -150,6 +151,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Show { id, format }) => show(&load(data.as_deref())?, &id, format),
     }
+}
+
+/// Whether the locale (LC_ALL, LC_CTYPE or LANG, the first set) is UTF-8.
+fn utf8_locale() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .is_some_and(|l| {
+            let l = l.to_lowercase();
+            l.contains("utf-8") || l.contains("utf8")
+        })
 }
 
 fn parse_as_of(s: &str) -> std::result::Result<chrono::NaiveDate, String> {

@@ -191,6 +191,8 @@ fn nichols_in_under_ten_keystrokes_then_q_restores_the_terminal() {
     s.wait_for("event › Judge Carl Nichols");
     s.send("\r");
     s.wait_for("source › TikTok Chief Security Officer");
+    // The info line is drawn last: once it shows, the whole reader frame is in.
+    s.wait_for("passage 21/22");
     // The sentence about Judge Nichols is on screen and highlighted: black on yellow.
     let (row, col) = s
         .find("District Judge Carl Nichols")
@@ -218,6 +220,7 @@ fn no_color_uses_reverse_video_instead() {
     s.wait_for("20 of 20 events");
     s.send("o");
     s.wait_for("source ›");
+    s.wait_for("passage 21/22");
     let (row, col) = s.find("District Judge Carl Nichols").unwrap();
     assert!(s.cell(row, col, |c| c.inverse()));
     assert_eq!(
@@ -322,8 +325,9 @@ fn no_mouse_leaves_the_mouse_alone() {
         s.parser.lock().unwrap().screen().mouse_protocol_mode(),
         vt100::MouseProtocolMode::None
     );
-    // A click on the fourth row selects the third event; its title heads the preview.
-    s.send("\x1b[<0;5;4M\x1b[<0;5;4m");
+    // Rows: header, two of ruler, then the list; a click on the sixth row selects
+    // the third event, whose title heads the preview.
+    s.send("\x1b[<0;5;6M\x1b[<0;5;6m");
     s.wait_for(" Cloutier tells Cyberscoop China cannot get TikTok's US user data");
     s.send("q");
     assert_eq!(s.exit_code(), 0);

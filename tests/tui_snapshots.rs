@@ -138,9 +138,10 @@ fn the_cursor_follows_the_selection() {
     let mut a = app(Options::default(), 80, 24);
     keys(&mut a, "jjj");
     let mut t = draw(&a);
+    // Header, two rows of ruler, then the list: the fourth event is on row 6.
     assert_eq!(
         t.backend_mut().get_cursor_position().unwrap(),
-        Position::new(0, 4)
+        Position::new(0, 6)
     );
     keys(&mut a, "/ora");
     let mut t2 = draw(&a);
@@ -212,4 +213,42 @@ fn countdowns_from_an_as_of_date() {
     );
     keys(&mut a, "l");
     insta::assert_snapshot!("as_of_detail_80x24", draw(&a).backend());
+}
+
+/// Only the header and the ruler's two rows: the ruler is the subject.
+fn ruler_rows(a: &App) -> String {
+    let t = draw(a);
+    let buf = t.backend().buffer();
+    (0..3)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_ruler_at_several_widths_and_in_ascii() {
+    let as_of = chrono::NaiveDate::from_ymd_opt(2021, 6, 1);
+    let mut shots = String::new();
+    for (width, ascii) in [(40, false), (60, false), (100, false), (60, true)] {
+        let mut a = app(
+            Options {
+                as_of,
+                ascii,
+                ..Options::default()
+            },
+            width,
+            24,
+        );
+        keys(&mut a, "jjjjjjjjjjj");
+        shots.push_str(&format!(
+            "{width} columns{}:\n{}\n\n",
+            if ascii { ", ASCII" } else { "" },
+            ruler_rows(&a)
+        ));
+    }
+    insta::assert_snapshot!("ruler", shots);
 }

@@ -55,17 +55,17 @@ fn moving_stops_at_the_ends_of_the_list() {
 #[test]
 fn the_selection_stays_in_view_when_paging() {
     let mut a = app();
-    // At 80x24 the list shows 15 rows, the preview the rest.
+    // At 80x24: header, two rows of ruler, 13 of list, 7 of preview, footer.
     press(&mut a, KeyCode::PageDown);
-    assert_eq!(a.list.selected, 15);
+    assert_eq!(a.list.selected, 13);
     assert_eq!(a.list.offset, 1);
     press_with(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(a.list.selected, 8);
+    assert_eq!(a.list.selected, 7);
     assert_eq!(a.list.offset, 1);
     press(&mut a, KeyCode::PageUp);
     assert_eq!((a.list.selected, a.list.offset), (0, 0));
     press_with(&mut a, KeyCode::Char('d'), KeyModifiers::CONTROL);
-    assert_eq!(a.list.selected, 7);
+    assert_eq!(a.list.selected, 6);
 }
 
 #[test]
@@ -275,9 +275,11 @@ fn q_quits_everywhere_but_the_query_line_and_ctrl_c_always() {
 #[test]
 fn mouse_clicks_select_and_the_wheel_moves() {
     let mut a = app();
-    // Row 0 is the header; the list starts on row 1.
-    update(&mut a, Action::Click(10, 4));
+    // Row 0 is the header, rows 1-2 the ruler; the list starts on row 3.
+    update(&mut a, Action::Click(10, 6));
     assert_eq!(a.list.selected, 3);
+    update(&mut a, Action::Click(10, 1));
+    assert_eq!(a.list.selected, 3, "a click on the ruler selects nothing");
     update(&mut a, Action::Click(10, 20));
     assert_eq!(a.list.selected, 3, "a click in the preview selects nothing");
     update(&mut a, Action::ScrollDown);

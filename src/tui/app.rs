@@ -20,6 +20,8 @@ pub enum Screen {
 
 pub struct App {
     pub timeline: Timeline,
+    /// ASCII glyphs for the ruler (the locale is not UTF-8).
+    pub ascii: bool,
     /// Marked event ids, and whether only they are listed.
     pub marks: BTreeSet<String>,
     pub marked_only: bool,
@@ -122,6 +124,8 @@ pub enum Effect {
 /// How the app starts, from the command line.
 #[derive(Debug, Default, Clone)]
 pub struct Options {
+    /// Draw the ruler in ASCII: the locale is not UTF-8.
+    pub ascii: bool,
     /// Event ids marked in an earlier session.
     pub marks: BTreeSet<String>,
     /// A message for the first screen (a marks file that could not be read).
@@ -136,6 +140,7 @@ pub struct Options {
 impl App {
     pub fn new(timeline: Timeline, options: &Options, size: Size) -> App {
         let mut app = App {
+            ascii: options.ascii,
             marks: options.marks.clone(),
             marked_only: false,
             as_of: options.as_of,

@@ -37,13 +37,23 @@ pub fn frame(size: Size) -> Frame {
 }
 
 pub struct Home {
+    /// The time ruler, when there is height to spare for it.
+    pub ruler: Option<Rect>,
     pub list: Rect,
     /// The selected event's preview, when there is room for one.
     pub preview: Option<Rect>,
 }
 
-/// The list, with the preview beside it when wide, below it when tall, or not at all.
+/// The time ruler on top when there is room, then the list, with the preview
+/// beside it when wide, below it when tall, or not at all.
 pub fn home(body: Rect) -> Home {
+    let (ruler, body) = if body.height >= 16 {
+        let [ruler, rest] =
+            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(body);
+        (Some(ruler), rest)
+    } else {
+        (None, body)
+    };
     if body.width >= SIDE_BY_SIDE {
         // The list gets what the preview does not need: titles are cut otherwise.
         let preview_width = (body.width / 3).clamp(36, 64);
@@ -51,6 +61,7 @@ pub fn home(body: Rect) -> Home {
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(preview_width)])
                 .areas(body);
         Home {
+            ruler,
             list,
             preview: Some(preview),
         }
@@ -59,11 +70,13 @@ pub fn home(body: Rect) -> Home {
         let [list, preview] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(preview_height)]).areas(body);
         Home {
+            ruler,
             list,
             preview: Some(preview),
         }
     } else {
         Home {
+            ruler,
             list: body,
             preview: None,
         }

@@ -11,6 +11,7 @@ pub mod keys;
 pub mod layout;
 pub mod list;
 pub mod reader;
+pub mod ruler;
 pub mod terminal;
 pub mod text;
 pub mod theme;

@@ -9,7 +9,7 @@ use super::app::{App, Screen};
 use super::keys::hints;
 use super::layout;
 use super::text::{display, marked_spans, width};
-use super::{detail, help, list, reader};
+use super::{detail, help, list, reader, ruler};
 
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -32,6 +32,9 @@ pub fn view(app: &App, frame: &mut Frame) {
     let mut cursor = match app.screen {
         Screen::List => {
             let home = layout::home(areas.body);
+            if let Some(area) = home.ruler {
+                ruler::draw(app, frame, area);
+            }
             list::draw_list(app, frame, home.list);
             if let Some(p) = home.preview {
                 list::draw_preview(app, frame, p, p.y == home.list.y);
