@@ -39,8 +39,6 @@ pub fn run(mut app: App, mouse: bool, marks: MarksHome) -> Result<()> {
     if mouse {
         execute!(stdout(), EnableMouseCapture)?;
     }
-    let size = terminal.size()?;
-    update(&mut app, Action::Resize(size.width, size.height));
     let result = event_loop(&mut terminal, &mut app, mouse, &marks);
     release(mouse);
     ratatui::restore();
@@ -70,6 +68,11 @@ fn event_loop(
     let worker = Worker::start(Arc::clone(&app.index));
     // The generation handed to the worker, and when.
     let mut sent: Option<(u64, Instant)> = None;
+    // crossterm starts listening for SIGWINCH on its first poll: do that before
+    // the first frame, or a resize right after it would go unnoticed.
+    event::poll(Duration::ZERO)?;
+    let size = terminal.size()?;
+    update(app, Action::Resize(size.width, size.height));
     terminal.draw(|f| view(app, f))?;
     while !app.quit {
         if let Some(request) = &app.filter.pending
