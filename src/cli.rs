@@ -35,6 +35,10 @@ pub struct Cli {
     #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     as_of: Option<chrono::NaiveDate>,
 
+    /// Start in presentation mode: one event per screen (p in the app).
+    #[arg(long)]
+    present: bool,
+
     /// Leave the mouse to the terminal, so its own text selection works.
     #[arg(long)]
     no_mouse: bool,
@@ -85,7 +89,11 @@ enum ShowFormat {
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     if cli.command.is_some()
-        && (cli.select.is_some() || cli.query.is_some() || cli.no_mouse || cli.as_of.is_some())
+        && (cli.select.is_some()
+            || cli.query.is_some()
+            || cli.no_mouse
+            || cli.as_of.is_some()
+            || cli.present)
     {
         // These shape the terminal app only; with a command they would be silently ignored.
         Cli::command()
@@ -122,6 +130,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 None => (Default::default(), None),
             };
             let options = tui::Options {
+                present: cli.present,
                 ascii: !utf8_locale(),
                 marks,
                 notice,

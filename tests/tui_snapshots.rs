@@ -252,3 +252,22 @@ fn the_ruler_at_several_widths_and_in_ascii() {
     }
     insta::assert_snapshot!("ruler", shots);
 }
+
+#[test]
+fn a_presentation_slide() {
+    let as_of = chrono::NaiveDate::from_ymd_opt(2020, 10, 1);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(
+            Options {
+                as_of,
+                select: Some("november-deadline".into()),
+                present: true,
+                ..Options::default()
+            },
+            w,
+            h,
+        );
+        keys(&mut a, "");
+        insta::assert_snapshot!(format!("slide_{w}x{h}"), draw(&a).backend());
+    }
+}

@@ -563,3 +563,37 @@ fn m_marks_and_quote_shows_only_the_marked() {
     update(&mut a, Action::Notice("cannot save marks".into()));
     assert_eq!(a.status.as_deref(), Some("cannot save marks"));
 }
+
+#[test]
+fn presenting_steps_through_the_listed_events() {
+    let mut a = app();
+    keys(&mut a, "/oracle");
+    press(&mut a, KeyCode::Tab);
+    keys(&mut a, "p");
+    assert_eq!(a.screen, Screen::Present);
+    assert_eq!(selected_id(&a), "buyers-interested");
+    press(&mut a, KeyCode::Right);
+    keys(&mut a, " ");
+    assert_eq!(selected_id(&a), "project-texas");
+    press(&mut a, KeyCode::Right);
+    assert_eq!(
+        selected_id(&a),
+        "project-texas",
+        "the filter's three events, no more"
+    );
+    assert!(a.status.is_some());
+    press(&mut a, KeyCode::Left);
+    assert_eq!(selected_id(&a), "oracle-deal");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::List);
+    assert_eq!(
+        selected_id(&a),
+        "oracle-deal",
+        "the list is where the talk got to"
+    );
+    let a = app_with(Options {
+        present: true,
+        ..Options::default()
+    });
+    assert_eq!(a.screen, Screen::Present);
+}

@@ -34,6 +34,10 @@ pub enum Action {
     ToggleMarkedOnly,
     /// Something the terminal reports (a failed save): show it.
     Notice(String),
+    /// Present the (filtered) events one per screen.
+    Present,
+    NextSlide,
+    PrevSlide,
     /// Select the event nearest the as-of date.
     JumpToAsOf,
     /// Open the `:` prompt for a date to jump to.

@@ -16,6 +16,8 @@ pub enum Screen {
     List,
     Detail,
     Reader,
+    /// One event per screen, for an audience.
+    Present,
 }
 
 pub struct App {
@@ -126,6 +128,8 @@ pub enum Effect {
 pub struct Options {
     /// Draw the ruler in ASCII: the locale is not UTF-8.
     pub ascii: bool,
+    /// Start in presentation mode.
+    pub present: bool,
     /// Event ids marked in an earlier session.
     pub marks: BTreeSet<String>,
     /// A message for the first screen (a marks file that could not be read).
@@ -176,6 +180,9 @@ impl App {
         };
         app.refilter(false);
         app.status = options.notice.clone();
+        if options.present {
+            app.screen = Screen::Present;
+        }
         if let Some(id) = &options.select {
             match app
                 .filter

@@ -8,12 +8,13 @@ use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 use super::app::App;
 use super::keys::{BINDINGS, Context, label};
 
-const ORDER: [Context; 7] = [
+const ORDER: [Context; 8] = [
     Context::List,
     Context::Filter,
     Context::Jump,
     Context::Detail,
     Context::Reader,
+    Context::Present,
     Context::Everywhere,
     Context::Help,
 ];

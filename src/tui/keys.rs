@@ -17,6 +17,8 @@ pub enum Context {
     Detail,
     Reader,
     Help,
+    /// Presentation mode.
+    Present,
     /// The `:` prompt has the keyboard.
     Jump,
 }
@@ -31,6 +33,7 @@ impl Context {
             Context::Reader => "Source reader",
             Context::Help => "Help",
             Context::Jump => "Jumping to a date",
+            Context::Present => "Presenting",
         }
     }
 }
@@ -77,6 +80,10 @@ pub const BINDINGS: &[Binding] = &[
             bind!(List, [ch('s')], Action::ToggleRank, "order by match score / by date"),
             bind!(List, [ch('m')], Action::ToggleMark, "mark or unmark the event"),
     bind!(List, [ch('\'')], Action::ToggleMarkedOnly, "show only marked events, or all"),
+        bind!(List, [ch('p')], Action::Present, "present the events one per screen", "p present"),
+    bind!(Present, [key(KeyCode::Right), ch(' '), ch('l'), key(KeyCode::PageDown)], Action::NextSlide, "next event", "→ next"),
+    bind!(Present, [key(KeyCode::Left), key(KeyCode::PageUp)], Action::PrevSlide, "previous event", "← previous"),
+    bind!(Present, [key(KeyCode::Esc), ch('p')], Action::Back, "back to the list", "Esc list"),
     bind!(List, [ch('t')], Action::JumpToAsOf, "select the event nearest the as-of date"),
     bind!(List, [ch('y')], Action::Copy, "copy the event's first citation as Markdown"),
     bind!(List, [ch(':')], Action::StartJump, "jump to a date: 2020-09, sep 27, 27 sep 2020, nov", ": date"),
@@ -130,6 +137,7 @@ pub fn contexts(app: &App) -> &'static [Context] {
         Screen::List => &[Context::List, Context::Everywhere],
         Screen::Detail => &[Context::Detail, Context::Everywhere],
         Screen::Reader => &[Context::Reader, Context::Everywhere],
+        Screen::Present => &[Context::Present, Context::Everywhere],
     }
 }
 
@@ -164,11 +172,19 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
 
 /// Footer hints for where the user is, in table order.
 pub fn hints(app: &App) -> Vec<&'static str> {
-    contexts(app)
+    let mut shown: Vec<&'static str> = Vec::new();
+    for hint in contexts(app)
         .iter()
         .flat_map(|c| BINDINGS.iter().filter(move |b| b.context == *c))
         .filter_map(|b| b.hint)
-        .collect()
+    {
+        // One hint per key: the most specific context's, which comes first.
+        let key = hint.split(' ').next().unwrap_or(hint);
+        if !shown.iter().any(|h| h.split(' ').next() == Some(key)) {
+            shown.push(hint);
+        }
+    }
+    shown
 }
 
 /// A key as the help screen shows it.

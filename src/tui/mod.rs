@@ -10,6 +10,7 @@ pub mod help;
 pub mod keys;
 pub mod layout;
 pub mod list;
+pub mod present;
 pub mod reader;
 pub mod ruler;
 pub mod terminal;

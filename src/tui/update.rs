@@ -39,6 +39,7 @@ pub fn update(app: &mut App, action: Action) {
             Screen::List => on_list(app, action),
             Screen::Detail => on_detail(app, action),
             Screen::Reader => on_reader(app, action),
+            Screen::Present => on_present(app, action),
         },
     }
     settle(app);
@@ -144,6 +145,22 @@ fn on_jump(app: &mut App, action: Action) {
     }
 }
 
+/// Slides are the listed events; the slide shown is the list's selection, so
+/// leaving the presentation leaves the list where the talk got to.
+fn on_present(app: &mut App, action: Action) {
+    let n = app.filter.hits.len();
+    match action {
+        Action::Back => app.screen = Screen::List,
+        Action::NextSlide | Action::Down if app.list.selected + 1 < n => app.list.selected += 1,
+        Action::PrevSlide | Action::Up => app.list.selected = app.list.selected.saturating_sub(1),
+        Action::Top => app.list.selected = 0,
+        Action::Bottom => app.list.selected = n.saturating_sub(1),
+        Action::NextSlide => app.status = Some("that was the last event".into()),
+        Action::Copy => copy(app),
+        _ => {}
+    }
+}
+
 /// Mark the event, or unmark it, and have the marks saved.
 fn toggle_mark(app: &mut App, event: usize) {
     let id = app.timeline.events[event].id.clone();
@@ -182,7 +199,7 @@ fn select_nearest(app: &mut App, target: crate::when::Target) {
 fn copy(app: &mut App) {
     let tl = &app.timeline;
     let found = match app.screen {
-        Screen::List => app
+        Screen::List | Screen::Present => app
             .selected_event()
             .and_then(|e| Some((e, tl.events[e].citations.first()?))),
         Screen::Detail => {
@@ -239,6 +256,7 @@ fn on_list(app: &mut App, action: Action) {
     match action {
         Action::StartFilter => app.filter.typing = true,
         Action::StartJump => app.jump = Some(String::new()),
+        Action::Present => app.screen = Screen::Present,
         Action::ToggleMark => {
             if let Some(event) = app.selected_event() {
                 toggle_mark(app, event);

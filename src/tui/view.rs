@@ -9,7 +9,7 @@ use super::app::{App, Screen};
 use super::keys::hints;
 use super::layout;
 use super::text::{display, marked_spans, width};
-use super::{detail, help, list, reader, ruler};
+use super::{detail, help, list, present, reader, ruler};
 
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -43,6 +43,10 @@ pub fn view(app: &App, frame: &mut Frame) {
         }
         Screen::Detail => detail::draw(app, frame, areas.body),
         Screen::Reader => reader::draw(app, frame, areas.body),
+        Screen::Present => {
+            present::draw(app, frame, areas.body);
+            None
+        }
     };
     if let Some(scroll) = app.help {
         help::draw(app, frame, areas.body, scroll);
@@ -89,6 +93,7 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     let place = match app.screen {
         Screen::List => app.timeline.title.clone(),
         Screen::Detail => format!("event › {}", app.timeline.events[app.detail.event].title),
+        Screen::Present => format!("presenting › {}", app.timeline.title),
         Screen::Reader => app.reader.as_ref().map_or(String::new(), |r| {
             let s = &app.timeline.sources[r.source];
             format!("source › {} ({})", s.label(), s.file)

@@ -1,0 +1,114 @@
+//! Presentation mode: one event per screen, for stepping through the story in
+//! front of a room: a large date, the title, the summary and the key quote
+//! with its source, where it stands (`7 / 20`), and the ruler at the bottom.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::App;
+use super::text::display;
+use crate::format::short_date;
+
+/// Block digits, three columns by three rows each: readable at 80x24.
+fn glyph(c: char) -> [&'static str; 3] {
+    match c {
+        '0' => ["█▀█", "█ █", "▀▀▀"],
+        '1' => [" ▀█", "  █", "  ▀"],
+        '2' => ["▀▀█", "█▀▀", "▀▀▀"],
+        '3' => ["▀▀█", " ▀█", "▀▀▀"],
+        '4' => ["█ █", "▀▀█", "  ▀"],
+        '5' => ["█▀▀", "▀▀█", "▀▀▀"],
+        '6' => ["█▀▀", "█▀█", "▀▀▀"],
+        '7' => ["▀▀█", "  █", "  ▀"],
+        '8' => ["█▀█", "█▀█", "▀▀▀"],
+        '9' => ["█▀█", "▀▀█", "▀▀▀"],
+        '-' => ["   ", "▀▀▀", "   "],
+        '~' => ["   ", "▄▀▄", "   "],
+        _ => ["   ", "   ", "   "],
+    }
+}
+
+/// `text` in block digits, a column between characters; ASCII `#` if asked.
+pub fn big(text: &str, ascii: bool) -> [String; 3] {
+    let mut rows: [String; 3] = Default::default();
+    for c in text.chars() {
+        for (row, part) in rows.iter_mut().zip(glyph(c)) {
+            if !row.is_empty() {
+                row.push(' ');
+            }
+            if ascii {
+                row.extend(part.chars().map(|c| if c == ' ' { ' ' } else { '#' }));
+            } else {
+                row.push_str(part);
+            }
+        }
+    }
+    rows
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let Some(index) = app.selected_event() else {
+        frame.render_widget(
+            Line::styled(" nothing to present: the filter matches no event", t.dim),
+            area,
+        );
+        return;
+    };
+    let e = &app.timeline.events[index];
+    let [heading, body, progress, ruler] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(if area.height >= 16 { 2 } else { 0 }),
+    ])
+    .areas(area);
+
+    let digits = big(&short_date(e), app.ascii);
+    let mut lines: Vec<Line> = digits
+        .into_iter()
+        .map(|r| Line::styled(format!(" {r}"), t.heading))
+        .collect();
+    lines.push(Line::default());
+    frame.render_widget(Paragraph::new(lines), heading);
+
+    let mut text = vec![
+        Line::styled(display(&e.title).into_owned(), t.title),
+        Line::from(
+            [
+                vec![
+                    Span::styled(crate::format::long_date(e), t.date),
+                    Span::raw(" · "),
+                    Span::styled(e.kind.as_str(), t.kind(e.kind)),
+                ],
+                super::view::countdown(app, e),
+            ]
+            .concat(),
+        ),
+        Line::default(),
+        Line::from(display(&e.summary).into_owned()),
+    ];
+    if let Some(c) = e.citations.first() {
+        let source = app
+            .timeline
+            .source_of(c)
+            .map_or(c.source.as_str(), |s| s.label());
+        text.push(Line::default());
+        text.push(Line::styled(format!("“{}”", display(&c.quote)), t.quote));
+        text.push(Line::styled(format!("— {}", display(source)), t.dim));
+    }
+    let inner = Rect {
+        x: body.x + 1,
+        width: body.width.saturating_sub(2),
+        ..body
+    };
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+
+    let place = format!("{} / {} ", app.list.selected + 1, app.filter.hits.len());
+    frame.render_widget(Line::styled(place, t.dim).right_aligned(), progress);
+    if ruler.height > 0 {
+        super::ruler::draw(app, frame, ruler);
+    }
+}
