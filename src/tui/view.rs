@@ -146,17 +146,24 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
         ));
         spans.push(Span::styled(" │ ", t.dim));
     }
-    // Whole hints only: one cut in half says nothing.
-    let mut used: usize = spans.iter().map(|s| s.width()).sum();
-    for hint in hints(app) {
-        let (key, what) = hint.split_once(' ').unwrap_or((hint, ""));
-        let text = format!(" {what}  ");
-        used += width(key) + width(&text);
-        if used > usize::from(area.width) + 2 {
-            break;
+    // Whole hints only: one cut in half says nothing. Help and quit always
+    // keep their place; the others fill what is left, in order.
+    let hints = hints(app);
+    let cost = |hint: &str| width(hint) + 2;
+    let essential = |hint: &str| hint.starts_with("? ") || hint.starts_with("q ");
+    let mut room = usize::from(area.width)
+        .saturating_sub(spans.iter().map(|s| s.width()).sum::<usize>())
+        .saturating_sub(hints.iter().filter(|h| essential(h)).map(|h| cost(h)).sum());
+    for hint in hints {
+        if !essential(hint) {
+            if cost(hint) > room {
+                continue;
+            }
+            room -= cost(hint);
         }
+        let (key, what) = hint.split_once(' ').unwrap_or((hint, ""));
         spans.push(Span::styled(key.to_string(), t.key));
-        spans.push(Span::styled(text, t.footer));
+        spans.push(Span::styled(format!(" {what}  "), t.footer));
     }
     frame.render_widget(Line::from(spans), area);
     cursor
