@@ -69,6 +69,13 @@ impl Event {
         self.sort_as.unwrap_or(self.date).sort_key()
     }
 
+    /// The first day the event can be on (its place in the list), for placing
+    /// it on a calendar: `Month(2020, 9)` is 1 September 2020.
+    pub fn first_day(&self) -> Option<chrono::NaiveDate> {
+        let (y, m, d) = self.sort_key();
+        chrono::NaiveDate::from_ymd_opt(y, m.max(1), d.max(1))
+    }
+
     /// Every quote the event cites: its citations, then each dispute's sides.
     /// Search results and the detail screen number quotes in this order.
     pub fn quotes(&self) -> impl Iterator<Item = &Citation> {

@@ -11,7 +11,6 @@ use ratatui::text::{Line, Span};
 
 use super::app::App;
 use crate::format::short_date;
-use crate::timeline::Event;
 
 struct Glyphs {
     axis: char,
@@ -33,12 +32,6 @@ const ASCII: Glyphs = Glyphs {
     as_of: '*',
 };
 
-/// The first day an event's date can be, for placing it.
-fn day(e: &Event) -> Option<NaiveDate> {
-    let (y, m, d) = e.sort_key();
-    NaiveDate::from_ymd_opt(y, m.max(1), d.max(1))
-}
-
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let g = if app.ascii { &ASCII } else { &UNICODE };
@@ -48,7 +41,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .hits
         .iter()
         .enumerate()
-        .filter_map(|(i, h)| Some((i, day(&app.timeline.events[h.event])?)))
+        .filter_map(|(i, h)| Some((i, app.timeline.events[h.event].first_day()?)))
         .collect();
     let (Some(lo), Some(hi)) = (
         days.iter().map(|d| d.1).min(),

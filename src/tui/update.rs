@@ -178,16 +178,12 @@ fn toggle_mark(app: &mut App, event: usize) {
 
 /// Select the listed event nearest `target`.
 fn select_nearest(app: &mut App, target: crate::when::Target) {
-    let date_of = |e: &crate::timeline::Event| {
-        let (y, m, d) = e.sort_key();
-        chrono::NaiveDate::from_ymd_opt(y, m.max(1), d.max(1))
-    };
     let dates = app
         .filter
         .hits
         .iter()
         .enumerate()
-        .filter_map(|(i, h)| Some((i, date_of(&app.timeline.events[h.event])?)));
+        .filter_map(|(i, h)| Some((i, app.timeline.events[h.event].first_day()?)));
     match crate::when::nearest(dates, target) {
         Some(i) => app.list.selected = i,
         None => app.status = Some("no events to jump to".into()),
