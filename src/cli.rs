@@ -141,10 +141,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 query: cli.query,
                 select: cli.select,
                 no_color: no_color(),
+                data_path: data.clone(),
+                config: tui::ConfigNote::default(),
             };
             let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
             let app = tui::App::new(tl, &options, ratatui::layout::Size::new(size.0, size.1));
-            tui::run(app, !cli.no_mouse, store.map(|s| (s, key)))?;
+            let setup = tui::Setup {
+                mouse: !cli.no_mouse,
+                marks: store.map(|s| (s, key)),
+            };
+            tui::run(app, setup)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List {
@@ -271,49 +277,7 @@ fn check(data: Option<&Path>) -> ExitCode {
     let label = data.map_or("data/timeline.ron (built in)".to_string(), |p| {
         p.display().to_string()
     });
-    let mut out = String::new();
-    if let Some(tl) = &checked.timeline {
-        out.push_str(&format!(
-            "{label}: \"{}\": {} events, {} sources\n",
-            tl.title,
-            tl.events.len(),
-            tl.sources.len()
-        ));
-        let width = checked
-            .report
-            .tallies
-            .iter()
-            .map(|t| t.source.len())
-            .max()
-            .unwrap_or(0);
-        for t in &checked.report.tallies {
-            let mark = if t.found == t.cited { "ok" } else { "MISSING" };
-            out.push_str(&format!(
-                "  {:<width$}  {:>3}/{:<3} quotes found  {:<7}  {}\n",
-                t.source, t.found, t.cited, mark, t.file
-            ));
-        }
-    }
-    let problems = &checked.report.problems;
-    for p in problems {
-        out.push_str(&format!("{p}\n"));
-    }
-    let errors = problems.iter().filter(|p| p.is_error()).count();
-    let warnings = problems.len() - errors;
-    if checked.is_clean() {
-        out.push_str("ok: every quote found verbatim in its source");
-        if warnings > 0 {
-            out.push_str(&format!(" ({})", count(warnings, "warning")));
-        }
-        out.push('\n');
-    } else {
-        let summary = format!(
-            "{}, {}\n",
-            count(errors, "error"),
-            count(warnings, "warning")
-        );
-        out.push_str(&summary);
-    }
+    let out = timeline::report::render(&checked, &label);
     // A closed pipe (`check | head`) is not worth a second error.
     let _ = print(&out);
     let clean = checked.is_clean();
@@ -324,10 +288,6 @@ fn check(data: Option<&Path>) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
-}
-
-fn count(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Write to stdout; a reader that went away (`| head`) ends us quietly.

@@ -393,3 +393,105 @@ fn marks_survive_a_restart_and_a_corrupt_file_does_not_crash() {
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }
+
+/// A copy of the shipped timeline and its sources that a test may edit.
+fn editable_timeline() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(dir.path().join("data")).unwrap();
+    std::fs::create_dir_all(dir.path().join("seeds")).unwrap();
+    std::fs::copy(
+        root.join("data/timeline.ron"),
+        dir.path().join("data/timeline.ron"),
+    )
+    .unwrap();
+    for seed in std::fs::read_dir(root.join("seeds")).unwrap() {
+        let seed = seed.unwrap().path();
+        std::fs::copy(
+            &seed,
+            dir.path().join("seeds").join(seed.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// Save as editors do: a new file renamed over the old one.
+fn save_by_rename(path: &std::path::Path, text: &str) {
+    let temp = path.with_extension("swp");
+    std::fs::write(&temp, text).unwrap();
+    std::fs::rename(&temp, path).unwrap();
+}
+
+#[test]
+fn an_edited_timeline_reloads_and_a_broken_one_keeps_the_last_good() {
+    let files = editable_timeline();
+    let ron = files.path().join("data/timeline.ron");
+    let original = std::fs::read_to_string(&ron).unwrap();
+    let data = ron.to_str().unwrap();
+    let mut s = spawn(
+        &["--data", data, "--select", "nichols-injunction"],
+        80,
+        24,
+        &[],
+    );
+    s.wait_for("20 of 20 events");
+    s.send("\r");
+    s.wait_for("event › Judge Carl Nichols");
+
+    // Saved by rename: the open event shows its new title.
+    let edited = original.replace("title: \"Judge Carl Nichols", "title: \"Judge NICHOLS");
+    save_by_rename(&ron, &edited);
+    s.wait_for("reloaded: 20 events");
+    s.wait_for("event › Judge NICHOLS");
+
+    // Written in place with a mistake: the last good timeline stays, the
+    // footer says why, and e gives check's detail with the place.
+    std::fs::write(
+        &ron,
+        edited.replacen("kind: Hearing,", "kind: Hearing, bogus: 1,", 1),
+    )
+    .unwrap();
+    s.wait_for("1 error in the timeline: showing the last good one");
+    assert!(s.text().contains("event › Judge NICHOLS"), "{}", s.text());
+    s.send("j");
+    s.wait_for("⚠ 1 error on disk");
+    s.send("e");
+    s.wait_for("`bogus`");
+    assert!(
+        s.text().contains("timeline.ron:308:28: error:"),
+        "{}",
+        s.text()
+    );
+
+    // Nothing more happens until something changes: our own reads of the
+    // files must not set off another reload.
+    std::thread::sleep(Duration::from_millis(500));
+    let before = s.raw.lock().unwrap().len();
+    std::thread::sleep(Duration::from_millis(700));
+    assert_eq!(
+        s.raw.lock().unwrap().len(),
+        before,
+        "the app drew while idle"
+    );
+
+    // Fixed: the panel says so, and the warning goes.
+    save_by_rename(&ron, &edited);
+    s.wait_for("Nothing is wrong now");
+    s.send("\x1b");
+    s.wait_for("Tab citation");
+    assert!(!s.text().contains("error on disk"), "{}", s.text());
+
+    // A source changing reloads too: its article shows the new text.
+    s.send("\r");
+    s.wait_for("source › ");
+    let seed = files.path().join("seeds/003_3da983060587e498.txt");
+    let article = std::fs::read_to_string(&seed).unwrap();
+    std::fs::write(&seed, format!("AN ADDED FIRST LINE\n\n{article}")).unwrap();
+    s.wait_for("reloaded: 20 events");
+    s.send("g");
+    s.wait_for("AN ADDED FIRST LINE");
+
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}

@@ -271,3 +271,31 @@ fn a_presentation_slide() {
         insta::assert_snapshot!(format!("slide_{w}x{h}"), draw(&a).backend());
     }
 }
+
+/// The shipped timeline edited on disk with a mistake, as a reload brings it.
+fn reload_with_a_mistake(a: &mut App) {
+    use timeline_explorer::tui::action::Shared;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |_: Option<&str>, file: &str| {
+        std::fs::read_to_string(root.join(file)).map_err(|e| e.to_string())
+    };
+    let text = include_str!("../data/timeline.ron").replacen(
+        "kind: Hearing,",
+        "kind: Hearing, bogus: 1,",
+        1,
+    );
+    let checked = timeline_explorer::timeline::load::check_str(&text, "data/timeline.ron", &read);
+    update(a, Action::Reloaded(Shared::new(checked)));
+}
+
+#[test]
+fn a_reload_with_errors_and_its_problems() {
+    let mut a = app(Options::default(), 80, 24);
+    reload_with_a_mistake(&mut a);
+    insta::assert_snapshot!("reload_error_status_80x24", draw(&a).backend());
+    // Once the message is gone, the footer still says the data on disk is bad.
+    keys(&mut a, "j");
+    insta::assert_snapshot!("reload_error_footer_80x24", draw(&a).backend());
+    keys(&mut a, "e");
+    insta::assert_snapshot!("problems_80x24", draw(&a).backend());
+}

@@ -3,6 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 use timeline_explorer::timeline::load_builtin;
+use timeline_explorer::tui::app::Panel;
 use timeline_explorer::tui::keys::action_for;
 use timeline_explorer::tui::{Action, App, Options, Screen, update};
 
@@ -240,21 +241,28 @@ fn the_reader_rewraps_on_resize_and_keeps_the_passage_in_view() {
     );
 }
 
+/// The help panel's scroll, when it is the panel open.
+fn help(a: &App) -> Option<usize> {
+    a.overlay
+        .filter(|o| o.kind == Panel::Help)
+        .map(|o| o.scroll)
+}
+
 #[test]
 fn help_opens_scrolls_and_closes() {
     let mut a = app();
     keys(&mut a, "?");
-    assert_eq!(a.help, Some(0));
+    assert_eq!(help(&a), Some(0));
     keys(&mut a, "jj");
-    assert_eq!(a.help, Some(2));
+    assert_eq!(help(&a), Some(2));
     keys(&mut a, "G");
-    let bottom = a.help.unwrap();
+    let bottom = help(&a).unwrap();
     assert!(bottom > 2);
     keys(&mut a, "?");
-    assert_eq!(a.help, None);
+    assert_eq!(help(&a), None);
     keys(&mut a, "?");
     press(&mut a, KeyCode::Esc);
-    assert_eq!(a.help, None);
+    assert_eq!(a.overlay, None);
     assert_eq!(a.screen, Screen::List);
 }
 
@@ -308,7 +316,7 @@ fn keys_do_nothing_unseen_while_the_terminal_is_too_small() {
     let mut a = app();
     update(&mut a, Action::Resize(20, 4));
     keys(&mut a, "/xjl?");
-    assert!(!a.filter.typing && a.help.is_none() && a.list.selected == 0);
+    assert!(!a.filter.typing && a.overlay.is_none() && a.list.selected == 0);
     assert_eq!(a.screen, Screen::List);
     keys(&mut a, "q");
     assert!(a.quit);

@@ -23,6 +23,7 @@ pub struct Tally {
     pub found: usize,
 }
 
+#[derive(Debug, Clone, Default)]
 pub struct Report {
     pub problems: Vec<Problem>,
     pub tallies: Vec<Tally>,

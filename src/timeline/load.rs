@@ -64,6 +64,7 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// The outcome of `check`: the timeline if it parsed, and everything found.
+#[derive(Debug, Clone)]
 pub struct Checked {
     pub timeline: Option<Timeline>,
     pub report: Report,
@@ -135,10 +136,25 @@ pub fn check_path(path: &Path) -> Checked {
             return failed(p);
         }
     };
-    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let read =
-        |root: Option<&str>, file: &str| read_source(&dir.join(root.unwrap_or("")).join(file));
+    let read = |root: Option<&str>, file: &str| read_source(&source_path(path, root, file));
     check_str(&text, &label, &read)
+}
+
+/// Where a source named `file` lives for the timeline at `data` with `root`.
+pub fn source_path(data: &Path, root: Option<&str>, file: &str) -> PathBuf {
+    let dir = data.parent().unwrap_or(Path::new(""));
+    dir.join(root.unwrap_or("")).join(file)
+}
+
+/// Every file the timeline at `data` is made of: itself and its sources.
+pub fn files(data: &Path, tl: &Timeline) -> Vec<PathBuf> {
+    std::iter::once(data.to_path_buf())
+        .chain(
+            tl.sources
+                .iter()
+                .map(|s| source_path(data, tl.root.as_deref(), &s.file)),
+        )
+        .collect()
 }
 
 /// Reads a source given the timeline's `root` and the source's `file` as written.

@@ -5,9 +5,13 @@ pub mod load;
 pub mod model;
 pub mod problem;
 pub mod quote;
+pub mod report;
 pub mod split;
 
 pub use check::Tally;
-pub use load::{Checked, LoadError, Origin, check_builtin, check_path, load_builtin, load_path};
+pub use load::{
+    Checked, LoadError, Origin, check_builtin, check_path, files, load_builtin, load_path,
+    source_path,
+};
 pub use model::{Citation, Date, Dispute, Event, Kind, Precision, Source, Timeline};
 pub use problem::{Problem, Severity};

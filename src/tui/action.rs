@@ -1,7 +1,10 @@
 //! Everything a user can ask for. Keys and mouse events become actions (keys.rs);
 //! `update` applies them.
 
+use std::sync::Arc;
+
 use super::filter::Outcome;
+use crate::timeline::Checked;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -65,4 +68,26 @@ pub enum Action {
     Filtered(Box<Outcome>),
     /// The filter of this generation is still running after a moment: say so.
     FilterSlow(u64),
+    /// The timeline's files changed on disk and were read and checked again.
+    Reloaded(Shared<Checked>),
+    /// Show what is wrong with the data or the config, as `check` reports it.
+    Problems,
 }
+
+/// A large payload carried by an action; two are equal when they are the same one.
+#[derive(Debug, Clone)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Arc::new(value))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Eq for Shared<T> {}

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::ops::Range;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::layout::Size;
@@ -38,8 +39,14 @@ pub struct App {
     /// The terminal's size, as last reported.
     pub size: Size,
     pub screen: Screen,
-    /// The help overlay, with its scroll offset, when open.
-    pub help: Option<usize>,
+    /// Help or problems over the screen, when open.
+    pub overlay: Option<Overlay>,
+    /// The timeline file, when it is not the built-in one: it is watched.
+    pub data_path: Option<PathBuf>,
+    /// What the last reload found wrong, while it stands.
+    pub trouble: Option<Trouble>,
+    /// The config file, and what was wrong with it (then defaults are in use).
+    pub config: ConfigNote,
     pub filter: Filter,
     pub list: ListPos,
     pub detail: DetailState,
@@ -51,6 +58,40 @@ pub struct App {
     /// A one-line message for the footer; cleared by the next action.
     pub status: Option<String>,
     pub quit: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overlay {
+    pub kind: Panel,
+    pub scroll: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Help,
+    /// What is wrong with the data or the config.
+    Problems,
+}
+
+/// Problems in the timeline's files found on a reload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trouble {
+    /// Errors, so the timeline shown is the last good one (not only warnings).
+    pub errors: bool,
+    /// "2 errors, 0 warnings".
+    pub summary: String,
+    /// `check`'s report, line by line.
+    pub report: Vec<String>,
+}
+
+/// Where the config lives and how reading it went, for help and problems.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfigNote {
+    pub path: Option<PathBuf>,
+    /// Read from the file (not only defaults).
+    pub loaded: bool,
+    /// `path:line:column: ...`; defaults are in use.
+    pub problem: Option<String>,
 }
 
 pub struct Filter {
@@ -139,6 +180,9 @@ pub struct Options {
     pub query: Option<String>,
     pub select: Option<String>,
     pub no_color: bool,
+    /// The timeline file, if not the built-in one.
+    pub data_path: Option<PathBuf>,
+    pub config: ConfigNote,
 }
 
 impl App {
@@ -159,7 +203,10 @@ impl App {
             },
             size,
             screen: Screen::List,
-            help: None,
+            overlay: None,
+            data_path: options.data_path.clone(),
+            trouble: None,
+            config: options.config.clone(),
             filter: Filter {
                 text: options.query.clone().unwrap_or_default(),
                 typing: false,
@@ -179,7 +226,10 @@ impl App {
             quit: false,
         };
         app.refilter(false);
-        app.status = options.notice.clone();
+        app.status = options.notice.clone().or_else(|| {
+            let problem = options.config.problem.as_ref()?;
+            Some(format!("{problem} · defaults in use · e for details"))
+        });
         if options.present {
             app.screen = Screen::Present;
         }
@@ -207,6 +257,11 @@ impl App {
     /// Large work in the running app is left in `filter.pending` for the worker.
     pub fn refilter(&mut self, keep: bool) {
         let keep = if keep { self.selected_event() } else { None };
+        self.refilter_keeping(keep);
+    }
+
+    /// Run the filter again, keeping `keep` (an event index) selected if listed.
+    pub fn refilter_keeping(&mut self, keep: Option<usize>) {
         self.filter.generation += 1;
         let request = self.request(keep);
         if self.background && request.size(&self.index) > SYNC_LIMIT {

@@ -66,17 +66,33 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    panel(
+        app,
+        frame,
+        area,
+        " Keys — ? or Esc closes ",
+        lines(app),
+        scroll,
+    );
+}
+
+/// A bordered panel over the screen, scrolled down `scroll` rows.
+pub fn panel(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(app.theme.dim)
-        .title(" Keys — ? or Esc closes ")
+        .title(title.to_string())
         .padding(Padding::horizontal(1));
     frame.render_widget(Clear, area);
     let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
-    frame.render_widget(
-        Paragraph::new(lines(app)).block(block).scroll((scroll, 0)),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
 /// Rows of help that fit in `area` (inside its border).

@@ -118,6 +118,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Everywhere, [ch('G'), key(KeyCode::End)], Action::Bottom, "to the bottom"),
     bind!(Everywhere, [key(KeyCode::Esc), ch('h'), key(KeyCode::Left)], Action::Back, "back one level (in the list: clear the filter)", "Esc back"),
     bind!(Everywhere, [ch('?')], Action::Help, "this help", "? help"),
+    bind!(Everywhere, [ch('e')], Action::Problems, "what is wrong with the data or the config, if anything", "e problems"),
     bind!(Everywhere, [ch('q')], Action::Quit, "quit", "q quit"),
     bind!(Everywhere, [ctrl('c')], Action::Quit, "quit, even while typing a filter"),
 ];
@@ -130,7 +131,7 @@ pub fn contexts(app: &App) -> &'static [Context] {
     if app.filter.typing {
         return &[Context::Filter];
     }
-    if app.help.is_some() {
+    if app.overlay.is_some() {
         return &[Context::Help, Context::Everywhere];
     }
     match app.screen {
@@ -176,6 +177,8 @@ pub fn hints(app: &App) -> Vec<&'static str> {
     for hint in contexts(app)
         .iter()
         .flat_map(|c| BINDINGS.iter().filter(move |b| b.context == *c))
+        // The problems hint only while there are problems.
+        .filter(|b| b.action != Action::Problems || super::problems::any(app))
         .filter_map(|b| b.hint)
     {
         // One hint per key: the most specific context's, which comes first.

@@ -3,8 +3,8 @@
 use ratatui::layout::Size;
 
 use super::action::Action;
-use super::app::{App, Screen};
-use super::{detail, help, layout, list, reader};
+use super::app::{App, Overlay, Panel, Screen};
+use super::{detail, help, layout, list, problems, reader};
 
 pub fn update(app: &mut App, action: Action) {
     // A message stays until the user does something; a resize or a filter's
@@ -29,10 +29,20 @@ pub fn update(app: &mut App, action: Action) {
                 .as_ref()
                 .is_some_and(|p| p.generation == generation);
         }
-        Action::Help if !app.filter.typing => {
-            app.help = if app.help.is_some() { None } else { Some(0) };
+        Action::Reloaded(checked) => {
+            let checked = std::sync::Arc::unwrap_or_clone(checked.0);
+            let width = reader_text_area(app).width;
+            super::reload::reload(app, checked, width);
         }
-        _ if app.help.is_some() => on_help(app, action),
+        Action::Help if !app.filter.typing => toggle(app, Panel::Help),
+        Action::Problems if !app.filter.typing => {
+            if !problems::any(app) {
+                app.status = Some("no problems: the data and the config are fine".into());
+            } else {
+                toggle(app, Panel::Problems);
+            }
+        }
+        _ if app.overlay.is_some() => on_overlay(app, action),
         _ if app.jump.is_some() => on_jump(app, action),
         _ if app.filter.typing => on_filter(app, action),
         _ => match app.screen {
@@ -65,14 +75,31 @@ fn moved(at: usize, by: isize, len: usize) -> usize {
     at.saturating_add_signed(by).min(len.saturating_sub(1))
 }
 
-fn on_help(app: &mut App, action: Action) {
+/// Open a panel over the screen, or close it if it is the one open.
+fn toggle(app: &mut App, kind: Panel) {
+    app.overlay = match app.overlay {
+        Some(o) if o.kind == kind => None,
+        _ => Some(Overlay { kind, scroll: 0 }),
+    };
+}
+
+fn on_overlay(app: &mut App, action: Action) {
+    let Some(kind) = app.overlay.map(|o| o.kind) else {
+        return;
+    };
     let page = help::page(layout::frame(app.size).body);
-    let max = help::lines(app).len().saturating_sub(page);
+    let rows = match kind {
+        Panel::Help => help::lines(app).len(),
+        Panel::Problems => problems::lines(app).len(),
+    };
+    let max = rows.saturating_sub(page);
     match action {
-        Action::Back => app.help = None,
+        Action::Back => app.overlay = None,
         a => {
-            if let (Some(by), Some(scroll)) = (step(a, page), app.help) {
-                app.help = Some(moved(scroll, by, max + 1));
+            if let Some(by) = step(a, page)
+                && let Some(overlay) = &mut app.overlay
+            {
+                overlay.scroll = moved(overlay.scroll, by, max + 1);
             }
         }
     }

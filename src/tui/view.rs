@@ -5,11 +5,11 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Screen};
+use super::app::{App, Panel, Screen};
 use super::keys::hints;
 use super::layout;
 use super::text::{display, marked_spans, width};
-use super::{detail, help, list, present, reader, ruler};
+use super::{detail, help, list, present, problems, reader, ruler};
 
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -48,8 +48,11 @@ pub fn view(app: &App, frame: &mut Frame) {
             None
         }
     };
-    if let Some(scroll) = app.help {
-        help::draw(app, frame, areas.body, scroll);
+    if let Some(overlay) = app.overlay {
+        match overlay.kind {
+            Panel::Help => help::draw(app, frame, areas.body, overlay.scroll),
+            Panel::Problems => problems::draw(app, frame, areas.body, overlay.scroll),
+        }
         cursor = None;
     }
     if let Some(at) = draw_footer(app, frame, areas.footer) {
@@ -139,6 +142,13 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
         spans.push(Span::raw("  "));
     } else if let Some(status) = &app.status {
         spans.push(Span::styled(format!("{} ", display(status)), t.warning));
+    } else if let Some(trouble) = app.trouble.as_ref().filter(|t| t.errors) {
+        // Until the files are fixed, say that what is shown is not what is on disk.
+        spans.push(Span::styled(
+            format!("⚠ {} on disk ", trouble.summary),
+            t.warning,
+        ));
+        spans.push(Span::styled("│ ", t.dim));
     } else if app.screen == Screen::List && !app.filter.text.is_empty() {
         spans.push(Span::styled(
             format!("/{}", display(&app.filter.text)),
@@ -150,7 +160,8 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
     // keep their place; the others fill what is left, in order.
     let hints = hints(app);
     let cost = |hint: &str| width(hint) + 2;
-    let essential = |hint: &str| hint.starts_with("? ") || hint.starts_with("q ");
+    let essential =
+        |hint: &str| hint.starts_with("? ") || hint.starts_with("q ") || hint.starts_with("e ");
     let mut room = usize::from(area.width)
         .saturating_sub(spans.iter().map(|s| s.width()).sum::<usize>())
         .saturating_sub(hints.iter().filter(|h| essential(h)).map(|h| cost(h)).sum());

@@ -1,0 +1,52 @@
+//! `check`'s report as text: what the CLI prints and the app shows on `e`.
+
+use super::load::Checked;
+
+/// Per-source tallies, every problem with its place, and a summary line.
+pub fn render(checked: &Checked, label: &str) -> String {
+    let mut out = String::new();
+    if let Some(tl) = &checked.timeline {
+        out.push_str(&format!(
+            "{label}: \"{}\": {} events, {} sources\n",
+            tl.title,
+            tl.events.len(),
+            tl.sources.len()
+        ));
+        let tallies = &checked.report.tallies;
+        let width = tallies.iter().map(|t| t.source.len()).max().unwrap_or(0);
+        for t in tallies {
+            let mark = if t.found == t.cited { "ok" } else { "MISSING" };
+            out.push_str(&format!(
+                "  {:<width$}  {:>3}/{:<3} quotes found  {:<7}  {}\n",
+                t.source, t.found, t.cited, mark, t.file
+            ));
+        }
+    }
+    for p in &checked.report.problems {
+        out.push_str(&format!("{p}\n"));
+    }
+    out.push_str(&summary(checked));
+    out.push('\n');
+    out
+}
+
+/// "ok: ...", or "2 errors, 1 warning".
+pub fn summary(checked: &Checked) -> String {
+    let problems = &checked.report.problems;
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = problems.len() - errors;
+    if checked.is_clean() {
+        let mut s = "ok: every quote found verbatim in its source".to_string();
+        if warnings > 0 {
+            s.push_str(&format!(" ({})", count(warnings, "warning")));
+        }
+        s
+    } else {
+        format!("{}, {}", count(errors, "error"), count(warnings, "warning"))
+    }
+}
+
+/// "1 error", "3 warnings".
+pub fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}

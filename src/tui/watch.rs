@@ -1,0 +1,109 @@
+//! Watching the timeline's files, so that a curator's edit shows without a
+//! restart. Folders are watched rather than files: editors save by writing a
+//! new file and renaming it over the old one, which a watch on the old file
+//! would never see.
+//!
+//! Debouncing is done here rather than with notify's debouncer crates: the
+//! mini one drops event kinds, so our own reads of the files (inotify's open
+//! and close events) would set off reload after reload, and the full one wakes
+//! on a timer even when nothing happens. This thread sleeps until a change.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
+use std::time::Duration;
+
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+
+use crate::timeline::{Checked, check_path};
+
+/// Changes this close together are one change (an editor's save is several).
+const SETTLE: Duration = Duration::from_millis(150);
+
+pub struct Watch {
+    watcher: RecommendedWatcher,
+    /// The files that matter, as the watcher names them.
+    files: Arc<Mutex<HashSet<PathBuf>>>,
+    dirs: HashSet<PathBuf>,
+}
+
+impl Watch {
+    /// Watch nothing yet; once a followed file changes and things settle,
+    /// check the timeline at `data` again and hand the result to `reloaded`.
+    pub fn start(
+        data: PathBuf,
+        reloaded: impl Fn(Checked) + Send + 'static,
+    ) -> Result<Watch, String> {
+        let files = Arc::new(Mutex::new(HashSet::new()));
+        let followed = Arc::clone(&files);
+        let (changed, changes) = mpsc::channel::<()>();
+        let watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
+            let Ok(event) = event else { return };
+            if !matters(&event.kind) {
+                return;
+            }
+            let files = followed.lock().unwrap_or_else(PoisonError::into_inner);
+            if event.paths.iter().any(|p| files.contains(p)) {
+                let _ = changed.send(());
+            }
+        })
+        .map_err(|e| format!("cannot watch the timeline for changes: {e}"))?;
+        std::thread::spawn(move || {
+            while changes.recv().is_ok() {
+                // Wait for a quiet moment, then read everything once.
+                while changes.recv_timeout(SETTLE).is_ok() {}
+                reloaded(check_path(&data));
+            }
+        });
+        Ok(Watch {
+            watcher,
+            files,
+            dirs: HashSet::new(),
+        })
+    }
+
+    /// Follow exactly these files from now on.
+    pub fn follow(&mut self, files: &[PathBuf]) -> Result<(), String> {
+        let named: HashSet<PathBuf> = files.iter().filter_map(|f| as_watched(f)).collect();
+        let dirs: HashSet<PathBuf> = named
+            .iter()
+            .filter_map(|f| f.parent().map(Path::to_path_buf))
+            .collect();
+        for gone in self.dirs.difference(&dirs) {
+            let _ = self.watcher.unwatch(gone);
+        }
+        let mut failed = None;
+        for dir in dirs.difference(&self.dirs) {
+            if let Err(e) = self.watcher.watch(dir, RecursiveMode::NonRecursive) {
+                failed = Some(format!("cannot watch {} for changes: {e}", dir.display()));
+            }
+        }
+        self.dirs = dirs;
+        *self.files.lock().unwrap_or_else(PoisonError::into_inner) = named;
+        failed.map_or(Ok(()), Err)
+    }
+}
+
+/// Changes to content or names; not reads (ours included) nor metadata.
+fn matters(kind: &EventKind) -> bool {
+    use notify::event::ModifyKind;
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(notify::event::AccessKind::Close(notify::event::AccessMode::Write)) => {
+            true
+        }
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    }
+}
+
+/// A file's path as the watcher reports it: its folder's real path, then its
+/// name (the file itself may be missing for a moment mid-save).
+fn as_watched(file: &Path) -> Option<PathBuf> {
+    let dir = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(dir).ok()?.join(file.file_name()?))
+}
