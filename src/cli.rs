@@ -4,10 +4,11 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use color_eyre::Section;
 use color_eyre::eyre::{Result, eyre};
 
+use timeline_explorer::config;
 use timeline_explorer::format::{self, json, lines, markdown, text};
 use timeline_explorer::search::{self, Query, Search};
 use timeline_explorer::timeline::{self, Checked, Event, Timeline, check::suggestions};
@@ -22,6 +23,10 @@ pub struct Cli {
     /// A timeline .ron file (or a folder holding timeline.ron) instead of the built-in one.
     #[arg(long, global = true, value_name = "PATH")]
     data: Option<PathBuf>,
+
+    /// Read settings from this file instead of the usual config.ron (see below).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
 
     /// Start with this event selected (its id, as `show` takes).
     #[arg(long, value_name = "ID")]
@@ -69,6 +74,12 @@ enum Command {
     },
     /// Validate the timeline: every quote verbatim in its source, ids, dates.
     Check,
+    /// Say where the config file is looked for, and check it.
+    Config {
+        /// Print a config file with every default, commented, to start from.
+        #[arg(long)]
+        print_default: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -87,6 +98,21 @@ enum ShowFormat {
     Markdown,
 }
 
+/// Parse the command line; `--help` ends by saying where the config file is.
+pub fn parse() -> Cli {
+    let place = config::path(None).map_or("none: no config directory on this system".into(), |p| {
+        p.display().to_string()
+    });
+    let matches = Cli::command()
+        .after_help(format!(
+            "Config file: {place}\n(`timeline-explorer config --print-default` writes one to start from; \
+             --config or ${} names another.)",
+            config::CONFIG_VAR
+        ))
+        .get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 pub fn run(cli: Cli) -> Result<ExitCode> {
     if cli.command.is_some()
         && (cli.select.is_some()
@@ -103,9 +129,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             )
             .exit();
     }
-    let data = cli.data.as_deref().map(resolve_data);
+    let settings = config::load(config::path(cli.config.as_deref()));
+    if let Some(Command::Config { print_default }) = cli.command {
+        return config_command(&settings, print_default);
+    }
+    if let (Some(problem), Some(_)) = (&settings.problem, &cli.command) {
+        // The app shows this in its status line; a command says it once here.
+        eprintln!("warning: {problem}\n(the config is ignored: defaults are in use)");
+    }
+    let data = cli
+        .data
+        .as_deref()
+        .or(settings.config.data.as_deref())
+        .map(resolve_data);
     match cli.command {
         Some(Command::Check) => Ok(check(data.as_deref())),
+        Some(Command::Config { .. }) => unreachable!("handled above"),
         None => {
             let tl = load(data.as_deref())?;
             if !std::io::stdout().is_terminal() {
@@ -142,12 +181,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 select: cli.select,
                 no_color: no_color(),
                 data_path: data.clone(),
-                config: tui::ConfigNote::default(),
+                theme: settings.config.theme,
+                keys: settings.config.keys.0.clone(),
+                no_osc52: !settings.config.osc52,
+                config: tui::ConfigNote {
+                    path: settings.path.clone(),
+                    loaded: settings.found,
+                    problem: settings.problem.clone(),
+                },
             };
             let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
             let app = tui::App::new(tl, &options, ratatui::layout::Size::new(size.0, size.1));
             let setup = tui::Setup {
-                mouse: !cli.no_mouse,
+                mouse: !cli.no_mouse && settings.config.mouse,
                 marks: store.map(|s| (s, key)),
             };
             tui::run(app, setup)?;
@@ -166,6 +212,29 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Show { id, format }) => show(&load(data.as_deref())?, &id, format),
     }
+}
+
+/// `config`: where the file is and whether it is fine, or a default to start from.
+fn config_command(settings: &config::Loaded, print_default: bool) -> Result<ExitCode> {
+    if print_default {
+        print(&config::default_text(settings.path.as_deref()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(path) = &settings.path else {
+        print("no config directory on this system: use --config FILE\n")?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    if let Some(problem) = &settings.problem {
+        eprintln!("{problem}");
+        return Ok(ExitCode::from(1));
+    }
+    let state = if settings.found {
+        "ok"
+    } else {
+        "not there: defaults are in use (`timeline-explorer config --print-default` writes one)"
+    };
+    print(&format!("{}: {state}\n", path.display()))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Whether the locale (LC_ALL, LC_CTYPE or LANG, the first set) is UTF-8.

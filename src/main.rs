@@ -1,7 +1,6 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
 use color_eyre::config::{HookBuilder, Theme};
 
 mod cli;
@@ -17,5 +16,5 @@ fn main() -> color_eyre::Result<ExitCode> {
         hooks
     };
     hooks.install()?;
-    cli::run(cli::Cli::parse())
+    cli::run(cli::parse())
 }

@@ -12,6 +12,11 @@ fn run(args: &[&str]) -> Output {
         .env_remove("RUST_BACKTRACE")
         .env_remove("RUST_LIB_BACKTRACE")
         .env("NO_COLOR", "1")
+        // Never the user's own settings.
+        .env(
+            "TIMELINE_EXPLORER_CONFIG",
+            "/nonexistent/timeline-explorer/config.ron",
+        )
         .output()
         .expect("runs")
 }

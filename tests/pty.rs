@@ -59,6 +59,8 @@ fn spawn_in(
         cmd.env_remove(var);
     }
     cmd.env("TIMELINE_EXPLORER_DATA_DIR", state.path());
+    // Settings too: a test that wants some writes them here.
+    cmd.env("TIMELINE_EXPLORER_CONFIG", state.path().join("config.ron"));
     for (k, v) in env {
         cmd.env(k, v);
     }

@@ -299,3 +299,26 @@ fn a_reload_with_errors_and_its_problems() {
     keys(&mut a, "e");
     insta::assert_snapshot!("problems_80x24", draw(&a).backend());
 }
+
+#[test]
+fn a_config_with_a_mistake() {
+    let options = Options {
+        config: timeline_explorer::tui::ConfigNote {
+            path: Some("/home/u/.config/timeline-explorer/config.ron".into()),
+            loaded: false,
+            problem: Some(
+                timeline_explorer::config::parse(
+                    "(\n  theme: dark,\n  mouse: yes,\n)",
+                    "/home/u/.config/timeline-explorer/config.ron",
+                )
+                .unwrap_err()
+                .to_string(),
+            ),
+        },
+        ..Options::default()
+    };
+    let mut a = app(options, 80, 24);
+    insta::assert_snapshot!("config_error_status_80x24", draw(&a).backend());
+    keys(&mut a, "e");
+    insta::assert_snapshot!("config_error_problems_80x24", draw(&a).backend());
+}

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 use timeline_explorer::timeline::load_builtin;
 use timeline_explorer::tui::app::Panel;
-use timeline_explorer::tui::keys::action_for;
+use timeline_explorer::tui::keys::{action_for, parse_key};
 use timeline_explorer::tui::{Action, App, Options, Screen, update};
 
 fn app_with(options: Options) -> App {
@@ -604,4 +604,88 @@ fn presenting_steps_through_the_listed_events() {
         ..Options::default()
     });
     assert_eq!(a.screen, Screen::Present);
+}
+
+fn overridden(pairs: &[(&str, &[&str])]) -> App {
+    let keys = pairs
+        .iter()
+        .map(|(name, keys)| {
+            let keys = keys.iter().map(|k| parse_key(k).unwrap()).collect();
+            (name.to_string(), keys)
+        })
+        .collect();
+    app_with(Options {
+        keys,
+        ..Options::default()
+    })
+}
+
+#[test]
+fn key_overrides_replace_the_defaults_and_show_in_help_and_footer() {
+    let mut a = overridden(&[("mark", &["x"]), ("filter", &["f"]), ("down", &["ctrl-j"])]);
+    keys(&mut a, "m");
+    assert!(a.marks.is_empty(), "m no longer marks");
+    keys(&mut a, "x");
+    assert_eq!(a.marks.len(), 1, "x does");
+    press_with(&mut a, KeyCode::Char('j'), KeyModifiers::CONTROL);
+    assert_eq!(a.list.selected, 1);
+    keys(&mut a, "j");
+    assert_eq!(a.list.selected, 1, "j no longer moves");
+    let hints = timeline_explorer::tui::keys::hints(&a);
+    assert!(hints.contains(&"f filter".to_string()), "{hints:?}");
+    assert!(hints.contains(&"^j/k move".to_string()), "{hints:?}");
+    // The help lists the keys in use.
+    let help: Vec<String> = timeline_explorer::tui::help::lines(&a)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    assert!(
+        help.iter()
+            .any(|l| l.trim_start().starts_with("x ") && l.contains("mark or unmark")),
+        "{help:#?}"
+    );
+    keys(&mut a, "f");
+    assert!(a.filter.typing);
+}
+
+#[test]
+fn an_override_takes_its_key_from_a_default_that_would_come_first() {
+    // m is the list's mark; given to down (which applies everywhere), it moves
+    // on the list too, and mark is left without a key there.
+    let mut a = overridden(&[("down", &["m"])]);
+    keys(&mut a, "m");
+    assert_eq!(a.list.selected, 1);
+    assert!(a.marks.is_empty());
+}
+
+#[test]
+fn copying_can_be_turned_off() {
+    let mut a = app_with(Options {
+        no_osc52: true,
+        ..Options::default()
+    });
+    keys(&mut a, "y");
+    assert!(a.outbox.is_empty(), "nothing written");
+    assert!(a.status.as_deref().unwrap().contains("copying is off"));
+}
+
+#[test]
+fn a_config_problem_is_in_the_status_line_and_on_e() {
+    let mut a = app_with(Options {
+        config: timeline_explorer::tui::ConfigNote {
+            path: Some("/home/u/.config/timeline-explorer/config.ron".into()),
+            loaded: false,
+            problem: Some(
+                "/home/u/.config/timeline-explorer/config.ron:2:10: error: Expected boolean".into(),
+            ),
+        },
+        ..Options::default()
+    });
+    let status = a.status.clone().unwrap();
+    assert!(
+        status.contains("config.ron:2:10") && status.contains("defaults in use"),
+        "{status}"
+    );
+    keys(&mut a, "e");
+    assert_eq!(a.overlay.map(|o| o.kind), Some(Panel::Problems));
 }

@@ -8,7 +8,9 @@ use std::sync::Arc;
 use ratatui::layout::Size;
 
 use super::filter::{self, Outcome, Request, SYNC_LIMIT};
+use super::keys::{Key, Keymap};
 use super::theme::Theme;
+use crate::config::ThemeName;
 use crate::search::{Hit, Index, Query, Search, refines};
 use crate::timeline::Timeline;
 
@@ -36,6 +38,10 @@ pub struct App {
     /// Large filters go to a worker thread; off in tests and benchmarks.
     pub background: bool,
     pub theme: Theme,
+    /// The keys in use: the defaults and the user's overrides.
+    pub keymap: Keymap,
+    /// Copying with `y` is allowed to write OSC 52 (config can turn it off).
+    pub osc52: bool,
     /// The terminal's size, as last reported.
     pub size: Size,
     pub screen: Screen,
@@ -183,6 +189,10 @@ pub struct Options {
     /// The timeline file, if not the built-in one.
     pub data_path: Option<PathBuf>,
     pub config: ConfigNote,
+    pub theme: ThemeName,
+    pub keys: Vec<(String, Vec<Key>)>,
+    /// Turn copying through OSC 52 off.
+    pub no_osc52: bool,
 }
 
 impl App {
@@ -196,11 +206,13 @@ impl App {
             background: false,
             timeline,
             search: Search::default(),
-            theme: if options.no_color {
-                Theme::mono()
+            theme: Theme::named(if options.no_color {
+                ThemeName::Mono
             } else {
-                Theme::color()
-            },
+                options.theme
+            }),
+            keymap: Keymap::with(&options.keys),
+            osc52: !options.no_osc52,
             size,
             screen: Screen::List,
             overlay: None,
@@ -227,7 +239,7 @@ impl App {
         };
         app.refilter(false);
         app.status = options.notice.clone().or_else(|| {
-            let problem = options.config.problem.as_ref()?;
+            let problem = options.config.problem.as_deref()?.lines().next()?;
             Some(format!("{problem} · defaults in use · e for details"))
         });
         if options.present {

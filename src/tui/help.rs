@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 
 use super::app::App;
-use super::keys::{BINDINGS, Context, label};
+use super::keys::{Context, label};
+use super::text::display;
 
 const ORDER: [Context; 8] = [
     Context::List,
@@ -32,13 +33,39 @@ const SYNTAX: &[(&str, &str)] = &[
 
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let mut out = Vec::new();
+    let mut out = vec![Line::styled("Files", t.heading)];
+    let data = match &app.data_path {
+        Some(p) => format!("{} (saved changes reload)", p.display()),
+        None => "built in".into(),
+    };
+    let config = match (&app.config.path, app.config.loaded, &app.config.problem) {
+        (None, ..) => "none (no config directory)".to_string(),
+        (Some(p), _, Some(_)) => format!("{} has a problem (e): defaults in use", p.display()),
+        (Some(p), true, None) => p.display().to_string(),
+        (Some(p), false, None) => format!("{} (not there: defaults)", p.display()),
+    };
+    for (what, value) in [("timeline", data), ("config", config)] {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {what:<22}"), t.key),
+            Span::raw(display(&value).into_owned()),
+        ]));
+    }
+    out.push(Line::styled(
+        "  `timeline-explorer config --print-default` writes a config to start from",
+        t.dim,
+    ));
+    out.push(Line::default());
     for context in ORDER {
         out.push(Line::styled(context.title(), t.heading));
-        for b in BINDINGS.iter().filter(|b| b.context == context) {
-            let keys: Vec<String> = b.keys.iter().map(|k| label(*k)).collect();
+        for (b, keys) in app.keymap.bindings(context) {
+            let keys: Vec<String> = keys.iter().map(|k| label(*k)).collect();
+            let keys = if keys.is_empty() {
+                "(none)".to_string()
+            } else {
+                keys.join(" ")
+            };
             out.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keys.join(" ")), t.key),
+                Span::styled(format!("  {keys:<22}"), t.key),
                 Span::raw(b.help),
             ]));
         }

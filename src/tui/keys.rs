@@ -38,90 +38,222 @@ impl Context {
     }
 }
 
+/// A key as crossterm reports it, Shift folded into the character.
+pub type Key = (KeyCode, KeyModifiers);
+
+/// A default binding, as the table below has it.
 pub struct Binding {
     pub context: Context,
-    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// What config.ron calls it; rows sharing a name share overrides.
+    pub name: &'static str,
+    pub keys: &'static [Key],
     pub action: Action,
     pub help: &'static str,
-    /// The footer's hint for this binding, if it gets one.
+    /// The footer's word for this binding, if it gets a hint.
     pub hint: Option<&'static str>,
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
-const fn ch(c: char) -> (KeyCode, KeyModifiers) {
+const fn ch(c: char) -> Key {
     (KeyCode::Char(c), NONE)
 }
 
-const fn ctrl(c: char) -> (KeyCode, KeyModifiers) {
+const fn ctrl(c: char) -> Key {
     (KeyCode::Char(c), CTRL)
 }
 
-const fn key(code: KeyCode) -> (KeyCode, KeyModifiers) {
+const fn key(code: KeyCode) -> Key {
     (code, NONE)
 }
 
 macro_rules! bind {
-    ($context:ident, [$($k:expr),+], $action:expr, $help:literal) => {
-        Binding { context: Context::$context, keys: &[$($k),+], action: $action, help: $help, hint: None }
+    ($context:ident, $name:literal, [$($k:expr),+], $action:expr, $help:literal) => {
+        Binding { context: Context::$context, name: $name, keys: &[$($k),+], action: $action, help: $help, hint: None }
     };
-    ($context:ident, [$($k:expr),+], $action:expr, $help:literal, $hint:literal) => {
-        Binding { context: Context::$context, keys: &[$($k),+], action: $action, help: $help, hint: Some($hint) }
+    ($context:ident, $name:literal, [$($k:expr),+], $action:expr, $help:literal, $hint:literal) => {
+        Binding { context: Context::$context, name: $name, keys: &[$($k),+], action: $action, help: $help, hint: Some($hint) }
     };
 }
 
-/// Earlier bindings win where a key appears twice in reach.
+/// The default keys. Earlier bindings win where a key appears twice in reach.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind!(List, [ch('/')], Action::StartFilter, "filter as you type (fzf syntax)", "/ filter"),
-    bind!(List, [key(KeyCode::Enter), ch('l'), key(KeyCode::Right)], Action::Open, "open the event", "⏎ open"),
-    bind!(List, [ch('o')], Action::OpenSource, "read the source of its first citation"),
-            bind!(List, [ch('s')], Action::ToggleRank, "order by match score / by date"),
-            bind!(List, [ch('m')], Action::ToggleMark, "mark or unmark the event"),
-    bind!(List, [ch('\'')], Action::ToggleMarkedOnly, "show only marked events, or all"),
-        bind!(List, [ch('p')], Action::Present, "present the events one per screen", "p present"),
-    bind!(Present, [key(KeyCode::Right), ch(' '), ch('l'), key(KeyCode::PageDown)], Action::NextSlide, "next event", "→ next"),
-    bind!(Present, [key(KeyCode::Left), key(KeyCode::PageUp)], Action::PrevSlide, "previous event", "← previous"),
-    bind!(Present, [key(KeyCode::Esc), ch('p')], Action::Back, "back to the list", "Esc list"),
-    bind!(List, [ch('t')], Action::JumpToAsOf, "select the event nearest the as-of date"),
-    bind!(List, [ch('y')], Action::Copy, "copy the event's first citation as Markdown"),
-    bind!(List, [ch(':')], Action::StartJump, "jump to a date: 2020-09, sep 27, 27 sep 2020, nov", ": date"),
-    bind!(Jump, [key(KeyCode::Enter)], Action::AcceptJump, "select the event nearest that date", "⏎ jump"),
-    bind!(Jump, [key(KeyCode::Esc)], Action::CancelJump, "never mind", "Esc cancel"),
-    bind!(Jump, [key(KeyCode::Backspace)], Action::Backspace, "delete a character"),
-    bind!(Filter, [key(KeyCode::Enter)], Action::Open, "keep the filter and open the selected event", "⏎ open"),
-    bind!(Filter, [key(KeyCode::Tab)], Action::AcceptFilter, "keep the filter, back to the list", "Tab list"),
-    bind!(Filter, [key(KeyCode::Esc)], Action::CancelFilter, "clear the filter, back to the list", "Esc clear"),
-    bind!(Filter, [key(KeyCode::Backspace)], Action::Backspace, "delete a character"),
-    bind!(Filter, [ctrl('w')], Action::DeleteWord, "delete a word"),
-    bind!(Filter, [ctrl('u')], Action::ClearInput, "delete the whole query"),
-    bind!(Filter, [key(KeyCode::Down), ctrl('n')], Action::Down, "select the next event", "↑↓ select"),
-    bind!(Filter, [key(KeyCode::Up), ctrl('p')], Action::Up, "select the previous event"),
-    bind!(Filter, [ctrl('s')], Action::ToggleRank, "order by match score / by date", "^s rank"),
-    bind!(Detail, [key(KeyCode::Tab)], Action::NextCitation, "select the next citation", "Tab citation"),
-        bind!(Detail, [key(KeyCode::BackTab)], Action::PrevCitation, "select the previous citation"),
-        bind!(Detail, [ch('m')], Action::ToggleMark, "mark or unmark the event"),
-    bind!(Detail, [ch('y')], Action::Copy, "copy the selected citation as Markdown", "y copy"),
-    bind!(Detail, [key(KeyCode::Enter), ch('o'), ch('l'), key(KeyCode::Right)], Action::OpenSource, "read the cited passage in its source", "⏎ source"),
-    bind!(Reader, [ch('n')], Action::NextPassage, "next passage cited from this article", "n/N passage"),
-        bind!(Reader, [ch('N')], Action::PrevPassage, "previous cited passage"),
-    bind!(Reader, [ch('y')], Action::Copy, "copy the passage in focus as a Markdown citation", "y copy"),
-    bind!(Help, [ch('?')], Action::Back, "close help"),
-    bind!(Everywhere, [ch('j'), key(KeyCode::Down)], Action::Down, "down", "j/k move"),
-    bind!(Everywhere, [ch('k'), key(KeyCode::Up)], Action::Up, "up"),
-    bind!(Everywhere, [key(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down"),
-    bind!(Everywhere, [key(KeyCode::PageUp)], Action::PageUp, "page up"),
-    bind!(Everywhere, [ctrl('d')], Action::HalfPageDown, "half a page down"),
-    bind!(Everywhere, [ctrl('u')], Action::HalfPageUp, "half a page up"),
-    bind!(Everywhere, [ch('g'), key(KeyCode::Home)], Action::Top, "to the top"),
-    bind!(Everywhere, [ch('G'), key(KeyCode::End)], Action::Bottom, "to the bottom"),
-    bind!(Everywhere, [key(KeyCode::Esc), ch('h'), key(KeyCode::Left)], Action::Back, "back one level (in the list: clear the filter)", "Esc back"),
-    bind!(Everywhere, [ch('?')], Action::Help, "this help", "? help"),
-    bind!(Everywhere, [ch('e')], Action::Problems, "what is wrong with the data or the config, if anything", "e problems"),
-    bind!(Everywhere, [ch('q')], Action::Quit, "quit", "q quit"),
-    bind!(Everywhere, [ctrl('c')], Action::Quit, "quit, even while typing a filter"),
+    bind!(List, "filter", [ch('/')], Action::StartFilter, "filter as you type (fzf syntax)", "filter"),
+    bind!(List, "open", [key(KeyCode::Enter), ch('l'), key(KeyCode::Right)], Action::Open, "open the event", "open"),
+    bind!(List, "open-source", [ch('o')], Action::OpenSource, "read the source of its first citation"),
+    bind!(List, "rank", [ch('s')], Action::ToggleRank, "order by match score / by date"),
+    bind!(List, "mark", [ch('m')], Action::ToggleMark, "mark or unmark the event"),
+    bind!(List, "marked-only", [ch('\'')], Action::ToggleMarkedOnly, "show only marked events, or all"),
+    bind!(List, "present", [ch('p')], Action::Present, "present the events one per screen", "present"),
+    bind!(Present, "next-slide", [key(KeyCode::Right), ch(' '), ch('l'), key(KeyCode::PageDown)], Action::NextSlide, "next event", "next"),
+    bind!(Present, "previous-slide", [key(KeyCode::Left), key(KeyCode::PageUp)], Action::PrevSlide, "previous event", "previous"),
+    bind!(Present, "present", [key(KeyCode::Esc), ch('p')], Action::Back, "back to the list", "list"),
+    bind!(List, "as-of", [ch('t')], Action::JumpToAsOf, "select the event nearest the as-of date"),
+    bind!(List, "copy", [ch('y')], Action::Copy, "copy the event's first citation as Markdown"),
+    bind!(List, "jump", [ch(':')], Action::StartJump, "jump to a date: 2020-09, sep 27, 27 sep 2020, nov", "date"),
+    bind!(Jump, "jump-accept", [key(KeyCode::Enter)], Action::AcceptJump, "select the event nearest that date", "jump"),
+    bind!(Jump, "jump-cancel", [key(KeyCode::Esc)], Action::CancelJump, "never mind", "cancel"),
+    bind!(Jump, "jump-backspace", [key(KeyCode::Backspace)], Action::Backspace, "delete a character"),
+    bind!(Filter, "filter-open", [key(KeyCode::Enter)], Action::Open, "keep the filter and open the selected event", "open"),
+    bind!(Filter, "filter-keep", [key(KeyCode::Tab)], Action::AcceptFilter, "keep the filter, back to the list", "list"),
+    bind!(Filter, "filter-clear", [key(KeyCode::Esc)], Action::CancelFilter, "clear the filter, back to the list", "clear"),
+    bind!(Filter, "filter-backspace", [key(KeyCode::Backspace)], Action::Backspace, "delete a character"),
+    bind!(Filter, "filter-delete-word", [ctrl('w')], Action::DeleteWord, "delete a word"),
+    bind!(Filter, "filter-delete-all", [ctrl('u')], Action::ClearInput, "delete the whole query"),
+    bind!(Filter, "filter-down", [key(KeyCode::Down), ctrl('n')], Action::Down, "select the next event", "select"),
+    bind!(Filter, "filter-up", [key(KeyCode::Up), ctrl('p')], Action::Up, "select the previous event"),
+    bind!(Filter, "filter-rank", [ctrl('s')], Action::ToggleRank, "order by match score / by date", "rank"),
+    bind!(Detail, "next-citation", [key(KeyCode::Tab)], Action::NextCitation, "select the next citation", "citation"),
+    bind!(Detail, "previous-citation", [key(KeyCode::BackTab)], Action::PrevCitation, "select the previous citation"),
+    bind!(Detail, "mark", [ch('m')], Action::ToggleMark, "mark or unmark the event"),
+    bind!(Detail, "copy", [ch('y')], Action::Copy, "copy the selected citation as Markdown", "copy"),
+    bind!(Detail, "open", [key(KeyCode::Enter), ch('l'), key(KeyCode::Right)], Action::OpenSource, "read the cited passage in its source", "source"),
+    bind!(Detail, "open-source", [ch('o')], Action::OpenSource, "read the cited passage in its source"),
+    bind!(Reader, "next-passage", [ch('n')], Action::NextPassage, "next passage cited from this article", "passage"),
+    bind!(Reader, "previous-passage", [ch('N')], Action::PrevPassage, "previous cited passage"),
+    bind!(Reader, "copy", [ch('y')], Action::Copy, "copy the passage in focus as a Markdown citation", "copy"),
+    bind!(Help, "help", [ch('?')], Action::Back, "close help"),
+    bind!(Everywhere, "down", [ch('j'), key(KeyCode::Down)], Action::Down, "down", "move"),
+    bind!(Everywhere, "up", [ch('k'), key(KeyCode::Up)], Action::Up, "up"),
+    bind!(Everywhere, "page-down", [key(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down"),
+    bind!(Everywhere, "page-up", [key(KeyCode::PageUp)], Action::PageUp, "page up"),
+    bind!(Everywhere, "half-page-down", [ctrl('d')], Action::HalfPageDown, "half a page down"),
+    bind!(Everywhere, "half-page-up", [ctrl('u')], Action::HalfPageUp, "half a page up"),
+    bind!(Everywhere, "top", [ch('g'), key(KeyCode::Home)], Action::Top, "to the top"),
+    bind!(Everywhere, "bottom", [ch('G'), key(KeyCode::End)], Action::Bottom, "to the bottom"),
+    bind!(Everywhere, "back", [key(KeyCode::Esc), ch('h'), key(KeyCode::Left)], Action::Back, "back one level (in the list: clear the filter)", "back"),
+    bind!(Everywhere, "help", [ch('?')], Action::Help, "this help", "help"),
+    bind!(Everywhere, "problems", [ch('e')], Action::Problems, "what is wrong with the data or the config, if anything", "problems"),
+    bind!(Everywhere, "quit", [ch('q')], Action::Quit, "quit", "quit"),
+    bind!(Everywhere, "quit-anywhere", [ctrl('c')], Action::Quit, "quit, even while typing a filter"),
 ];
+
+/// Footer hints that name two keys, as "j/k move": the binding and its partner's name.
+const PAIRS: &[(&str, &str)] = &[
+    ("down", "up"),
+    ("filter-down", "filter-up"),
+    ("next-passage", "previous-passage"),
+];
+
+/// The key table in use: the defaults with the user's overrides (config.ron).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    /// Each default binding's keys now, in table order.
+    keys: Vec<Vec<Key>>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            keys: BINDINGS.iter().map(|b| b.keys.to_vec()).collect(),
+        }
+    }
+}
+
+/// Contexts whose bindings an override in `context` takes its keys from: its
+/// own, and the more specific ones looked up before it.
+fn shadowed_by(context: Context) -> &'static [Context] {
+    use Context::*;
+    match context {
+        Everywhere => &[Everywhere, List, Detail, Reader, Help, Present],
+        List => &[List],
+        Filter => &[Filter],
+        Detail => &[Detail],
+        Reader => &[Reader],
+        Help => &[Help],
+        Present => &[Present],
+        Jump => &[Jump],
+    }
+}
+
+impl Keymap {
+    /// The defaults with `overrides` (binding name, its new keys) applied: an
+    /// override's keys are taken from any default binding that would shadow it.
+    pub fn with(overrides: &[(String, Vec<Key>)]) -> Keymap {
+        let mut map = Keymap::default();
+        let overridden: Vec<bool> = BINDINGS
+            .iter()
+            .map(|b| overrides.iter().any(|(name, _)| name == b.name))
+            .collect();
+        for (name, keys) in overrides {
+            for (i, b) in BINDINGS.iter().enumerate().filter(|(_, b)| b.name == name) {
+                for (j, other) in BINDINGS.iter().enumerate() {
+                    if !overridden[j] && shadowed_by(b.context).contains(&other.context) {
+                        map.keys[j].retain(|k| !keys.contains(k));
+                    }
+                }
+                map.keys[i] = keys.clone();
+            }
+        }
+        map
+    }
+
+    /// The bindings of one context, in table order, with their keys now.
+    pub fn bindings(&self, context: Context) -> impl Iterator<Item = (&'static Binding, &[Key])> {
+        BINDINGS
+            .iter()
+            .zip(&self.keys)
+            .filter(move |(b, _)| b.context == context)
+            .map(|(b, k)| (b, k.as_slice()))
+    }
+
+    /// The keys of the binding called `name` in `context`.
+    fn keys_of(&self, context: Context, name: &str) -> &[Key] {
+        self.bindings(context)
+            .find(|(b, _)| b.name == name)
+            .map_or(&[], |(_, k)| k)
+    }
+}
+
+/// Whether `name` is a binding, and whether it is read while typing (where a
+/// plain character types itself rather than acting).
+pub fn binding_named(name: &str) -> Option<bool> {
+    let mut rows = BINDINGS.iter().filter(|b| b.name == name).peekable();
+    rows.peek()?;
+    Some(rows.any(|b| matches!(b.context, Context::Filter | Context::Jump)))
+}
+
+/// Whether two bindings, by name, are ever looked up in the same context.
+pub fn share_a_context(a: &str, b: &str) -> bool {
+    BINDINGS.iter().filter(|x| x.name == a).any(|x| {
+        BINDINGS
+            .iter()
+            .any(|y| y.name == b && y.context == x.context)
+    })
+}
+
+/// A key as config.ron writes it, the way `parse_key` reads it.
+pub fn spell((code, mods): Key) -> String {
+    let name = match code {
+        KeyCode::Char(' ') => "space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("f{n}"),
+        KeyCode::PageUp => "pgup".into(),
+        KeyCode::PageDown => "pgdn".into(),
+        other => format!("{other:?}").to_lowercase(),
+    };
+    let mut out = String::new();
+    if mods.contains(CTRL) {
+        out.push_str("ctrl-");
+    }
+    if mods.contains(KeyModifiers::ALT) {
+        out.push_str("alt-");
+    }
+    out + &name
+}
+
+/// Every binding name, for config errors and the default config.
+pub fn names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for b in BINDINGS {
+        if !names.contains(&b.name) {
+            names.push(b.name);
+        }
+    }
+    names
+}
 
 /// The contexts in reach, most specific first.
 pub fn contexts(app: &App) -> &'static [Context] {
@@ -150,16 +282,17 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     if code == KeyCode::Char('c') && mods == CTRL {
         return Some(Action::Quit);
     }
-    // Nothing is shown to act on: only quitting does anything, q included.
+    let keymap = &app.keymap;
+    // Nothing is shown to act on: only quitting does anything.
     if super::layout::too_small(app.size) {
-        return (code == KeyCode::Char('q') && mods.is_empty()).then_some(Action::Quit);
+        let quit = keymap.keys_of(Context::Everywhere, "quit");
+        return quit.contains(&(code, mods)).then_some(Action::Quit);
     }
     for context in contexts(app) {
-        let found = BINDINGS
-            .iter()
-            .filter(|b| b.context == *context)
-            .find(|b| b.keys.contains(&(code, mods)));
-        if let Some(b) = found {
+        let found = keymap
+            .bindings(*context)
+            .find(|(_, keys)| keys.contains(&(code, mods)));
+        if let Some((b, _)) = found {
             return Some(b.action.clone());
         }
     }
@@ -171,23 +304,44 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     }
 }
 
-/// Footer hints for where the user is, in table order.
-pub fn hints(app: &App) -> Vec<&'static str> {
-    let mut shown: Vec<&'static str> = Vec::new();
-    for hint in contexts(app)
-        .iter()
-        .flat_map(|c| BINDINGS.iter().filter(move |b| b.context == *c))
-        // The problems hint only while there are problems.
-        .filter(|b| b.action != Action::Problems || super::problems::any(app))
-        .filter_map(|b| b.hint)
-    {
-        // One hint per key: the most specific context's, which comes first.
-        let key = hint.split(' ').next().unwrap_or(hint);
-        if !shown.iter().any(|h| h.split(' ').next() == Some(key)) {
-            shown.push(hint);
+/// Footer hints for where the user is, in table order: "j/k move", "⏎ open".
+pub fn hints(app: &App) -> Vec<String> {
+    let keymap = &app.keymap;
+    let mut shown: Vec<String> = Vec::new();
+    for context in contexts(app) {
+        for (b, keys) in keymap.bindings(*context) {
+            let (Some(word), Some(first)) = (b.hint, keys.first()) else {
+                continue;
+            };
+            // The problems hint only while there are problems.
+            if b.action == Action::Problems && !super::problems::any(app) {
+                continue;
+            }
+            let mut label = short(*first);
+            if let Some((_, partner)) = PAIRS.iter().find(|(n, _)| *n == b.name)
+                && let Some(other) = keymap.keys_of(b.context, partner).first()
+            {
+                label = format!("{label}/{}", short(*other));
+            }
+            // One hint per key: the most specific context's, which comes first.
+            if !shown
+                .iter()
+                .any(|h| h.split(' ').next() == Some(label.as_str()))
+            {
+                shown.push(format!("{label} {word}"));
+            }
         }
     }
     shown
+}
+
+/// A key as the footer shows it: as short as it can be.
+fn short(key: Key) -> String {
+    match key {
+        (KeyCode::Enter, m) if m.is_empty() => "⏎".into(),
+        (KeyCode::Char(c), m) if m == CTRL => format!("^{c}"),
+        k => label(k),
+    }
 }
 
 /// A key as the help screen shows it.
@@ -208,11 +362,69 @@ pub fn label((code, mods): (KeyCode, KeyModifiers)) -> String {
         KeyCode::PageDown => "PgDn".into(),
         KeyCode::Home => "Home".into(),
         KeyCode::End => "End".into(),
+        KeyCode::Delete => "Delete".into(),
+        KeyCode::Insert => "Insert".into(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
+    let mut out = String::new();
     if mods.contains(CTRL) {
-        format!("Ctrl-{name}")
-    } else {
-        name
+        out.push_str("Ctrl-");
     }
+    if mods.contains(KeyModifiers::ALT) {
+        out.push_str("Alt-");
+    }
+    out + &name
+}
+
+/// A key as config.ron writes it: "x", "G", "ctrl-f", "alt-x", "enter", "f5".
+pub fn parse_key(text: &str) -> Result<Key, String> {
+    let mut mods = NONE;
+    let mut rest = text;
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        if lower.starts_with("ctrl-") && rest.len() > 5 {
+            mods |= CTRL;
+        } else if lower.starts_with("alt-") && rest.len() > 4 {
+            mods |= KeyModifiers::ALT;
+        } else {
+            break;
+        }
+        rest = &rest[rest.find('-').map_or(0, |i| i + 1)..];
+    }
+    let mut chars = rest.chars();
+    let code = match (chars.next(), chars.next()) {
+        // Ctrl with a letter arrives as the lower-case letter.
+        (Some(c), None) if mods.contains(CTRL) => KeyCode::Char(c.to_ascii_lowercase()),
+        (Some(c), None) if !c.is_control() => KeyCode::Char(c),
+        _ => match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backtab" | "shift-tab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "space" => KeyCode::Char(' '),
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "delete" | "del" => KeyCode::Delete,
+            "insert" => KeyCode::Insert,
+            f => match f.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+                Some(n @ 1..=24) => KeyCode::F(n),
+                _ => {
+                    return Err(format!(
+                        "\"{text}\" is not a key: write one character (\"x\", \"G\"), a name \
+                         (enter, esc, tab, backtab, backspace, space, up, down, left, right, \
+                         pgup, pgdn, home, end, delete, f1-f24), either after ctrl- or alt- if need be"
+                    ));
+                }
+            },
+        },
+    };
+    Ok((code, mods))
 }

@@ -145,7 +145,19 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
             .chain(std::iter::from_fn(|| rx.try_recv().ok()))
         {
             let action = match msg {
-                Msg::Input(event) => input(app, event, setup.mouse, panic_on_key),
+                Msg::Input(event) => {
+                    let action = input(app, event, setup.mouse, panic_on_key);
+                    // crossterm can drop a resize that arrives together with a
+                    // key (it returns the key and loses the signal's readiness),
+                    // so check the size itself whenever input comes in.
+                    if let Ok((w, h)) = ratatui::crossterm::terminal::size()
+                        && (w, h) != (app.size.width, app.size.height)
+                    {
+                        update(app, Action::Resize(w, h));
+                        changed = true;
+                    }
+                    action
+                }
                 Msg::InputFailed(e) => return Err(e.into()),
                 Msg::Filtered(outcome) => Some(Action::Filtered(Box::new(outcome))),
                 Msg::Reloaded(checked) => {

@@ -1,15 +1,19 @@
 //! Styles from the 16 named ANSI colours only (true colour breaks on many SSH
-//! terminals), or none at all under NO_COLOR: then bold, reverse and underline
-//! carry the meaning. Yellow and blue text are avoided: unreadable on light
-//! and dark backgrounds respectively; yellow appears only as a background.
+//! terminals), or none at all under NO_COLOR or the `mono` theme: then bold,
+//! reverse and underline carry the meaning. Yellow text is avoided everywhere
+//! (unreadable on light backgrounds) and appears only as a background; the dark
+//! theme uses cyan where the light one uses blue, which is dim on black.
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::ThemeName;
 use crate::timeline::Kind;
 
 #[derive(Debug, Clone)]
 pub struct Theme {
     pub color: bool,
+    /// The colour of the kinds that are words (statements, letters, reports).
+    words: Color,
     pub header: Style,
     pub footer: Style,
     pub key: Style,
@@ -29,9 +33,19 @@ pub struct Theme {
 }
 
 impl Theme {
+    pub fn named(name: ThemeName) -> Theme {
+        match name {
+            ThemeName::Dark => Theme::color(),
+            ThemeName::Light => Theme::light(),
+            ThemeName::Mono => Theme::mono(),
+        }
+    }
+
+    /// For dark backgrounds, the default.
     pub fn color() -> Theme {
         Theme {
             color: true,
+            words: Color::Cyan,
             header: Style::new().fg(Color::Black).bg(Color::Cyan),
             footer: Style::new(),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
@@ -52,10 +66,24 @@ impl Theme {
         }
     }
 
+    /// For light backgrounds: blue for cyan, which washes out on white.
+    pub fn light() -> Theme {
+        let dark = Theme::color();
+        let accent = Color::Blue;
+        Theme {
+            key: dark.key.fg(accent),
+            heading: dark.heading.fg(accent),
+            other_passage: dark.other_passage.fg(accent),
+            words: accent,
+            ..dark
+        }
+    }
+
     pub fn mono() -> Theme {
         let plain = Style::new();
         Theme {
             color: false,
+            words: Color::Reset,
             header: plain.add_modifier(Modifier::REVERSED),
             footer: plain,
             key: plain.add_modifier(Modifier::BOLD),
@@ -81,7 +109,7 @@ impl Theme {
             Kind::Order | Kind::Regulator | Kind::Deadline => Color::Red,
             Kind::Lawsuit | Kind::Court | Kind::Hearing | Kind::Filing => Color::Magenta,
             Kind::Deal | Kind::Plan => Color::Green,
-            Kind::Statement | Kind::Interview | Kind::Letter | Kind::Report => Color::Cyan,
+            Kind::Statement | Kind::Interview | Kind::Letter | Kind::Report => self.words,
             Kind::Personnel => Color::DarkGray,
         };
         Style::new().fg(color)

@@ -245,6 +245,10 @@ fn copy(app: &mut App) {
         app.status = Some("nothing to copy here".into());
         return;
     };
+    if !app.osc52 {
+        app.status = Some("copying is off: osc52 is false in the config".into());
+        return;
+    }
     let text = crate::format::markdown::cited(tl, &tl.events[e], c);
     let words: Vec<&str> = c.quote.split_whitespace().take(6).collect();
     app.status = Some(format!("copied: “{}…” ({})", words.join(" "), c.source));

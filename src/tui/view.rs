@@ -165,7 +165,7 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
     let mut room = usize::from(area.width)
         .saturating_sub(spans.iter().map(|s| s.width()).sum::<usize>())
         .saturating_sub(hints.iter().filter(|h| essential(h)).map(|h| cost(h)).sum());
-    for hint in hints {
+    for hint in &hints {
         if !essential(hint) {
             if cost(hint) > room {
                 continue;
