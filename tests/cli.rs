@@ -342,3 +342,70 @@ fn usage_errors_exit_2() {
     assert_eq!(code(&o), 0);
     assert!(stdout(&o).contains("check"));
 }
+
+#[test]
+fn help_says_where_the_config_file_is() {
+    let o = run(&["--help"]);
+    assert_eq!(code(&o), 0);
+    assert!(
+        stdout(&o).contains("Config file: /nonexistent/timeline-explorer/config.ron"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn the_printed_default_config_is_a_valid_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.ron");
+    let o = run(&["config", "--print-default"]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).contains("\"mark\":"), "every binding is listed");
+    fs::write(&file, stdout(&o)).unwrap();
+    let o = run(&["config", "--config", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), format!("{}: ok\n", file.display()));
+    // No file yet: defaults, and how to start one.
+    let o = run(&["config"]);
+    assert_eq!(code(&o), 0);
+    assert!(
+        stdout(&o).contains("not there: defaults are in use"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn a_bad_config_is_reported_with_its_place_and_then_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.ron");
+    fs::write(&file, "(\n    theme: light,\n    mouse: yes,\n)\n").unwrap();
+    let f = file.to_str().unwrap();
+    let o = run(&["config", "--config", f]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).starts_with(&format!("{f}:3:11: error: Expected boolean")),
+        "{}",
+        stderr(&o)
+    );
+    // Commands still run, on defaults, after saying so.
+    let o = run(&["list", "--config", f]);
+    assert_eq!(code(&o), 0);
+    assert!(stderr(&o).contains("defaults are in use"), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 20);
+}
+
+#[test]
+fn the_config_can_name_the_timeline_to_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.ron");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    fs::write(&file, format!("(data: {:?})", data.display().to_string())).unwrap();
+    let o = run(&["check", "--config", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let first = stdout(&o).lines().next().unwrap().to_string();
+    assert!(
+        first.starts_with(&format!("{}", data.join("timeline.ron").display())),
+        "{first}"
+    );
+}

@@ -497,3 +497,42 @@ fn an_edited_timeline_reloads_and_a_broken_one_keeps_the_last_good() {
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }
+
+#[test]
+fn the_config_turns_off_the_mouse_and_osc_52_and_rebinds_keys() {
+    let state = tempfile::tempdir().unwrap();
+    std::fs::write(
+        state.path().join("config.ron"),
+        r#"(mouse: false, osc52: false, keys: { "mark": ["x"] })"#,
+    )
+    .unwrap();
+    let mut s = spawn_in(state, &["--select", "nichols-injunction"], 80, 24, &[]);
+    s.wait_for("20 of 20 events");
+    assert_eq!(
+        s.parser.lock().unwrap().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    s.send("y");
+    s.wait_for("copying is off");
+    let out = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(!out.contains("\x1b]52;"), "no OSC 52 written");
+    s.send("x");
+    s.wait_for("★ Judge Carl Nichols");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn a_bad_config_is_reported_and_the_app_starts_on_defaults() {
+    let state = tempfile::tempdir().unwrap();
+    std::fs::write(state.path().join("config.ron"), "(\n  theme: blue,\n)").unwrap();
+    let mut s = spawn_in(state, &[], 80, 24, &[]);
+    // The status line starts with the place; the whole of it is on e.
+    s.wait_for("config.ron:2:10: error: Unexpected variant named `blue`");
+    s.send("e");
+    s.wait_for("The config file has a problem");
+    assert!(s.text().contains("`dark`"), "{}", s.text());
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}

@@ -322,3 +322,36 @@ fn a_config_with_a_mistake() {
     keys(&mut a, "e");
     insta::assert_snapshot!("config_error_problems_80x24", draw(&a).backend());
 }
+
+#[test]
+fn themes_from_the_config() {
+    use timeline_explorer::config::ThemeName;
+    let key_colour = |theme: ThemeName, no_color: bool| {
+        let a = app(
+            Options {
+                theme,
+                no_color,
+                ..Options::default()
+            },
+            80,
+            24,
+        );
+        let t = draw(&a);
+        let buf = t.backend().buffer();
+        let (x, y) = find(buf, "? help").expect("the help hint");
+        let cell = buf[(x, y)].clone();
+        // Named colours only, in every theme.
+        for cell in buf.content() {
+            for c in [cell.fg, cell.bg] {
+                assert!(!matches!(c, Color::Rgb(..) | Color::Indexed(_)), "{c:?}");
+            }
+        }
+        (cell.fg, cell.modifier.contains(Modifier::BOLD))
+    };
+    assert_eq!(key_colour(ThemeName::Dark, false), (Color::Cyan, true));
+    // Cyan washes out on white: blue instead.
+    assert_eq!(key_colour(ThemeName::Light, false), (Color::Blue, true));
+    assert_eq!(key_colour(ThemeName::Mono, false), (Color::Reset, true));
+    // NO_COLOR wins over the config.
+    assert_eq!(key_colour(ThemeName::Light, true), (Color::Reset, true));
+}

@@ -240,6 +240,17 @@ impl App {
         app.refilter(false);
         app.status = options.notice.clone().or_else(|| {
             let problem = options.config.problem.as_deref()?.lines().next()?;
+            // The file's name will do here; the whole path is on `e`.
+            let config = &options.config;
+            let short = config
+                .path
+                .as_ref()
+                .zip(config.path.as_ref().and_then(|p| p.file_name()))
+                .and_then(|(path, name)| {
+                    let rest = problem.strip_prefix(&*path.to_string_lossy())?;
+                    Some(format!("{}{rest}", name.to_string_lossy()))
+                });
+            let problem = short.as_deref().unwrap_or(problem);
             Some(format!("{problem} · defaults in use · e for details"))
         });
         if options.present {
