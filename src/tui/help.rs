@@ -92,17 +92,6 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     out
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
-    panel(
-        app,
-        frame,
-        area,
-        " Keys — ? or Esc closes ",
-        lines(app),
-        scroll,
-    );
-}
-
 /// A bordered panel over the screen, scrolled down `scroll` rows.
 pub fn panel(
     app: &App,

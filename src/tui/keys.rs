@@ -199,6 +199,13 @@ impl Keymap {
             .map(|(b, k)| (b, k.as_slice()))
     }
 
+    /// The first key of the binding called `name` in `context`, as help shows it.
+    pub fn label_of(&self, context: Context, name: &str) -> String {
+        self.keys_of(context, name)
+            .first()
+            .map_or("(no key)".into(), |k| label(*k))
+    }
+
     /// The keys of the binding called `name` in `context`.
     fn keys_of(&self, context: Context, name: &str) -> &[Key] {
         self.bindings(context)

@@ -1,13 +1,10 @@
 //! The problems panel (`e`): what the last reload of the data found, as `check`
 //! reports it, and what was wrong with the config file.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::app::App;
-use super::help::panel;
 use super::layout;
 use super::text::display;
 
@@ -65,15 +62,4 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         ));
     }
     out
-}
-
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
-    panel(
-        app,
-        frame,
-        area,
-        " Problems — e or Esc closes ",
-        lines(app),
-        scroll,
-    );
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Panel, Screen};
-use super::keys::hints;
+use super::keys::{Context, hints};
 use super::layout;
 use super::text::{display, marked_spans, width};
 use super::{detail, help, list, present, problems, reader, ruler};
@@ -49,10 +49,19 @@ pub fn view(app: &App, frame: &mut Frame) {
         }
     };
     if let Some(overlay) = app.overlay {
-        match overlay.kind {
-            Panel::Help => help::draw(app, frame, areas.body, overlay.scroll),
-            Panel::Problems => problems::draw(app, frame, areas.body, overlay.scroll),
-        }
+        // The title names the key that closes it, as the user has it bound.
+        let key = |name| app.keymap.label_of(Context::Everywhere, name);
+        let (title, lines) = match overlay.kind {
+            Panel::Help => (
+                format!(" Keys — {} or Esc closes ", key("help")),
+                help::lines(app),
+            ),
+            Panel::Problems => (
+                format!(" Problems — {} or Esc closes ", key("problems")),
+                problems::lines(app),
+            ),
+        };
+        help::panel(app, frame, areas.body, &title, lines, overlay.scroll);
         cursor = None;
     }
     if let Some(at) = draw_footer(app, frame, areas.footer) {
