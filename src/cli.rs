@@ -142,11 +142,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         .as_deref()
         .or(settings.config.data.as_deref())
         .map(resolve_data);
+    let from_config = settings
+        .path
+        .as_deref()
+        .filter(|_| cli.data.is_none() && settings.config.data.is_some());
     match cli.command {
         Some(Command::Check) => Ok(check(data.as_deref())),
         Some(Command::Config { .. }) => unreachable!("handled above"),
         None => {
-            let tl = load(data.as_deref())?;
+            let tl = load(data.as_deref(), from_config)?;
             if !std::io::stdout().is_terminal() {
                 // Piped or redirected: no screen to draw on, so list instead.
                 return list(&tl, cli.query.as_deref(), false, ListFormat::Text);
@@ -204,13 +208,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             rank,
             format,
         }) => {
-            let tl = load(data.as_deref())?;
+            let tl = load(data.as_deref(), from_config)?;
             let done = list(&tl, filter.as_deref(), rank, format);
             // Exiting next: the OS takes the memory back faster than freeing each string.
             std::mem::forget(tl);
             done
         }
-        Some(Command::Show { id, format }) => show(&load(data.as_deref())?, &id, format),
+        Some(Command::Show { id, format }) => {
+            show(&load(data.as_deref(), from_config)?, &id, format)
+        }
     }
 }
 
@@ -269,9 +275,18 @@ fn checked(data: Option<&Path>) -> Checked {
     }
 }
 
-fn load(data: Option<&Path>) -> Result<Timeline> {
+/// Load the timeline; `from_config` is the config file when it named it.
+fn load(data: Option<&Path>, from_config: Option<&Path>) -> Result<Timeline> {
     checked(data).into_result().map_err(|e| {
-        eyre!("{e}").suggestion("`timeline-explorer check` lists every problem with its place")
+        let err =
+            eyre!("{e}").suggestion("`timeline-explorer check` lists every problem with its place");
+        match from_config {
+            Some(config) => err.note(format!(
+                "this timeline is the `data` setting in {}; --data opens another",
+                config.display()
+            )),
+            None => err,
+        }
     })
 }
 

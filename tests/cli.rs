@@ -409,3 +409,18 @@ fn the_config_can_name_the_timeline_to_open() {
         "{first}"
     );
 }
+
+#[test]
+fn a_missing_timeline_named_by_the_config_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.ron");
+    fs::write(&file, r#"(data: "nowhere.ron")"#).unwrap();
+    let o = run(&["list", "--config", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("{}", dir.path().join("nowhere.ron").display())),
+        "{err}"
+    );
+    assert!(err.contains("is the `data` setting in"), "{err}");
+}
