@@ -34,21 +34,28 @@ const SYNTAX: &[(&str, &str)] = &[
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut out = vec![Line::styled("Files", t.heading)];
+    // A path, then what to know about it on a line of its own: paths are long.
     let data = match &app.data_path {
-        Some(p) => format!("{} (saved changes reload)", p.display()),
-        None => "built in".into(),
+        Some(p) => (p.display().to_string(), "saved changes reload"),
+        None => ("built in".into(), ""),
     };
     let config = match (&app.config.path, app.config.loaded, &app.config.problem) {
-        (None, ..) => "none (no config directory)".to_string(),
-        (Some(p), _, Some(_)) => format!("{} has a problem (e): defaults in use", p.display()),
-        (Some(p), true, None) => p.display().to_string(),
-        (Some(p), false, None) => format!("{} (not there: defaults)", p.display()),
+        (None, ..) => ("none (no config directory)".to_string(), ""),
+        (Some(p), _, Some(_)) => (
+            p.display().to_string(),
+            "has a problem (e): defaults in use",
+        ),
+        (Some(p), true, None) => (p.display().to_string(), ""),
+        (Some(p), false, None) => (p.display().to_string(), "not there: defaults in use"),
     };
-    for (what, value) in [("timeline", data), ("config", config)] {
+    for (what, (value, note)) in [("timeline", data), ("config", config)] {
         out.push(Line::from(vec![
             Span::styled(format!("  {what:<22}"), t.key),
             Span::raw(display(&value).into_owned()),
         ]));
+        if !note.is_empty() {
+            out.push(Line::styled(format!("  {:<22}{note}", ""), t.dim));
+        }
     }
     out.push(Line::styled(
         "  `timeline-explorer config --print-default` writes a config to start from",
