@@ -178,9 +178,16 @@ fn the_open_event_and_article_stay_open() {
             .clone()
     };
     let reading = source(&a);
+    keys(&mut a, "n");
+    let current = a.reader.as_ref().unwrap().current;
     update(&mut a, reloaded(|t| t.to_string()));
     assert_eq!(a.screen, Screen::Reader);
     assert_eq!(source(&a), reading);
+    assert_eq!(
+        a.reader.as_ref().unwrap().current,
+        current,
+        "the passage in focus stays in focus"
+    );
 }
 
 #[test]

@@ -7,7 +7,6 @@ use super::app::{App, DetailState, Screen, Trouble};
 use super::reader;
 use crate::search::Index;
 use crate::timeline::report::{self, count};
-
 use crate::timeline::{Checked, Timeline};
 
 /// `reader_width` is the width the reader wraps to.
@@ -27,7 +26,7 @@ pub fn reload(app: &mut App, checked: Checked, reader_width: u16) {
         n => count(n, "error"),
     };
     let clean = checked.is_clean();
-    let warnings = checked.report.problems.len();
+    let warnings = problems.len();
     match checked.timeline {
         Some(timeline) if clean => {
             let gone = replace(app, timeline, reader_width);
@@ -75,8 +74,13 @@ fn replace(app: &mut App, timeline: Timeline, reader_width: u16) -> Option<Strin
             .is_some_and(|r| r.back_to == Screen::Detail);
     let detail = find(event_id(app.detail.event));
     let reading = app.reader.as_ref().map(|r| {
-        let source = old.sources.get(r.source).map(|s| s.id.clone());
-        (source, r.scroll, r.back_to)
+        let source = old.sources.get(r.source);
+        // The passage in focus, by its words: its place may move in an edited article.
+        let focus = source
+            .zip(r.passages.get(r.current))
+            .and_then(|(s, p)| s.text.get(p.span.clone()))
+            .map(str::to_string);
+        (source.map(|s| s.id.clone()), focus, r.scroll, r.back_to)
     });
 
     // Event indices have all changed: cached filter results mean nothing now.
@@ -104,20 +108,20 @@ fn replace(app: &mut App, timeline: Timeline, reader_width: u16) -> Option<Strin
             }
         }
     }
-    if let Some((source, scroll, back_to)) = reading {
+    if let Some((source, focus, scroll, back_to)) = reading {
         let tl = &app.timeline;
         let found = source.and_then(|id| tl.sources.iter().position(|s| s.id == id));
         match found {
             Some(source) => {
-                // Focus the passage the detail's citation quotes, if it is in this article.
-                let focus = tl.events.get(app.detail.event).and_then(|e| {
-                    e.quotes()
-                        .nth(app.detail.citation)
-                        .filter(|c| c.source_index == source)
-                        .map(|c| c.span.clone())
-                });
-                let mut state =
-                    reader::open(tl, source, &focus.unwrap_or(0..0), reader_width, back_to);
+                let mut state = reader::open(tl, source, &(0..0), reader_width, back_to);
+                let text = &tl.sources[source].text;
+                if let Some(i) = state
+                    .passages
+                    .iter()
+                    .position(|p| text.get(p.span.clone()) == focus.as_deref())
+                {
+                    state.current = i;
+                }
                 state.scroll = scroll;
                 app.reader = Some(state);
             }
