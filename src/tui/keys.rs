@@ -241,12 +241,17 @@ pub fn spell((code, mods): Key) -> String {
         KeyCode::PageDown => "pgdn".into(),
         other => format!("{other:?}").to_lowercase(),
     };
+    with_modifiers(mods, ["ctrl-", "alt-"], name)
+}
+
+/// `name` after the modifiers held, each spelled as given (Ctrl, then Alt).
+fn with_modifiers(mods: KeyModifiers, [ctrl, alt]: [&str; 2], name: String) -> String {
     let mut out = String::new();
     if mods.contains(CTRL) {
-        out.push_str("ctrl-");
+        out.push_str(ctrl);
     }
     if mods.contains(KeyModifiers::ALT) {
-        out.push_str("alt-");
+        out.push_str(alt);
     }
     out + &name
 }
@@ -374,14 +379,7 @@ pub fn label((code, mods): (KeyCode, KeyModifiers)) -> String {
         KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
-    let mut out = String::new();
-    if mods.contains(CTRL) {
-        out.push_str("Ctrl-");
-    }
-    if mods.contains(KeyModifiers::ALT) {
-        out.push_str("Alt-");
-    }
-    out + &name
+    with_modifiers(mods, ["Ctrl-", "Alt-"], name)
 }
 
 /// A key as config.ron writes it: "x", "G", "ctrl-f", "alt-x", "enter", "f5".
