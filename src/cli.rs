@@ -200,8 +200,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 mouse: !cli.no_mouse && settings.config.mouse,
                 marks: store.map(|s| (s, key)),
             };
-            tui::run(app, setup)?;
-            Ok(ExitCode::SUCCESS)
+            Ok(match tui::run(app, setup)? {
+                tui::Ended::Quit => ExitCode::SUCCESS,
+                // As shells report a process a signal ended: 128 + its number.
+                tui::Ended::Signal(n) => ExitCode::from(128 + (n & 0x7f) as u8),
+                tui::Ended::HungUp => ExitCode::from(128 + nix::libc::SIGHUP as u8),
+            })
         }
         Some(Command::List {
             filter,

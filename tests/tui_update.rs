@@ -281,6 +281,26 @@ fn q_quits_everywhere_but_the_query_line_and_ctrl_c_always() {
 }
 
 #[test]
+fn ctrl_z_asks_to_suspend_from_anywhere_and_changes_nothing_else() {
+    use timeline_explorer::tui::app::Effect;
+    // The list, an event, the reader, help, typing a filter, the date prompt.
+    for setup in ["", "l", "lo", "?", "/or", ":sep"] {
+        let mut a = app();
+        keys(&mut a, setup);
+        let (screen, query, jump) = (a.screen, a.filter.text.clone(), a.jump.clone());
+        press_with(&mut a, KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert_eq!(a.outbox, vec![Effect::Suspend], "after {setup:?}");
+        assert!(!a.quit);
+        assert_eq!((a.screen, &a.filter.text, &a.jump), (screen, &query, &jump));
+    }
+    // Too small to show anything: still.
+    let mut a = app();
+    update(&mut a, Action::Resize(10, 3));
+    press_with(&mut a, KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(a.outbox, vec![Effect::Suspend]);
+}
+
+#[test]
 fn mouse_clicks_select_and_the_wheel_moves() {
     let mut a = app();
     // Row 0 is the header, rows 1-2 the ruler; the list starts on row 3.

@@ -9,6 +9,8 @@ use crate::timeline::Checked;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Stop, back to the shell, until `fg` (Ctrl-z).
+    Suspend,
     /// Up one level: close help, leave the reader or detail, clear a filter.
     Back,
     Up,

@@ -168,6 +168,8 @@ pub enum Effect {
     Copy(String),
     /// Save this timeline's marked event ids.
     SaveMarks(BTreeSet<String>),
+    /// Give the terminal back and stop until continued (Ctrl-z).
+    Suspend,
 }
 
 /// How the app starts, from the command line.

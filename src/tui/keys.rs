@@ -128,6 +128,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Everywhere, "problems", [ch('e')], Action::Problems, "what is wrong with the data or the config, if anything", "problems"),
     bind!(Everywhere, "quit", [ch('q')], Action::Quit, "quit", "quit"),
     bind!(Everywhere, "quit-anywhere", [ctrl('c')], Action::Quit, "quit, even while typing a filter"),
+    bind!(Everywhere, "suspend", [ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
+    bind!(Filter, "suspend", [ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
+    bind!(Jump, "suspend", [ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
 ];
 
 /// Footer hints that name two keys, as "j/k move": the binding and its partner's name.
@@ -295,10 +298,13 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         return Some(Action::Quit);
     }
     let keymap = &app.keymap;
-    // Nothing is shown to act on: only quitting does anything.
+    // Nothing is shown to act on: only quitting and suspending do anything.
     if super::layout::too_small(app.size) {
-        let quit = keymap.keys_of(Context::Everywhere, "quit");
-        return quit.contains(&(code, mods)).then_some(Action::Quit);
+        let key = (code, mods);
+        return [("quit", Action::Quit), ("suspend", Action::Suspend)]
+            .into_iter()
+            .find(|(name, _)| keymap.keys_of(Context::Everywhere, name).contains(&key))
+            .map(|(_, action)| action);
     }
     for context in contexts(app) {
         let found = keymap

@@ -24,6 +24,6 @@ pub mod watch;
 
 pub use action::Action;
 pub use app::{App, ConfigNote, Options, Screen};
-pub use terminal::{Setup, run};
+pub use terminal::{Ended, Setup, run};
 pub use update::update;
 pub use view::view;

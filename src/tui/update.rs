@@ -11,12 +11,13 @@ pub fn update(app: &mut App, action: Action) {
     // result arriving is not that.
     if !matches!(
         action,
-        Action::Resize(..) | Action::Filtered(_) | Action::FilterSlow(_)
+        Action::Resize(..) | Action::Filtered(_) | Action::FilterSlow(_) | Action::Suspend
     ) {
         app.status = None;
     }
     match action {
         Action::Quit => app.quit = true,
+        Action::Suspend => app.outbox.push(super::app::Effect::Suspend),
         Action::Resize(w, h) => {
             app.size = Size::new(w, h);
         }

@@ -1,29 +1,34 @@
 //! All terminal I/O: set-up, the event loop and tear-down. Input, the filter
-//! worker and the file watcher each feed one channel, and the loop blocks on
-//! it, drawing only after something changed: idle means idle.
+//! worker, the file watcher and signals each feed one channel, and the loop
+//! blocks on it, drawing only after something changed: idle means idle.
+//! Every way out (quit, a signal, a panic in any thread, the terminal going
+//! away) gives the terminal back as it was found.
+
+mod modes;
+mod signals;
+mod worker;
 
 use std::io::{Write, stdout};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use color_eyre::Result;
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
-};
-use ratatui::crossterm::{cursor, execute};
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
 
+use self::signals::Signal;
+use self::worker::Worker;
 use super::action::{Action, Shared};
 use super::app::{App, Effect};
-use super::filter::{self, Outcome, Request};
+use super::filter::Outcome;
 use super::keys::action_for;
 use super::update::update;
 use super::view::view;
 use super::watch::Watch;
-use crate::search::{Index, Search};
 use crate::timeline::{Checked, files};
 
-/// Set by tests to check that a panic leaves the terminal usable.
+/// Set by tests to check that a panic leaves the terminal usable: any value
+/// panics on the next key, `thread` in a thread of its own.
 const PANIC_FOR_TESTS: &str = "TIMELINE_EXPLORER_TEST_PANIC";
 
 /// Where this timeline's marks are saved, and under which key.
@@ -36,32 +41,35 @@ pub struct Setup {
     pub marks: MarksHome,
 }
 
-pub fn run(mut app: App, setup: Setup) -> Result<()> {
-    let mouse = setup.mouse;
-    // ratatui's hook restores raw mode and the screen; ours runs first and also
-    // releases the mouse and shows the cursor, which ratatui's does not.
-    let mut terminal = ratatui::try_init()?;
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        release(mouse);
-        hook(info);
-    }));
-    if mouse {
-        execute!(stdout(), EnableMouseCapture)?;
-    }
-    let result = event_loop(&mut terminal, &mut app, &setup);
-    release(mouse);
-    ratatui::restore();
-    result
+/// How the app ended, for the exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// A signal ended it (its number): exit with 128 + it, as shells report.
+    Signal(i32),
+    /// The terminal hung up or closed.
+    HungUp,
 }
 
-fn release(mouse: bool) {
-    let mut out = stdout();
-    if mouse {
-        let _ = execute!(out, DisableMouseCapture);
-    }
-    let _ = execute!(out, cursor::Show);
-    let _ = out.flush();
+pub fn run(mut app: App, setup: Setup) -> Result<Ended> {
+    let mouse = setup.mouse;
+    // A panic on any thread gives the terminal back, says what happened, and
+    // ends the process: half an app drawing over the shell is worse. stdout
+    // is held meanwhile so no frame is drawn over the message.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _drawing = stdout().lock();
+        modes::leave(mouse);
+        hook(info);
+        std::process::exit(101);
+    }));
+    modes::enter(mouse)?;
+    let result = Terminal::new(CrosstermBackend::new(stdout()))
+        .map_err(Into::into)
+        .and_then(|mut terminal| event_loop(&mut terminal, &mut app, &setup));
+    modes::leave(mouse);
+    result
 }
 
 /// After this long a running filter says so in the header.
@@ -73,21 +81,57 @@ enum Msg {
     InputFailed(std::io::Error),
     Filtered(Outcome),
     Reloaded(Checked),
+    Signal(Signal),
+    HungUp,
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> Result<()> {
-    let panic_on_key = std::env::var_os(PANIC_FOR_TESTS).is_some();
+/// What the panic switch for tests asks for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TestPanic {
+    Off,
+    OnKey,
+    InAThread,
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> Result<Ended> {
+    let test_panic = match std::env::var(PANIC_FOR_TESTS) {
+        Err(_) => TestPanic::Off,
+        Ok(v) if v == "thread" => TestPanic::InAThread,
+        Ok(_) => TestPanic::OnKey,
+    };
     app.background = true;
     let (tx, rx) = mpsc::channel();
+    let sender = |tx: &mpsc::Sender<Msg>| {
+        let tx = tx.clone();
+        move |msg| tx.send(msg).is_ok()
+    };
+    // Signals first: from here on a TERM or INT restores the terminal.
+    let send = sender(&tx);
+    signals::listen(move |s| send(Msg::Signal(s)))?;
+    let send = sender(&tx);
+    if let Err(e) = signals::watch_hangup(move || {
+        send(Msg::HungUp);
+    }) {
+        update(
+            app,
+            Action::Notice(format!("cannot watch the terminal: {e}")),
+        );
+    }
     // crossterm starts listening for SIGWINCH on its first poll: do that before
     // the first frame, or a resize right after it would go unnoticed.
     event::poll(Duration::ZERO)?;
-    read_input(tx.clone());
-    let mut worker = Worker::start(Arc::clone(&app.index), tx.clone());
+    read_input(sender(&tx));
+    let start_worker = |app: &App| {
+        let send = sender(&tx);
+        Worker::start(Arc::clone(&app.index), move |o| send(Msg::Filtered(o)))
+    };
+    let mut worker = start_worker(app);
     let mut watch = match app.data_path.clone() {
         Some(data) => {
-            let tx = tx.clone();
-            match Watch::start(data.clone(), move |c| drop(tx.send(Msg::Reloaded(c)))) {
+            let send = sender(&tx);
+            match Watch::start(data.clone(), move |c| {
+                send(Msg::Reloaded(c));
+            }) {
                 Ok(mut watch) => {
                     if let Err(e) = watch.follow(&files(&data, &app.timeline)) {
                         update(app, Action::Notice(e));
@@ -113,7 +157,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
         {
             if !Arc::ptr_eq(&worker.index, &app.index) {
                 // A reload brought a new index; the old worker ends with its channel.
-                worker = Worker::start(Arc::clone(&app.index), tx.clone());
+                worker = start_worker(app);
             }
             worker.send(request.clone());
             sent = Some((request.generation, Instant::now()));
@@ -146,19 +190,28 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
         {
             let action = match msg {
                 Msg::Input(event) => {
-                    let action = input(app, event, setup.mouse, panic_on_key);
+                    let action = input(app, event, setup.mouse, test_panic);
                     // crossterm can drop a resize that arrives together with a
                     // key (it returns the key and loses the signal's readiness),
                     // so check the size itself whenever input comes in.
-                    if let Ok((w, h)) = ratatui::crossterm::terminal::size()
-                        && (w, h) != (app.size.width, app.size.height)
-                    {
-                        update(app, Action::Resize(w, h));
-                        changed = true;
-                    }
+                    changed |= resized(app);
                     action
                 }
                 Msg::InputFailed(e) => return Err(e.into()),
+                Msg::HungUp => return Ok(Ended::HungUp),
+                Msg::Signal(Signal::Terminate(n)) => return Ok(Ended::Signal(n)),
+                Msg::Signal(Signal::Suspend) => {
+                    suspend(terminal, app, setup.mouse)?;
+                    changed = true;
+                    None
+                }
+                Msg::Signal(Signal::Continue) => {
+                    // Stopped by something we could not catch (SIGSTOP): the
+                    // terminal may have been changed and drawn over meanwhile.
+                    resume(terminal, app, setup.mouse)?;
+                    changed = true;
+                    None
+                }
                 Msg::Filtered(outcome) => Some(Action::Filtered(Box::new(outcome))),
                 Msg::Reloaded(checked) => {
                     if let (Some(watch), Some(data), Some(tl)) =
@@ -175,8 +228,8 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
             changed = true;
             let effects: Vec<Effect> = app.outbox.drain(..).collect();
             for effect in effects {
-                if let Some(notice) = carry_out(effect, &setup.marks)? {
-                    update(app, Action::Notice(notice));
+                if let Some(action) = carry_out(effect, terminal, app, setup)? {
+                    update(app, action);
                 }
             }
             if app.quit {
@@ -187,31 +240,74 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
             terminal.draw(|f| view(app, f))?;
         }
     }
+    Ok(Ended::Quit)
+}
+
+/// Whether the terminal's size differs from what the app last knew; if so the
+/// app is told.
+fn resized(app: &mut App) -> bool {
+    match ratatui::crossterm::terminal::size() {
+        Ok((w, h)) if (w, h) != (app.size.width, app.size.height) => {
+            update(app, Action::Resize(w, h));
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Give the terminal back and stop, as Ctrl-z does in any program; on `fg`,
+/// take it again and repaint everything.
+fn suspend(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> Result<()> {
+    modes::leave(mouse);
+    signals::stop_self();
+    resume(terminal, app, mouse)
+}
+
+/// Take the terminal (again) and have the next frame drawn whole.
+fn resume(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> Result<()> {
+    modes::resume(mouse)?;
+    // Not `clear()`: that asks the terminal where the cursor is, through the
+    // event reader the input thread holds. A resize to the same size clears
+    // the screen and forgets the last frame just the same.
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::from((
+        ratatui::layout::Position::ORIGIN,
+        size,
+    )))?;
+    // It may have been resized while we were stopped.
+    resized(app);
     Ok(())
 }
 
 /// Terminal input on its own thread, so the loop can wait on everything at once.
-fn read_input(tx: mpsc::Sender<Msg>) {
+fn read_input(send: impl Fn(Msg) -> bool + Send + 'static) {
     std::thread::spawn(move || {
         loop {
             let (msg, last) = match event::read() {
                 Ok(event) => (Msg::Input(event), false),
                 Err(e) => (Msg::InputFailed(e), true),
             };
-            if tx.send(msg).is_err() || last {
+            if !send(msg) || last {
                 break;
             }
         }
     });
 }
 
-/// Do what `update` asked of the terminal; a problem to tell the user comes back.
-fn carry_out(effect: Effect, marks: &MarksHome) -> Result<Option<String>> {
+/// Do what `update` asked of the terminal; what comes of it for the app, if anything.
+fn carry_out(
+    effect: Effect,
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    setup: &Setup,
+) -> Result<Option<Action>> {
     match effect {
         Effect::SaveMarks(ids) => {
-            return Ok(match marks {
-                Some((store, key)) => store.save(key, &ids).err(),
-                None => Some("marks cannot be saved: no data directory".into()),
+            return Ok(match &setup.marks {
+                Some((store, key)) => store.save(key, &ids).err().map(Action::Notice),
+                None => Some(Action::Notice(
+                    "marks cannot be saved: no data directory".into(),
+                )),
             });
         }
         Effect::Copy(text) => {
@@ -222,16 +318,22 @@ fn carry_out(effect: Effect, marks: &MarksHome) -> Result<Option<String>> {
             write!(out, "\x1b]52;c;{payload}\x07")?;
             out.flush()?;
         }
+        Effect::Suspend => suspend(terminal, app, setup.mouse)?,
     }
     Ok(None)
 }
 
 /// What a terminal event asks for, if anything.
-fn input(app: &App, event: Event, mouse: bool, panic_on_key: bool) -> Option<Action> {
+fn input(app: &App, event: Event, mouse: bool, test_panic: TestPanic) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
-            if panic_on_key {
-                panic!("panic requested by {PANIC_FOR_TESTS}");
+            match test_panic {
+                TestPanic::Off => {}
+                TestPanic::OnKey => panic!("panic requested by {PANIC_FOR_TESTS}"),
+                TestPanic::InAThread => {
+                    std::thread::spawn(|| panic!("panic requested by {PANIC_FOR_TESTS}"));
+                    return None;
+                }
             }
             action_for(app, key)
         }
@@ -243,37 +345,5 @@ fn input(app: &App, event: Event, mouse: bool, panic_on_key: bool) -> Option<Act
             _ => None,
         },
         _ => None,
-    }
-}
-
-/// The filter's own thread: it takes the newest request (older ones queued
-/// behind it are stale) and sends back what it found.
-struct Worker {
-    index: Arc<Index>,
-    requests: mpsc::Sender<Request>,
-}
-
-impl Worker {
-    fn start(index: Arc<Index>, outcomes: mpsc::Sender<Msg>) -> Worker {
-        let (requests, inbox) = mpsc::channel::<Request>();
-        let own = Arc::clone(&index);
-        std::thread::spawn(move || {
-            let search = Search::default();
-            while let Ok(mut request) = inbox.recv() {
-                while let Ok(newer) = inbox.try_recv() {
-                    request = newer;
-                }
-                let outcome = filter::run(&search, &own, &request);
-                if outcomes.send(Msg::Filtered(outcome)).is_err() {
-                    break;
-                }
-            }
-        });
-        Worker { index, requests }
-    }
-
-    fn send(&self, request: Request) {
-        // The worker lives as long as its sender; a send cannot fail before then.
-        let _ = self.requests.send(request);
     }
 }
