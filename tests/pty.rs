@@ -221,6 +221,31 @@ fn marks_survive_a_restart_and_a_corrupt_file_does_not_crash() {
 }
 
 #[test]
+fn two_windows_marking_different_events_keep_both() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = state.path().to_str().unwrap().to_string();
+    let shared = [("TIMELINE_EXPLORER_DATA_DIR", dir.as_str())];
+    let mut a = spawn(&["--select", "oracle-deal"], 80, 24, &shared);
+    let mut b = spawn(&["--select", "nichols-injunction"], 80, 24, &shared);
+    a.wait_for("20 of 20 events");
+    b.wait_for("20 of 20 events");
+    a.send("m");
+    a.wait_for("★ Preliminary deal for TikTok Global");
+    b.send("m");
+    b.wait_for("★ Judge Carl Nichols");
+    // b's save found a's mark on disk: b shows it too.
+    b.wait_for("★ Preliminary deal for TikTok Global");
+    a.send("q");
+    b.send("q");
+    assert_eq!((a.exit_code(), b.exit_code()), (0, 0));
+    let saved = std::fs::read_to_string(state.path().join("marks.ron")).unwrap();
+    assert!(
+        saved.contains("oracle-deal") && saved.contains("nichols-injunction"),
+        "{saved}"
+    );
+}
+
+#[test]
 fn an_edited_timeline_reloads_and_a_broken_one_keeps_the_last_good() {
     let files = editable_timeline();
     let ron = files.path().join("data/timeline.ron");

@@ -564,7 +564,14 @@ fn m_marks_and_quote_shows_only_the_marked() {
     let mut a = app();
     keys(&mut a, "jm");
     assert!(a.marks.contains("divestment-order"));
-    assert_eq!(a.outbox.len(), 1, "a save is asked for");
+    assert_eq!(
+        a.outbox,
+        vec![timeline_explorer::tui::app::Effect::SaveMark {
+            id: "divestment-order".into(),
+            marked: true
+        }],
+        "the one change is what is saved, so other windows' marks stay"
+    );
     keys(&mut a, "jjjl");
     keys(&mut a, "m");
     keys(&mut a, "h");
@@ -590,6 +597,20 @@ fn m_marks_and_quote_shows_only_the_marked() {
     assert_eq!(a.filter.hits.len(), 20);
     update(&mut a, Action::Notice("cannot save marks".into()));
     assert_eq!(a.status.as_deref(), Some("cannot save marks"));
+}
+
+#[test]
+fn marks_saved_by_another_window_show_here_after_a_save() {
+    let mut a = app();
+    keys(&mut a, "jm'");
+    assert_eq!(a.filter.hits.len(), 1);
+    a.status = Some("marked".into());
+    // The save found another window's mark on disk.
+    let both = ["divestment-order", "oracle-deal"].map(String::from).into();
+    update(&mut a, Action::MarksSaved(both));
+    assert_eq!(a.marks.len(), 2);
+    assert_eq!(a.filter.hits.len(), 2, "the marked-only list follows");
+    assert_eq!(a.status.as_deref(), Some("marked"), "the status stays");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Everything a user can ask for. Keys and mouse events become actions (keys.rs);
 //! `update` applies them.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::filter::Outcome;
@@ -37,6 +38,8 @@ pub enum Action {
     ToggleMark,
     /// Show only marked events, or all again.
     ToggleMarkedOnly,
+    /// The marks as saved, other windows' changes included.
+    MarksSaved(BTreeSet<String>),
     /// Something the terminal reports (a failed save): show it.
     Notice(String),
     /// Present the (filtered) events one per screen.

@@ -166,8 +166,8 @@ pub struct Passage {
 pub enum Effect {
     /// Put text on the clipboard (OSC 52: it reaches the local one over SSH).
     Copy(String),
-    /// Save this timeline's marked event ids.
-    SaveMarks(BTreeSet<String>),
+    /// Save that this event of this timeline is marked, or not.
+    SaveMark { id: String, marked: bool },
     /// Give the terminal back and stop until continued (Ctrl-z).
     Suspend,
 }

@@ -11,7 +11,11 @@ pub fn update(app: &mut App, action: Action) {
     // result arriving is not that.
     if !matches!(
         action,
-        Action::Resize(..) | Action::Filtered(_) | Action::FilterSlow(_) | Action::Suspend
+        Action::Resize(..)
+            | Action::Filtered(_)
+            | Action::FilterSlow(_)
+            | Action::Suspend
+            | Action::MarksSaved(_)
     ) {
         app.status = None;
     }
@@ -23,6 +27,14 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Filtered(outcome) => app.apply(*outcome),
         Action::Notice(message) => app.status = Some(message),
+        Action::MarksSaved(marks) => {
+            if marks != app.marks {
+                app.marks = marks;
+                if app.marked_only {
+                    app.refilter(true);
+                }
+            }
+        }
         Action::FilterSlow(generation) => {
             app.filter.busy = app
                 .filter
@@ -194,10 +206,9 @@ fn toggle_mark(app: &mut App, event: usize) {
     let id = app.timeline.events[event].id.clone();
     let marked = !app.marks.remove(&id);
     if marked {
-        app.marks.insert(id);
+        app.marks.insert(id.clone());
     }
-    app.outbox
-        .push(super::app::Effect::SaveMarks(app.marks.clone()));
+    app.outbox.push(super::app::Effect::SaveMark { id, marked });
     if app.marked_only {
         app.refilter(true);
     }

@@ -302,13 +302,14 @@ fn carry_out(
     setup: &Setup,
 ) -> Result<Option<Action>> {
     match effect {
-        Effect::SaveMarks(ids) => {
-            return Ok(match &setup.marks {
-                Some((store, key)) => store.save(key, &ids).err().map(Action::Notice),
-                None => Some(Action::Notice(
-                    "marks cannot be saved: no data directory".into(),
-                )),
-            });
+        Effect::SaveMark { id, marked } => {
+            return Ok(Some(match &setup.marks {
+                Some((store, key)) => match store.set(key, &id, marked) {
+                    Ok(marks) => Action::MarksSaved(marks),
+                    Err(problem) => Action::Notice(problem),
+                },
+                None => Action::Notice("marks cannot be saved: no data directory".into()),
+            }));
         }
         Effect::Copy(text) => {
             // OSC 52: the terminal puts it on the clipboard, over SSH too.
