@@ -153,6 +153,42 @@ fn after_sigstop_sigcont_repaints_what_the_terminal_lost() {
     s.send("/nichols");
     s.wait_for("1 of 20 events");
     s.send("\x03");
+    std::thread::sleep(Duration::from_millis(1000));
+    {
+        let raw = s.raw.lock().unwrap();
+        let all = String::from_utf8_lossy(&raw);
+        eprintln!(
+            "DEBUG alt={} 1049l at {:?} len {}",
+            s.parser.lock().unwrap().screen().alternate_screen(),
+            all.match_indices("1049")
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>(),
+            all.len()
+        );
+        eprintln!("DEBUG tail {:?}", &all[all.len().saturating_sub(300)..]);
+        let p = s.parser.lock().unwrap();
+        eprintln!(
+            "DEBUG size {:?} cursor {:?} rows {:?}",
+            p.screen().size(),
+            p.screen().cursor_position(),
+            p.screen().rows(0, 80).take(3).collect::<Vec<_>>()
+        );
+        let mut fresh = vt100::Parser::new(
+            std::num::NonZeroU16::new(24).unwrap(),
+            std::num::NonZeroU16::new(80).unwrap(),
+            0,
+        );
+        fresh.process(&raw);
+        eprintln!(
+            "DEBUG fresh {:?}",
+            fresh
+                .screen()
+                .contents()
+                .lines()
+                .take(3)
+                .collect::<Vec<_>>()
+        );
+    }
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();
 }
@@ -213,4 +249,88 @@ fn the_mouse_is_asked_for_buttons_and_wheel_only() {
     s.send("q");
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();
+}
+
+#[test]
+fn any_bytes_from_the_terminal_leave_the_app_running() {
+    let mut s = spawn(&[], 80, 24, &[]);
+    s.wait_for("20 of 20 events");
+    let mut rng = fastrand::Rng::with_seed(0x5eed);
+    // Random bytes, and escape sequences cut anywhere, as a flaky SSH client
+    // or a terminal answering the wrong question might send, in bursts.
+    let pieces: [&[u8]; 8] = [
+        b"\x1b[",
+        b"\x1b[<",
+        b"\x1bO",
+        b"\x1b]",
+        b"\x1b[200~",
+        b"\x1b[201~",
+        b"\x1b[99999999999999999999;9999999999M",
+        b"\xc3\x28\xe2\x82\xf0\x90\x80",
+    ];
+    for _ in 0..200 {
+        let mut chunk = Vec::new();
+        for _ in 0..rng.usize(1..64) {
+            if rng.u8(0..4) == 0 {
+                chunk.extend_from_slice(pieces[rng.usize(0..pieces.len())]);
+            } else {
+                chunk.push(rng.u8(..));
+            }
+        }
+        // Never a quit (q, Ctrl-c) or a suspend (Ctrl-z), nor the u that
+        // ends a CSI-u key report, which could spell any of them.
+        chunk.retain(|b| !matches!(b, b'q' | b'Q' | b'u' | 0x03 | 0x1a));
+        if let Some(status) = s.child.try_wait().unwrap() {
+            panic!("the app ended ({status:?}) before {chunk:?}:\n{}", s.text());
+        }
+        s.send_bytes(&chunk);
+    }
+    // Still answering. crossterm holds every byte after the start of a
+    // sequence until its end arrives (a paste's ESC[201~, a mouse report's M,
+    // an ESC[? reply's c), so end those first; then Ctrl-c quits from
+    // wherever the bytes left the app.
+    s.send("\x1b[201~Mc");
+    std::thread::sleep(Duration::from_millis(100));
+    s.send("\x03");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn a_paste_longer_than_one_read_is_taken_whole() {
+    // crossterm's default reader waits on the tty edge-triggered but stops
+    // reading at its first event: the rest of a long paste then sat unread
+    // until the next key, and a writer with more to send waited forever.
+    // And each of 6,000 keys refiltered with the whole query so far.
+    let mut s = spawn(&[], 80, 24, &[]);
+    s.wait_for("20 of 20 events");
+    s.send("/");
+    s.send(&format!("{}nichols", "x".repeat(6000)));
+    s.wait_for("/xxxxxxxx");
+    s.send("\x15nichols");
+    s.wait_for("1 of 20 events");
+    s.send("\x03");
+    assert_eq!(s.exit_code(), 0);
+}
+
+#[test]
+fn a_pasted_line_break_is_typed_not_enter() {
+    let mut s = spawn(&[], 80, 24, &[]);
+    s.wait_for("20 of 20 events");
+    let out = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(out.contains("\x1b[?2004h"), "bracketed paste asked for");
+    s.send("/");
+    s.send("\x1b[200~nichols\r\n\x1b[201~");
+    s.wait_for("1 of 20 events");
+    s.wait_for("/nichols");
+    assert!(
+        s.text().contains("Esc clear"),
+        "still typing:\n{}",
+        s.text()
+    );
+    s.send("\x03");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+    let out = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(out.contains("\x1b[?2004l"), "bracketed paste given back");
 }

@@ -301,6 +301,33 @@ fn ctrl_z_asks_to_suspend_from_anywhere_and_changes_nothing_else() {
 }
 
 #[test]
+fn a_query_line_takes_pastes_whole_and_holds_at_most_200_characters() {
+    let mut a = app();
+    keys(&mut a, "/");
+    update(&mut a, Action::Paste("nich\nols\r\n\u{1b}[2J".into()));
+    assert_eq!(
+        a.filter.text, "nich ols  [2J",
+        "line breaks typed as spaces, controls dropped"
+    );
+    assert!(a.filter.typing, "a pasted line break is not Enter");
+    press_with(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    update(&mut a, Action::Paste("x".repeat(500)));
+    assert_eq!(a.filter.text.chars().count(), 200);
+    assert!(a.status.as_deref().unwrap().contains("200 characters"));
+    keys(&mut a, "y");
+    assert_eq!(a.filter.text.chars().count(), 200, "typing stops there too");
+    // The date prompt too; outside a query line a paste does nothing.
+    press(&mut a, KeyCode::Esc);
+    keys(&mut a, ":");
+    update(&mut a, Action::Paste("2020-".repeat(100)));
+    assert_eq!(a.jump.as_deref().map(|j| j.chars().count()), Some(200));
+    press(&mut a, KeyCode::Esc);
+    let before = a.list.selected;
+    update(&mut a, Action::Paste("jjjj".into()));
+    assert_eq!((a.list.selected, a.filter.text.as_str()), (before, ""));
+}
+
+#[test]
 fn mouse_clicks_select_and_the_wheel_moves() {
     let mut a = app();
     // Row 0 is the header, rows 1-2 the ruler; the list starts on row 3.

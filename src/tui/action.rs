@@ -54,6 +54,8 @@ pub enum Action {
     AcceptJump,
     CancelJump,
     Input(char),
+    /// Text pasted (the terminal marks a paste as one): typed where typing goes.
+    Paste(String),
     Backspace,
     DeleteWord,
     ClearInput,

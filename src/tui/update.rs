@@ -118,10 +118,44 @@ fn on_overlay(app: &mut App, action: Action) {
     }
 }
 
+/// The most a query line (the filter, a date) holds. A longer query means
+/// nothing more, and every keystroke refilters with the whole of it.
+pub const MAX_INPUT: usize = 200;
+
+/// Type `typed` at the end of `text`: controls dropped, line breaks and tabs
+/// as spaces (a pasted quote may span lines), no more than `MAX_INPUT`.
+/// Whether it all fit.
+fn type_into(text: &mut String, typed: &str) -> bool {
+    let mut room = MAX_INPUT.saturating_sub(text.chars().count());
+    for c in typed.chars() {
+        let c = match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => continue,
+            c => c,
+        };
+        if room == 0 {
+            return false;
+        }
+        text.push(c);
+        room -= 1;
+    }
+    true
+}
+
+/// Type into a query line, saying so when it is full.
+fn type_text(text: &mut String, typed: &str, status: &mut Option<String>) {
+    if !type_into(text, typed) {
+        *status = Some(format!(
+            "that is as long as it gets: {MAX_INPUT} characters"
+        ));
+    }
+}
+
 fn on_filter(app: &mut App, action: Action) {
     let text = &mut app.filter.text;
     match action {
-        Action::Input(c) => text.push(c),
+        Action::Input(c) => type_text(text, c.encode_utf8(&mut [0; 4]), &mut app.status),
+        Action::Paste(s) => type_text(text, &s, &mut app.status),
         Action::Backspace => {
             text.pop();
         }
@@ -164,7 +198,8 @@ fn on_filter(app: &mut App, action: Action) {
 fn on_jump(app: &mut App, action: Action) {
     let Some(text) = &mut app.jump else { return };
     match action {
-        Action::Input(c) => text.push(c),
+        Action::Input(c) => type_text(text, c.encode_utf8(&mut [0; 4]), &mut app.status),
+        Action::Paste(s) => type_text(text, &s, &mut app.status),
         Action::Backspace => {
             text.pop();
         }

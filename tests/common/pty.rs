@@ -133,9 +133,31 @@ pub fn run_in(
 
 impl Session {
     pub fn send(&mut self, keys: &str) {
-        let writer = self.writer.as_mut().expect("the pty is open");
-        writer.write_all(keys.as_bytes()).unwrap();
-        writer.flush().unwrap();
+        self.send_bytes(keys.as_bytes());
+    }
+
+    /// Write to the app's terminal. A write blocks while the app does not
+    /// read, forever if it has gone: then the test fails instead of hanging.
+    pub fn send_bytes(&mut self, bytes: &[u8]) {
+        let mut writer = self.writer.take().expect("the pty is open");
+        let bytes = bytes.to_vec();
+        let write = std::thread::spawn(move || {
+            writer.write_all(&bytes).unwrap();
+            writer.flush().unwrap();
+            writer
+        });
+        let start = Instant::now();
+        while !write.is_finished() {
+            if start.elapsed() > PATIENCE {
+                let status = self.child.try_wait().unwrap();
+                panic!(
+                    "the app stopped reading (exit: {status:?}):\n{}",
+                    self.text()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        self.writer = Some(write.join().unwrap());
     }
 
     pub fn text(&self) -> String {

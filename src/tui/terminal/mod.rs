@@ -339,6 +339,7 @@ fn input(app: &App, event: Event, mouse: bool, test_panic: TestPanic) -> Option<
             action_for(app, key)
         }
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Paste(text) => Some(Action::Paste(text)),
         Event::Mouse(m) if mouse => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::ScrollDown),
             MouseEventKind::ScrollUp => Some(Action::ScrollUp),

@@ -6,7 +6,7 @@
 use std::fmt;
 use std::io::{Write, stdout};
 
-use ratatui::crossterm::event::DisableMouseCapture;
+use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -24,11 +24,12 @@ impl Command for EnableButtonMouse {
     }
 }
 
-/// Raw mode, the alternate screen and (if wanted) the mouse.
+/// Raw mode, the alternate screen, pastes marked as such (so a pasted line
+/// break is not Enter), and (if wanted) the mouse.
 pub fn enter(mouse: bool) -> std::io::Result<()> {
     enable_raw_mode()?;
     let mut out = stdout();
-    execute!(out, EnterAlternateScreen)?;
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
     if mouse {
         execute!(out, EnableButtonMouse)?;
     }
@@ -43,7 +44,12 @@ pub fn leave(mouse: bool) {
     if mouse {
         let _ = execute!(out, DisableMouseCapture);
     }
-    let _ = execute!(out, cursor::Show, LeaveAlternateScreen);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        cursor::Show,
+        LeaveAlternateScreen
+    );
     let _ = out.flush();
     let _ = disable_raw_mode();
 }
