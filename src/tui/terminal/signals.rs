@@ -92,11 +92,15 @@ pub fn watch_hangup(gone: impl FnOnce() + Send + 'static) -> std::io::Result<()>
             let mut fds = [PollFd::new(tty.as_fd(), PollFlags::empty())];
             match poll(&mut fds, PollTimeout::NONE) {
                 Err(Errno::EINTR) => continue,
-                Ok(_) | Err(_) => {
-                    let hung = fds[0].revents().is_none_or(|r| {
-                        r.intersects(PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL)
-                    });
-                    if hung {
+                // A system that cannot poll a terminal (POLLNVAL) tells us
+                // nothing: stop watching rather than call that a hang-up.
+                Err(_) => return,
+                Ok(_) => {
+                    let revents = fds[0].revents().unwrap_or(PollFlags::empty());
+                    if revents.contains(PollFlags::POLLNVAL) {
+                        return;
+                    }
+                    if revents.intersects(PollFlags::POLLHUP | PollFlags::POLLERR) {
                         gone();
                         return;
                     }
