@@ -229,6 +229,30 @@ fn a_panic_in_another_thread_ends_the_app_with_the_terminal_restored() {
 }
 
 #[test]
+fn a_terminal_claiming_65535_by_65535_does_not_exhaust_memory() {
+    // A frame that size is 4 billion cells; the app draws at most 1000x500.
+    let mut s = spawn(&[], 80, 24, &[]);
+    s.wait_for("20 of 20 events");
+    s.claim_size(65535, 65535);
+    std::thread::sleep(Duration::from_millis(300));
+    s.send("j");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(s.child.try_wait().unwrap().is_none(), "the app died");
+    let rss: u64 = std::fs::read_to_string(format!("/proc/{}/status", s.pid()))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap();
+    assert!(rss < 400_000, "{rss} kB resident");
+    s.claim_size(80, 24);
+    s.wait_for("20 of 20 events");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+}
+
+#[test]
 fn the_mouse_is_asked_for_buttons_and_wheel_only() {
     let mut s = spawn(&[], 80, 24, &[]);
     s.wait_for("20 of 20 events");

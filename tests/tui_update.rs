@@ -328,6 +328,17 @@ fn a_query_line_takes_pastes_whole_and_holds_at_most_200_characters() {
 }
 
 #[test]
+fn the_app_draws_on_at_most_1000_by_500_whatever_the_terminal_claims() {
+    let mut a = app();
+    update(&mut a, Action::Resize(65535, 65535));
+    assert_eq!(a.size, Size::new(1000, 500));
+    update(&mut a, Action::Resize(1200, 80));
+    assert_eq!(a.size, Size::new(1000, 80));
+    let big = App::new(load_builtin().unwrap(), &Options::default(), Size::new(4000, 4000));
+    assert_eq!(big.size, Size::new(1000, 500));
+}
+
+#[test]
 fn mouse_clicks_select_and_the_wheel_moves() {
     let mut a = app();
     // Row 0 is the header, rows 1-2 the ruler; the list starts on row 3.

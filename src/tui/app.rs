@@ -199,6 +199,7 @@ pub struct Options {
 
 impl App {
     pub fn new(timeline: Timeline, options: &Options, size: Size) -> App {
+        let size = super::layout::drawn(size.width, size.height);
         let mut app = App {
             ascii: options.ascii,
             marks: options.marks.clone(),

@@ -10,8 +10,18 @@ pub const MIN_HEIGHT: u16 = 6;
 /// Wide enough for a pane beside the main one.
 pub const SIDE_BY_SIDE: u16 = 110;
 
+/// The most the app draws on: a terminal can claim 65535x65535, and a frame
+/// that big would need hundreds of gigabytes. Beyond this the rest stays blank.
+pub const MAX_WIDTH: u16 = 1000;
+pub const MAX_HEIGHT: u16 = 500;
+
 pub fn too_small(size: Size) -> bool {
     size.width < MIN_WIDTH || size.height < MIN_HEIGHT
+}
+
+/// The part of a terminal of `width` x `height` the app draws on.
+pub fn drawn(width: u16, height: u16) -> Size {
+    Size::new(width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
 }
 
 pub struct Frame {

@@ -1,7 +1,5 @@
 //! `update(&mut App, Action)`: the only place state changes. No I/O here.
 
-use ratatui::layout::Size;
-
 use super::action::Action;
 use super::app::{App, Overlay, Panel, Screen};
 use super::{detail, help, layout, list, problems, reader};
@@ -23,7 +21,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Quit => app.quit = true,
         Action::Suspend => app.outbox.push(super::app::Effect::Suspend),
         Action::Resize(w, h) => {
-            app.size = Size::new(w, h);
+            app.size = layout::drawn(w, h);
         }
         Action::Filtered(outcome) => app.apply(*outcome),
         Action::Notice(message) => app.status = Some(message),

@@ -187,6 +187,12 @@ impl Session {
         self.master().resize(size(cols, rows)).unwrap();
     }
 
+    /// Tell the app its terminal has this size, keeping our copy of the
+    /// screen as it is (for sizes too big to keep a copy of).
+    pub fn claim_size(&mut self, cols: u16, rows: u16) {
+        self.master().resize(size(cols, rows)).unwrap();
+    }
+
     fn master(&self) -> &(dyn MasterPty + Send) {
         self.master.as_deref().expect("the pty is open")
     }

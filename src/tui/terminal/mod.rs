@@ -14,7 +14,8 @@ use std::time::{Duration, Instant};
 
 use color_eyre::Result;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
-use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};
+use ratatui::layout::{Position, Rect, Size};
+use ratatui::{DefaultTerminal, Terminal, TerminalOptions, Viewport, backend::CrosstermBackend};
 
 use self::signals::Signal;
 use self::worker::Worker;
@@ -65,7 +66,12 @@ pub fn run(mut app: App, setup: Setup) -> Result<Ended> {
         std::process::exit(101);
     }));
     modes::enter(mouse)?;
-    let result = Terminal::new(CrosstermBackend::new(stdout()))
+    // A fixed viewport, kept to the app's size: ratatui's own fullscreen one
+    // would allocate for whatever size the terminal claims.
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(area(app.size)),
+    };
+    let result = Terminal::with_options(CrosstermBackend::new(stdout()), options)
         .map_err(Into::into)
         .and_then(|mut terminal| event_loop(&mut terminal, &mut app, &setup));
     modes::leave(mouse);
@@ -148,9 +154,8 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
     };
     // The generation handed to the worker, and when.
     let mut sent: Option<(u64, Instant)> = None;
-    let size = terminal.size()?;
-    update(app, Action::Resize(size.width, size.height));
-    terminal.draw(|f| view(app, f))?;
+    resized(app);
+    draw(terminal, app)?;
     while !app.quit {
         if let Some(request) = &app.filter.pending
             && sent.is_none_or(|(g, _)| g != request.generation)
@@ -175,7 +180,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
                     Ok(msg) => Some(msg),
                     Err(_) => {
                         update(app, Action::FilterSlow(generation));
-                        terminal.draw(|f| view(app, f))?;
+                        draw(terminal, app)?;
                         continue;
                     }
                 }
@@ -237,7 +242,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
             }
         }
         if changed && !app.quit {
-            terminal.draw(|f| view(app, f))?;
+            draw(terminal, app)?;
         }
     }
     Ok(Ended::Quit)
@@ -247,7 +252,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
 /// app is told.
 fn resized(app: &mut App) -> bool {
     match ratatui::crossterm::terminal::size() {
-        Ok((w, h)) if (w, h) != (app.size.width, app.size.height) => {
+        Ok((w, h)) if super::layout::drawn(w, h) != app.size => {
             update(app, Action::Resize(w, h));
             true
         }
@@ -266,17 +271,26 @@ fn suspend(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> Result
 /// Take the terminal (again) and have the next frame drawn whole.
 fn resume(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> Result<()> {
     modes::resume(mouse)?;
-    // Not `clear()`: that asks the terminal where the cursor is, through the
-    // event reader the input thread holds. A resize to the same size clears
-    // the screen and forgets the last frame just the same.
-    let size = terminal.size()?;
-    terminal.resize(ratatui::layout::Rect::from((
-        ratatui::layout::Position::ORIGIN,
-        size,
-    )))?;
     // It may have been resized while we were stopped.
     resized(app);
+    // Not `clear()`: that asks the terminal where the cursor is, through the
+    // event reader the input thread holds. A resize clears the screen and
+    // forgets the last frame just the same.
+    terminal.resize(area(app.size))?;
     Ok(())
+}
+
+/// Draw a frame at the app's size, first fitting the viewport to it.
+fn draw(terminal: &mut DefaultTerminal, app: &App) -> Result<()> {
+    if terminal.get_frame().area().as_size() != app.size {
+        terminal.resize(area(app.size))?;
+    }
+    terminal.draw(|f| view(app, f))?;
+    Ok(())
+}
+
+fn area(size: Size) -> Rect {
+    Rect::from((Position::ORIGIN, size))
 }
 
 /// Terminal input on its own thread, so the loop can wait on everything at once.
