@@ -228,6 +228,30 @@ fn binary_garbage_is_not_utf8() {
 }
 
 #[test]
+fn a_half_saved_file_is_an_error_not_a_panic() {
+    // Saved up to just after a backslash in a string: the scan for the events
+    // list stepped past the end of the text.
+    let text = include_str!("../data/timeline.ron");
+    let f = fixture("");
+    let mut cuts = 0;
+    for (at, _) in text.match_indices('\\') {
+        fs::write(&f.ron, &text[..at + 1]).unwrap();
+        let c = check_path(&f.ron);
+        assert!(!errors(&c).is_empty(), "cut after byte {at}");
+        cuts += 1;
+    }
+    assert!(cuts > 10, "the shipped file has escapes to cut after");
+}
+
+#[test]
+fn a_month_zero_is_an_error_not_a_panic() {
+    for date in ["Month(2020, 0)", "Day(2020, 0, 1)", "Year(-2147483648)"] {
+        let p = only_error(&timeline(&GOOD_EVENT.replace("Day(2020, 8, 14)", date)));
+        assert!(p.message.contains("impossible date"), "{date}: {p}");
+    }
+}
+
+#[test]
 fn missing_timeline_file_is_an_error_not_a_panic() {
     let c = check_path(std::path::Path::new("/nonexistent/timeline.ron"));
     assert!(errors(&c)[0].message.contains("no such file"));

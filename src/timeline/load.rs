@@ -232,7 +232,7 @@ fn parse_split(text: &str, split: &Split) -> Result<Timeline, ((usize, usize), r
         // Positions count from the item's start.
         let (line, col) = Locator::new(text).line_col(r.start);
         let at = match e.span.start.line {
-            1 => (line, col + e.span.start.col - 1),
+            0 | 1 => (line, (col + e.span.start.col).saturating_sub(1).max(1)),
             n => (line + n - 1, e.span.start.col),
         };
         Some((at, e.code.clone()))
