@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use timeline_explorer::timeline::{Checked, Problem, check_path, load_path};
+use timeline_explorer::timeline::{Checked, Problem, check_path, load_path, report};
 
 const SOURCE: &str = "Intro line.\nTikTok’s parent company, ByteDance, was given 90 days.\nA hearing is scheduled for 4 November.\n";
 
@@ -249,6 +249,21 @@ fn a_month_zero_is_an_error_not_a_panic() {
         let p = only_error(&timeline(&GOOD_EVENT.replace("Day(2020, 8, 14)", date)));
         assert!(p.message.contains("impossible date"), "{date}: {p}");
     }
+}
+
+#[test]
+fn a_source_id_of_70000_characters_is_reported_not_a_panic() {
+    // The report's id column was padded to the longest id: a width past u16 panics.
+    let id = "a".repeat(70_000);
+    let ron = timeline(GOOD_EVENT).replace("\"src\"", &format!("\"{id}\""));
+    let c = check(&ron);
+    assert!(c.is_clean(), "{:#?}", c.report.problems);
+    let out = report::render(&c, "t.ron");
+    assert!(
+        out.contains(&format!("  {id}    1/1   quotes found  ok")),
+        "{}",
+        &out[..200]
+    );
 }
 
 #[test]
