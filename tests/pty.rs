@@ -400,18 +400,20 @@ fn marks_survive_a_restart_and_a_corrupt_file_does_not_crash() {
 fn editable_timeline() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::create_dir_all(dir.path().join("data")).unwrap();
-    std::fs::create_dir_all(dir.path().join("seeds")).unwrap();
+    // data/ is a self-contained timeline folder: its sources are in data/seeds.
+    std::fs::create_dir_all(dir.path().join("data/seeds")).unwrap();
     std::fs::copy(
         root.join("data/timeline.ron"),
         dir.path().join("data/timeline.ron"),
     )
     .unwrap();
-    for seed in std::fs::read_dir(root.join("seeds")).unwrap() {
+    for seed in std::fs::read_dir(root.join("data/seeds")).unwrap() {
         let seed = seed.unwrap().path();
         std::fs::copy(
             &seed,
-            dir.path().join("seeds").join(seed.file_name().unwrap()),
+            dir.path()
+                .join("data/seeds")
+                .join(seed.file_name().unwrap()),
         )
         .unwrap();
     }
@@ -487,7 +489,7 @@ fn an_edited_timeline_reloads_and_a_broken_one_keeps_the_last_good() {
     // A source changing reloads too: its article shows the new text.
     s.send("\r");
     s.wait_for("source › ");
-    let seed = files.path().join("seeds/003_3da983060587e498.txt");
+    let seed = files.path().join("data/seeds/003_3da983060587e498.txt");
     let article = std::fs::read_to_string(&seed).unwrap();
     std::fs::write(&seed, format!("AN ADDED FIRST LINE\n\n{article}")).unwrap();
     s.wait_for("reloaded: 20 events");
