@@ -308,7 +308,11 @@ fn bad_data_paths_are_data_errors_not_panics() {
 
     let o = run(&["check", "--data", "/dev/null"]);
     assert_eq!(code(&o), 1);
-    assert!(stdout(&o).contains("the file is empty"));
+    assert!(
+        stdout(&o).contains("it is a character device, not a regular file"),
+        "{}",
+        stdout(&o)
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let junk = dir.path().join("junk.ron");
@@ -423,4 +427,152 @@ fn a_missing_timeline_named_by_the_config_says_so() {
         "{err}"
     );
     assert!(err.contains("is the `data` setting in"), "{err}");
+}
+
+/// Runs the binary with stdin a pipe held open and a deadline: a read that
+/// blocks, or never ends, fails the test instead of hanging it.
+fn run_within(args: &[&str], deadline: std::time::Duration) -> Output {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_timeline-explorer"))
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
+        .env("NO_COLOR", "1")
+        .env(
+            "TIMELINE_EXPLORER_CONFIG",
+            "/nonexistent/timeline-explorer/config.ron",
+        )
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let _stdin = child.stdin.take();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("{args:?} still running after {deadline:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+const SOON: std::time::Duration = std::time::Duration::from_secs(5);
+
+#[test]
+fn a_timeline_that_is_not_a_regular_file_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.ron");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let socket = dir.path().join("socket.ron");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    for (data, says) in [
+        ("/dev/zero", "it is a character device, not a regular file"),
+        (
+            "/dev/stdin",
+            "it is a named pipe (FIFO), not a regular file",
+        ),
+        (
+            fifo.to_str().unwrap(),
+            "it is a named pipe (FIFO), not a regular file",
+        ),
+        (
+            socket.to_str().unwrap(),
+            "it is a socket or a device, not a regular file",
+        ),
+    ] {
+        for command in ["check", "list"] {
+            let o = run_within(&["--data", data, command], SOON);
+            assert_eq!(code(&o), 1, "{data} {command}");
+            let out = stdout(&o) + &stderr(&o);
+            assert!(
+                out.contains(&format!("{data}: error: cannot read the timeline: {says}")),
+                "{data} {command}: {out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_source_that_is_not_a_regular_file_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("seeds/folder")).unwrap();
+    assert!(
+        Command::new("mkfifo")
+            .arg(dir.path().join("seeds/fifo"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("seeds/zero")).unwrap();
+    let ron = r#"Timeline(
+    title: "Specials",
+    sources: [
+        Source(id: "fifo", file: "seeds/fifo"),
+        Source(id: "folder", file: "seeds/folder"),
+        Source(id: "zero", file: "seeds/zero"),
+    ],
+    events: [],
+)"#;
+    fs::write(dir.path().join("timeline.ron"), ron).unwrap();
+    let o = run_within(&["--data", dir.path().to_str().unwrap(), "check"], SOON);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    for line in [
+        "timeline.ron:4:34: error: source \"fifo\": cannot read seeds/fifo: it is a named pipe (FIFO), not a regular file",
+        "timeline.ron:5:36: error: source \"folder\": cannot read seeds/folder: it is a directory, not a regular file",
+        "timeline.ron:6:34: error: source \"zero\": \"seeds/zero\" leads outside the timeline's folder",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+}
+
+#[test]
+fn files_over_their_size_limits_are_refused_before_they_are_read() {
+    // Sparse: as big as they say, without the disk or the time.
+    let sized = |path: &Path, len: u64| fs::File::create(path).unwrap().set_len(len).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.ron");
+    sized(&big, (2 << 30) + 1);
+    let o = run_within(&["--data", big.to_str().unwrap(), "check"], SOON);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stdout(&o).contains("cannot read the timeline: it is 2.0 GiB (2147483649 bytes), over the 2 GiB limit for a timeline file"),
+        "{}",
+        stdout(&o)
+    );
+
+    fs::create_dir(dir.path().join("seeds")).unwrap();
+    sized(&dir.path().join("seeds/big.txt"), (64 << 20) + 1);
+    let ron = r#"Timeline(title: "Big", sources: [Source(id: "big", file: "seeds/big.txt")], events: [])"#;
+    fs::write(dir.path().join("timeline.ron"), ron).unwrap();
+    let o = run_within(&["--data", dir.path().to_str().unwrap(), "check"], SOON);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stdout(&o).contains("cannot read seeds/big.txt: it is 64.0 MiB (67108865 bytes), over the 64 MiB limit for one source"),
+        "{}",
+        stdout(&o)
+    );
+
+    let config = dir.path().join("config.ron");
+    sized(&config, (1 << 20) + 1);
+    let o = run_within(&["config", "--config", config.to_str().unwrap()], SOON);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("cannot read the config: it is 1.0 MiB (1048577 bytes), over the 1 MiB limit for a config file"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run_within(&["config", "--config", "/dev/zero"], SOON);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
 }

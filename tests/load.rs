@@ -128,7 +128,8 @@ fn unreadable_source_file_is_reported_with_its_path() {
             .contains("cannot read seeds/missing.txt: no such file"),
         "{p}"
     );
-    assert_eq!(p.at, Some((4, 20)), "{p}");
+    // At the `file:` value: the part to fix.
+    assert_eq!(p.at, Some((4, 33)), "{p}");
 }
 
 #[test]
@@ -338,4 +339,129 @@ fn a_problem_after_the_events_list_is_placed_exactly() {
         .replace("kind: Order", "kind: Nope");
     let p = only_error(&timeline(&format!("{GOOD_EVENT}{second}")));
     assert_eq!(p.at, Some((20, 19)), "{p}");
+}
+
+/// A folder holding a secret, with the timeline's folder inside it and links
+/// in there that lead back out.
+struct Escape {
+    outer: tempfile::TempDir,
+    ron: PathBuf,
+}
+
+const SECRET: &str = "TOP SECRET: the launch code is 0000.";
+
+fn escape_fixture() -> Escape {
+    use std::os::unix::fs::symlink;
+    let outer = tempfile::tempdir().unwrap();
+    fs::write(outer.path().join("secret.txt"), SECRET).unwrap();
+    let dir = outer.path().join("tl");
+    fs::create_dir_all(dir.join("seeds")).unwrap();
+    fs::write(dir.join("seeds/a.txt"), SOURCE).unwrap();
+    symlink(outer.path(), dir.join("seeds/up")).unwrap();
+    symlink(outer.path().join("secret.txt"), dir.join("seeds/leak.txt")).unwrap();
+    symlink("a.txt", dir.join("seeds/alias.txt")).unwrap();
+    Escape {
+        ron: dir.join("timeline.ron"),
+        outer,
+    }
+}
+
+/// The timeline citing the secret from `file`, with `root` if given.
+fn citing_the_secret(file: &str, root: Option<&str>) -> String {
+    let event = GOOD_EVENT.replace(
+        r#"[(source: "src", quote: "ByteDance, was given 90 days.")]"#,
+        &format!(r#"[(source: "src", quote: "{SECRET}")]"#),
+    );
+    let ron = timeline(&event).replace("seeds/a.txt", file);
+    match root {
+        Some(root) => ron.replace(
+            "    title: \"Test\",\n",
+            &format!("    title: \"Test\",\n    root: \"{root}\",\n"),
+        ),
+        None => ron,
+    }
+}
+
+#[test]
+fn a_source_outside_the_timeline_folder_is_refused_at_its_file() {
+    let f = escape_fixture();
+    let secret = f.outer.path().join("secret.txt");
+    for file in [
+        secret.to_str().unwrap(),
+        "../secret.txt",
+        "seeds/../../secret.txt",
+        "seeds/up/secret.txt",
+        "seeds/leak.txt",
+        "seeds/up/tl/../secret.txt",
+        "seeds/up/missing.txt",
+    ] {
+        fs::write(&f.ron, citing_the_secret(file, None)).unwrap();
+        let c = check_path(&f.ron);
+        let errs = errors(&c);
+        assert_eq!(errs.len(), 1, "{file}: {errs:#?}");
+        let p = errs[0];
+        assert!(
+            p.message
+                .starts_with(&format!("source \"src\": \"{file}\" "))
+                && p.message.contains("outside the timeline's folder"),
+            "{file}: {p}"
+        );
+        // At the `file:` value of the source, with the rule as the hint.
+        assert_eq!(p.at, Some((4, 33)), "{file}: {p}");
+        assert!(
+            p.hint
+                .as_deref()
+                .unwrap()
+                .contains("folder its .ron file is in")
+        );
+        let out = report::render(&c, "t.ron");
+        assert!(!out.contains("0000") && !out.contains("SECRET:"), "{out}");
+    }
+}
+
+#[test]
+fn a_root_outside_the_timeline_folder_is_refused_at_its_line() {
+    let f = escape_fixture();
+    for root in ["..", "/", "seeds/up", "seeds/../.."] {
+        fs::write(&f.ron, citing_the_secret("secret.txt", Some(root))).unwrap();
+        let c = check_path(&f.ron);
+        let errs = errors(&c);
+        assert_eq!(errs.len(), 1, "{root}: {errs:#?}");
+        let p = errs[0];
+        assert!(
+            p.message.starts_with(&format!("root \"{root}\" "))
+                && p.message.contains("outside the timeline's folder"),
+            "{root}: {p}"
+        );
+        assert_eq!(p.at, Some((3, 5)), "{root}: {p}");
+        assert!(
+            p.hint
+                .as_deref()
+                .unwrap()
+                .contains("folder its .ron file is in")
+        );
+    }
+}
+
+#[test]
+fn paths_and_links_that_stay_inside_the_folder_are_read() {
+    let f = escape_fixture();
+    for (file, root) in [
+        ("seeds/./a.txt", None),
+        ("seeds/../seeds/a.txt", None),
+        ("seeds/alias.txt", None),
+        ("a.txt", Some("seeds")),
+        ("../seeds/a.txt", Some("seeds")),
+    ] {
+        fs::write(&f.ron, timeline(GOOD_EVENT).replace("seeds/a.txt", file)).unwrap();
+        if let Some(root) = root {
+            let ron = fs::read_to_string(&f.ron).unwrap().replace(
+                "    title: \"Test\",\n",
+                &format!("    title: \"Test\",\n    root: \"{root}\",\n"),
+            );
+            fs::write(&f.ron, ron).unwrap();
+        }
+        let c = check_path(&f.ron);
+        assert!(c.is_clean(), "{file} {root:?}: {:#?}", c.report.problems);
+    }
 }

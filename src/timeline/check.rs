@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::model::{Citation, Source, Timeline};
 use super::problem::{Locator, Problem};
 use super::quote::{Haystack, Nearest};
+use super::read::{FOLDER_RULE, Sources, Unreadable};
 
 /// What `check` prints per source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,14 +33,10 @@ pub struct Report {
 const TITLE_MAX: usize = 80;
 
 /// Check `tl` (parsed from `ron`, shown to the user as `label`), filling in
-/// source texts, quote spans and citations' source indices. `read` fetches a
-/// source by its `file` as written; its error says what went wrong.
-pub fn validate(
-    tl: &mut Timeline,
-    ron: &str,
-    label: &str,
-    read: &(dyn Fn(&str) -> Result<String, String> + Sync),
-) -> Report {
+/// source texts, quote spans and citations' source indices. `reader` reads
+/// a source by the timeline's `root` and its `file` as written; its error
+/// says what went wrong.
+pub fn validate(tl: &mut Timeline, ron: &str, label: &str, reader: &dyn Sources) -> Report {
     let loc = Locator::new(ron);
     let mut cx = Context {
         sources_region: loc.key("sources"),
@@ -54,10 +51,26 @@ pub fn validate(
         cx.error(at, "the timeline has an empty title");
     }
 
+    // A root that leads outside is one error, and no source is read through it.
+    let root = tl.root.as_deref();
+    let root_refused = root.and_then(|r| reader.check_root(r).err());
+    if let Some(why) = &root_refused {
+        let p = Problem::error(
+            label,
+            cx.pos(cx.loc.key("root")),
+            format!("root \"{}\" {why}", root.unwrap_or("")),
+        )
+        .hint(FOLDER_RULE);
+        cx.push(p);
+    }
+
     // Sources: read on every core (thousands of small files at scale), then checked in order.
-    let texts: Vec<Result<String, String>> = {
+    let texts: Vec<Option<Result<String, Unreadable>>> = {
         use rayon::prelude::*;
-        tl.sources.par_iter().map(|s| read(&s.file)).collect()
+        tl.sources
+            .par_iter()
+            .map(|s| root_refused.is_none().then(|| reader.read(root, &s.file)))
+            .collect()
     };
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -79,21 +92,37 @@ pub fn validate(
         } else {
             index.insert(source.id.clone(), i);
         }
-        match text {
-            Ok(text) => {
+        // A problem with the file is placed at its `file:` value.
+        let file_at = |cx: &Context| {
+            let id = at(cx);
+            cx.pos(id.and_then(|i| cx.loc.field_of(i, "file")).or(id))
+        };
+        readable.push(matches!(text, Some(Ok(_))));
+        let problem = match text {
+            Some(Ok(text)) => {
                 source.text = text;
-                readable.push(true);
+                None
             }
-            Err(why) => {
-                readable.push(false);
-                let p = Problem::error(
+            None => None,
+            Some(Err(Unreadable::Outside(why))) => Some(
+                Problem::error(
                     label,
-                    cx.pos(at(&cx)),
+                    file_at(&cx),
+                    format!("source \"{}\": \"{}\" {why}", source.id, source.file),
+                )
+                .hint(FOLDER_RULE),
+            ),
+            Some(Err(Unreadable::Failed(why))) => Some(
+                Problem::error(
+                    label,
+                    file_at(&cx),
                     format!("source \"{}\": cannot read {}: {why}", source.id, source.file),
                 )
-                .hint("a source's file is relative to the timeline's root (the RON file's folder unless `root` says otherwise)");
-                cx.push(p);
-            }
+                .hint("a source's file is relative to the timeline's root (the RON file's folder unless `root` says otherwise)"),
+            ),
+        };
+        if let Some(p) = problem {
+            cx.push(p);
         }
     }
 

@@ -159,6 +159,31 @@ impl<'a> Locator<'a> {
         None
     }
 
+    /// Byte offset of the value of `key:` in the item whose id is at `id`:
+    /// after the id (up to the next), else the last before it (after the previous).
+    pub fn field_of(&self, id: usize, key: &str) -> Option<usize> {
+        let all = &self.ids().all;
+        let after = all.partition_point(|at| *at <= id);
+        let next = all.get(after).copied().unwrap_or(self.text.len());
+        let prev = after.checked_sub(2).map_or(0, |i| all[i]);
+        let values = |from: usize, to: usize| {
+            let region = self.text.get(from..to).unwrap_or("");
+            region.match_indices(key).filter_map(move |(at, _)| {
+                let word_start = region[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+                let rest = region[at + key.len()..].trim_start().strip_prefix(':')?;
+                let value = rest.trim_start();
+                word_start.then(|| from + region.len() - value.len())
+            })
+        };
+        let id = id.min(self.text.len());
+        values(id, next.max(id))
+            .next()
+            .or_else(|| values(prev.min(id), id).last())
+    }
+
     /// Byte offset of a string's first words after `from`, within the item that
     /// starts there (up to the next id). Only the part before any character RON
     /// might escape is searched for.
@@ -199,5 +224,15 @@ mod tests {
         assert_eq!(l.line_col(l.id_at(None, "a", 1).unwrap()), (2, 5));
         assert_eq!(l.id_at(None, "a", 2), None);
         assert_eq!(l.id_at(Some(6), "a", 0), l.id_at(None, "a", 1));
+    }
+
+    #[test]
+    fn finds_a_field_of_the_item_before_or_after_its_id() {
+        let text = "[(id: \"a\", file: \"x\"), (file: \"y\", id: \"b\"), (id: \"c\")]";
+        let l = Locator::new(text);
+        let at = |id| l.field_of(l.id_at(None, id, 0).unwrap(), "file");
+        assert_eq!(at("a").map(|i| &text[i..i + 3]), Some("\"x\""));
+        assert_eq!(at("b").map(|i| &text[i..i + 3]), Some("\"y\""));
+        assert_eq!(at("c"), None);
     }
 }
