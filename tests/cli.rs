@@ -576,3 +576,54 @@ fn files_over_their_size_limits_are_refused_before_they_are_read() {
     assert_eq!(code(&o), 1);
     assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
 }
+
+/// Runs the binary with stdout (or stderr) going to /dev/full, where every write fails.
+fn run_into_full(args: &[&str], stream: &str) -> Output {
+    let full = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let mut command = Command::new(env!("CARGO_BIN_EXE_timeline-explorer"));
+    command
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
+        .env("NO_COLOR", "1")
+        .env(
+            "TIMELINE_EXPLORER_CONFIG",
+            "/nonexistent/timeline-explorer/config.ron",
+        );
+    match stream {
+        "stdout" => command.stdout(full()),
+        _ => command.stderr(full()),
+    };
+    command.output().expect("runs")
+}
+
+#[test]
+fn output_that_cannot_be_written_is_an_error() {
+    // A full disk is not a reader that went away: say so, and exit 1.
+    for args in [
+        &["check"][..],
+        &["list"],
+        &["list", "--format", "json"],
+        &["show", "oracle-deal"],
+        &["config"],
+        &["config", "--print-default"],
+    ] {
+        let o = run_into_full(args, "stdout");
+        assert_eq!(code(&o), 1, "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("cannot write to standard output: No space left on device"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+    // Nowhere to say it: still the exit code it would have had, not a panic.
+    let o = run_into_full(&["list", "--filter", "xyzzy"], "stderr");
+    assert_eq!(code(&o), 1);
+    let o = run_into_full(&["check"], "stderr");
+    assert_eq!(code(&o), 0);
+}
