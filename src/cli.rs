@@ -10,6 +10,7 @@ use color_eyre::eyre::{Result, eyre};
 
 use timeline_explorer::config;
 use timeline_explorer::format::{self, json, lines, markdown, text};
+use timeline_explorer::sanitize::one_line;
 use timeline_explorer::search::{self, Query, Search};
 use timeline_explorer::timeline::{self, Checked, Event, Timeline, check::suggestions};
 use timeline_explorer::tui;
@@ -241,7 +242,10 @@ fn config_command(settings: &config::Loaded, print_default: bool) -> Result<Exit
     } else {
         "not there: defaults are in use (`timeline-explorer config --print-default` writes one)"
     };
-    print(&format!("{}: {state}\n", path.display()))?;
+    print(&format!(
+        "{}: {state}\n",
+        one_line(&path.display().to_string())
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -285,7 +289,7 @@ fn load(data: Option<&Path>, from_config: Option<&Path>) -> Result<Timeline> {
         match from_config {
             Some(config) => err.note(format!(
                 "this timeline is the `data` setting in {}; --data opens another",
-                config.display()
+                one_line(&config.display().to_string())
             )),
             None => err,
         }
@@ -321,7 +325,10 @@ fn list(tl: &Timeline, filter: Option<&str>, rank: bool, format: ListFormat) -> 
     print(&out)?;
     if hits.is_empty() && !query.is_empty() {
         // As fzf does: nothing matched is exit status 1.
-        say(&format!("no events match '{}'", filter.unwrap_or("")));
+        say(&format!(
+            "no events match '{}'",
+            one_line(filter.unwrap_or(""))
+        ));
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
@@ -334,7 +341,7 @@ fn find_event<'a>(tl: &'a Timeline, id: &str) -> Result<&'a Event> {
     }
     let ids: Vec<String> = tl.events.iter().map(|e| e.id.clone()).collect();
     let near = suggestions(id, &ids, 3);
-    let err = eyre!("no event with id \"{id}\"");
+    let err = eyre!("no event with id \"{}\"", one_line(id));
     Err(if near.is_empty() {
         err.suggestion("`timeline-explorer list --format lines` shows every id in its last column")
     } else {

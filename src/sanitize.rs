@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 /// `s` without control characters, escape sequences or bidi overrides.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if is_plainly_safe(s) || !s.chars().any(is_unsafe) {
+    if is_plainly_safe(s) || !s.chars().any(drops) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -23,11 +23,20 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
             },
             '\u{9b}' => skip_csi(&mut chars),
             '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
-            c if is_unsafe(c) => {}
+            c if drops(c) => {}
             c => out.push(c),
         }
     }
     Cow::Owned(out)
+}
+
+/// `s` sanitized and on one line: newlines and tabs become spaces. For
+/// anything printed from a file inside a line of our own (a problem, a report).
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    match sanitize(s) {
+        clean if clean.contains(['\n', '\t']) => Cow::Owned(clean.replace(['\n', '\t'], " ")),
+        clean => clean,
+    }
 }
 
 /// Sanitize in place, allocating only when something must go.
@@ -44,7 +53,8 @@ fn is_plainly_safe(s: &str) -> bool {
         .all(|b| (b >= 0x20 && b != 0x7f && b != 0xc2 && b != 0xe2) || b == b'\n' || b == b'\t')
 }
 
-fn is_unsafe(c: char) -> bool {
+/// Whether `c` never reaches the screen (newline and tab do).
+pub fn drops(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

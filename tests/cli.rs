@@ -627,3 +627,101 @@ fn output_that_cannot_be_written_is_an_error() {
     let o = run_into_full(&["check"], "stderr");
     assert_eq!(code(&o), 0);
 }
+
+/// Bytes that could drive a terminal: C0 controls but newline and tab, DEL,
+/// C1 controls (UTF-8 C2 80-9F), and bidi overrides and isolates.
+fn terminal_controls(out: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(out);
+    text.char_indices()
+        .filter(|(_, c)| {
+            (c.is_control() && !matches!(c, '\n' | '\t'))
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .map(|(at, c)| {
+            format!(
+                "U+{:04X} at {at}: {:?}",
+                c as u32,
+                &text[at.saturating_sub(30)..at]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn nothing_from_a_file_reaches_the_terminal_raw() {
+    const NASTY: &str =
+        "\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m\u{202e}\u{7}";
+    let outer = tempfile::tempdir().unwrap();
+    // Even the folder's name is hostile: it is in every label.
+    let dir = outer.path().join(format!("tl{NASTY}x"));
+    fs::create_dir_all(dir.join("seeds")).unwrap();
+    fs::write(
+        dir.join("seeds/a.txt"),
+        format!("The order was{NASTY} signed on\u{1b}Friday by {NASTY}the president.\n"),
+    )
+    .unwrap();
+    let esc = r"\u{1b}]0;t\u{7}\u{9b}2J\u{202e}";
+    let ron = format!(
+        r#"Timeline(
+    title: "Mine{esc}",
+    sources: [Source(id: "a", file: "seeds/a.txt", headline: "H{esc}")],
+    events: [
+        Event(id: "one", date: Day(2021, 2, 3), title: "One{esc}", summary: "S{esc}.", kind: Order,
+              actors: ["A{esc}"], tags: ["T{esc}"], note: "N{esc}",
+              citations: [(source: "a", quote: "The order was signed on Friday by the president.")]),
+        Event(id: "two", date: Day(2021, 2, 3), title: "Two", summary: "S.", kind: Order,
+              citations: [(source: "a", quote: "The order was signed on Monday")]),
+    ],
+)"#
+    );
+    fs::write(dir.join("timeline.ron"), &ron).unwrap();
+    let data = dir.to_str().unwrap().to_string();
+    // A broken copy, a root that leads out, and a config with mistakes.
+    fs::write(
+        dir.join("broken.ron"),
+        ron.replace("kind: Order,", "kind: Ord\u{1b}[2Jer,"),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("rooted.ron"),
+        ron.replace(
+            "    sources:",
+            &format!("    root: \"..{esc}\",\n    sources:"),
+        ),
+    )
+    .unwrap();
+    let config = dir.join("config.ron");
+    fs::write(&config, format!("(keys: {{ \"ma{NASTY}rk\": [\"x\"] }})")).unwrap();
+    let config2 = dir.join("config2.ron");
+    fs::write(&config2, format!("(theme: li{NASTY}ght)")).unwrap();
+    let broken = dir.join("broken.ron");
+    let rooted = dir.join("rooted.ron");
+    let (broken, rooted) = (broken.to_str().unwrap(), rooted.to_str().unwrap());
+    let (config, config2) = (config.to_str().unwrap(), config2.to_str().unwrap());
+
+    let mut seen = 0;
+    for args in [
+        &["--data", &data, "check"][..],
+        &["--data", broken, "check"],
+        &["--data", rooted, "check"],
+        &["--data", broken, "list"],
+        &["--data", &data, "show", "one"],
+        &["--data", &data, "show", "one", "--format", "markdown"],
+        &["--data", &data, "show", "one", "--format", "json"],
+        &["--data", &data, "list", "--format", "lines"],
+        &["--data", &data, "list", "--format", "markdown"],
+        &["--data", &data, "list", "--config", config],
+        &["config", "--config", config],
+        &["config", "--config", config2],
+        &["--data", &data, "check", "--config", config2],
+    ] {
+        let o = run(args);
+        let bad: Vec<String> = [&o.stdout, &o.stderr]
+            .iter()
+            .flat_map(|out| terminal_controls(out))
+            .collect();
+        assert!(bad.is_empty(), "{args:?}:\n{}", bad.join("\n"));
+        seen += o.stdout.len() + o.stderr.len();
+    }
+    assert!(seen > 2000, "the commands printed something");
+}

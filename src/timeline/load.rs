@@ -282,6 +282,8 @@ fn sanitize_timeline(tl: &mut Timeline) {
         }
     };
     sanitize_in_place(&mut tl.title);
+    // Paths too: what is read is then what a message shows.
+    all_opt(&mut tl.root);
     for s in &mut tl.sources {
         sanitize_in_place(&mut s.id);
         sanitize_in_place(&mut s.file);

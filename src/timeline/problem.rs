@@ -4,6 +4,8 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::fmt;
 
+use crate::sanitize::one_line;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
     Error,
@@ -49,9 +51,12 @@ impl Problem {
     }
 }
 
+/// The boundary where a problem meets a terminal: file, message and hint
+/// hold text from files (a path, an article's passage, a name ron quotes), so
+/// each is sanitized and kept on its line, whatever built the problem.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", one_line(&self.file))?;
         if let Some((line, col)) = self.at {
             write!(f, ":{line}:{col}")?;
         }
@@ -59,9 +64,9 @@ impl fmt::Display for Problem {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, ": {level}: {}", self.message)?;
+        write!(f, ": {level}: {}", one_line(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n    hint: {hint}")?;
+            write!(f, "\n    hint: {}", one_line(hint))?;
         }
         Ok(())
     }
@@ -215,6 +220,20 @@ mod tests {
         assert_eq!(l.line_col(0), (1, 1));
         assert_eq!(l.line_col(3), (2, 1));
         assert_eq!(l.line_col("ab\n“é” ".len()), (2, 5));
+    }
+
+    #[test]
+    fn a_problem_prints_sanitized_and_on_its_lines() {
+        let p = Problem::error(
+            "t\u{1b}]0;x\u{7}.ron",
+            Some((1, 2)),
+            "bad\n\u{9b}2Jthing\u{202e}",
+        )
+        .hint("see\tthe \u{1b}[31mREADME");
+        assert_eq!(
+            p.to_string(),
+            "t.ron:1:2: error: bad thing\n    hint: see the README"
+        );
     }
 
     #[test]

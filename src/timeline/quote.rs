@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use crate::sanitize;
+
 /// A source text with whitespace runs collapsed, mapped back to the original bytes.
 pub struct Haystack {
     text: String,
@@ -134,10 +136,17 @@ impl Nearest {
     }
 }
 
+/// A character as a hint shows it: one that is invisible or would act on
+/// the terminal (a control, a zero-width or format character) by its code
+/// point alone.
 fn describe_char(c: Option<char>) -> String {
+    use unicode_width::UnicodeWidthChar;
     match c {
         None => "nothing more".to_string(),
         Some(' ') => "a space".to_string(),
+        Some(c) if c.is_control() || c.width().is_none_or(|w| w == 0) || sanitize::drops(c) => {
+            format!("U+{:04X}", c as u32)
+        }
         Some(c) => format!("'{c}' (U+{:04X})", c as u32),
     }
 }
@@ -205,6 +214,22 @@ mod tests {
         assert!(h.nearest("entirely unrelated words").is_none());
         assert!(h.find("").is_none());
         assert!(h.find("   ").is_none());
+    }
+
+    #[test]
+    fn an_invisible_or_control_character_is_named_by_its_code_point_only() {
+        for (c, said) in [
+            ('\u{1b}', "U+001B"),
+            ('\u{9b}', "U+009B"),
+            ('\u{7}', "U+0007"),
+            ('\u{200b}', "U+200B"),
+            ('\u{202e}', "U+202E"),
+            ('\u{301}', "U+0301"),
+            ('’', "'’' (U+2019)"),
+            ('M', "'M' (U+004D)"),
+        ] {
+            assert_eq!(describe_char(Some(c)), said);
+        }
     }
 
     #[test]
