@@ -465,3 +465,28 @@ fn paths_and_links_that_stay_inside_the_folder_are_read() {
         assert!(c.is_clean(), "{file} {root:?}: {:#?}", c.report.problems);
     }
 }
+
+#[test]
+fn a_quote_copied_with_invisible_characters_is_found_at_its_raw_bytes() {
+    // Quotes are sanitized on load, articles are not (spans index their raw
+    // bytes): the article is searched through the same filter.
+    let passage =
+        "Oracle\u{200b} will become TikTok\u{200d}’s trusted partner, it said \u{1b}“today”.";
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("seeds")).unwrap();
+    fs::write(
+        dir.path().join("seeds/a.txt"),
+        format!("Intro.\n{passage}\nMore.\n"),
+    )
+    .unwrap();
+    for quote in [
+        r"Oracle\u{200b} will become TikTok\u{200d}’s trusted partner, it said \u{1b}“today”.",
+        "Oracle will become TikTok’s trusted partner, it said “today”.",
+    ] {
+        let ron = timeline(GOOD_EVENT).replace("ByteDance, was given 90 days.", quote);
+        fs::write(dir.path().join("timeline.ron"), ron).unwrap();
+        let tl = load_path(&dir.path().join("timeline.ron")).expect("found");
+        let c = &tl.events[0].citations[0];
+        assert_eq!(&tl.sources[0].text[c.span.clone()], passage, "{quote}");
+    }
+}

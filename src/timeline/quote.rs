@@ -5,7 +5,8 @@ use std::ops::Range;
 
 use crate::sanitize;
 
-/// A source text with whitespace runs collapsed, mapped back to the original bytes.
+/// A source text as sanitizing sees it, whitespace runs collapsed, mapped
+/// back to the original bytes.
 pub struct Haystack {
     text: String,
     /// `origin[i]` is the byte in the original text that byte `i` of `text` came from.
@@ -13,11 +14,14 @@ pub struct Haystack {
 }
 
 impl Haystack {
+    /// The article as a quote sanitized on load sees it: through the same
+    /// filter (a ZWSP, a control, an escape sequence are not there), and
+    /// with whitespace runs collapsed; `origin` maps back to its raw bytes.
     pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
         let mut in_space = false;
-        for (at, c) in original.char_indices() {
+        for (at, c) in sanitize::kept(original) {
             if c.is_whitespace() {
                 if !in_space {
                     text.push(' ');
@@ -28,6 +32,7 @@ impl Haystack {
             }
             in_space = false;
             text.push(c);
+            // `c` is the raw text's own character here: only whitespace is mapped.
             origin.extend(at..at + c.len_utf8());
         }
         Haystack { text, origin }
@@ -140,13 +145,10 @@ impl Nearest {
 /// the terminal (a control, a zero-width or format character) by its code
 /// point alone.
 fn describe_char(c: Option<char>) -> String {
-    use unicode_width::UnicodeWidthChar;
     match c {
         None => "nothing more".to_string(),
         Some(' ') => "a space".to_string(),
-        Some(c) if c.is_control() || c.width().is_none_or(|w| w == 0) || sanitize::drops(c) => {
-            format!("U+{:04X}", c as u32)
-        }
+        Some(c) if !sanitize::is_plain(c) => format!("U+{:04X}", c as u32),
         Some(c) => format!("'{c}' (U+{:04X})", c as u32),
     }
 }
