@@ -606,7 +606,11 @@ struct Maze {
     base: PathBuf,
 }
 
-const SECRET: &str = "SECRET-MARKER the launch code is 0000.";
+/// What only the file outside says ("0000"): one quote cites it as it stands
+/// (found, were it read), another nearly (the hint would show the passage).
+/// Messages show a quote's first eight words, which stop before the code.
+const SECRET: &str = "Said the secret file, the launch code is 0000.";
+const NEAR: &str = "Said the secret file, the launch code is 1234.";
 
 fn maze() -> Maze {
     use std::os::unix::fs::symlink;
@@ -683,14 +687,14 @@ fn paths_never_leave_the_folder(config: Config) {
             let ron = format!(
                 "Timeline(title: \"t\", {root_field}sources: [Source(id: \"s\", file: {file:?})], \
              events: [Event(id: \"e\", date: Year(2020), title: \"t\", summary: \"s\", kind: Order, \
-             citations: [(source: \"s\", quote: {SECRET:?})])])"
+             citations: [(source: \"s\", quote: {SECRET:?}), (source: \"s\", quote: {NEAR:?})])])"
             );
             let path = m.base.join("timeline.ron");
             std::fs::write(&path, &ron).unwrap();
             let checked = check_path(&path);
             judge_checked(&checked, &ron)?;
             let out = report::render(&checked, "t");
-            prop_assert!(!out.contains("SECRET-MARKER"), "{out}");
+            prop_assert!(!out.contains("0000"), "{out}");
             let tally = &checked.report.tallies[0];
             prop_assert_eq!(tally.found, 0, "the secret was read: {}", out);
             let read = checked
