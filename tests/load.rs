@@ -490,3 +490,34 @@ fn a_quote_copied_with_invisible_characters_is_found_at_its_raw_bytes() {
         assert_eq!(&tl.sources[0].text[c.span.clone()], passage, "{quote}");
     }
 }
+
+#[test]
+fn a_hostile_timeline_cannot_multiply_its_report() {
+    // Long names repeated in every problem, every id listed in every hint: a
+    // report that grew as problems x names. Now it grows as the problems.
+    let long = |i: usize| format!("{}-{i}", "a".repeat(500));
+    let sources: String = (0..20)
+        .map(|i| format!("Source(id: \"{}\", file: \"seeds/a.txt\"),\n", long(i)))
+        .collect();
+    let citations: String = (0..300)
+        .map(|i| {
+            format!(
+                "(source: \"zzz-{i}\", quote: \"Nobody said this.\"), \
+                 (source: \"{}\", quote: \"Nobody said this {i} times.\"),\n",
+                long(0)
+            )
+        })
+        .collect();
+    let ron = format!(
+        "Timeline(title: \"T\", sources: [{sources}], events: [Event(id: \"{}\", \
+         date: Year(2020), title: \"T\", summary: \"S.\", kind: Order, citations: [{citations}])])",
+        long(99)
+    );
+    let c = check(&ron);
+    assert_eq!(errors(&c).len(), 600);
+    let out = report::render(&c, "t.ron");
+    assert!(out.len() < 1_000_000, "{} bytes", out.len());
+    assert!(out.contains("known sources: aaaaa"), "{}", &out[..2000]);
+    assert!(out.contains("and 10 more"));
+    assert!(out.contains("the nearest passage is shown for the first 100 quotes not found"));
+}
