@@ -219,10 +219,35 @@ fn is_mark(c: char) -> bool {
     )
 }
 
-/// ASCII without controls (newline and tab aside): most text, at a byte's cost.
+/// ASCII without controls (newline and tab aside), Latin letters with their
+/// accents, and the dashes, quotes and ellipsis of U+2010-2027: most text,
+/// decided a byte at a time, 16 at once while they are plain ASCII.
 fn is_plainly_safe(s: &str) -> bool {
-    s.bytes()
-        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t')
+    let plain = |b: u8| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t';
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // A branch-free test of a whole chunk, which the compiler vectorizes.
+        if let Some(chunk) = b.get(i..i + 16)
+            && chunk.iter().fold(true, |all, &c| all & plain(c))
+        {
+            i += 16;
+            continue;
+        }
+        match b[i] {
+            c if plain(c) => i += 1,
+            // U+00C0-02FF: Latin-1 letters, Latin Extended, IPA, modifiers;
+            // not C2 (C1 controls, the soft hyphen) nor CC/CD (combining marks).
+            0xc3..=0xcb => i += 2,
+            // U+2010-2027: dashes, quotes, bullets, the ellipsis; not the
+            // zero-width characters before them nor U+2028/2029 after.
+            0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x90..=0xa7)) => {
+                i += 3
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Whether sanitizing leaves `s` as it is: every character plainly kept, or
@@ -250,6 +275,7 @@ mod tests {
     fn clean_text_is_borrowed() {
         for s in [
             "TikTok’s “data”\n\tok",
+            "Café — naïve – déjà vu… ‘ok’ • † ɐ ˈ",
             "Tiếng Việt: e\u{302}\u{301}",
             "한국어 \u{1100}\u{1161}\u{11a8}",
         ] {
@@ -296,6 +322,15 @@ mod tests {
         assert_eq!(sanitize("\u{301}a\n\u{301}b\t\u{301}c"), "a\nb\tc");
         // A dropped character between base and mark is not there on screen either.
         assert_eq!(sanitize("e\u{200b}\u{301}"), "e\u{301}");
+    }
+
+    #[test]
+    fn the_byte_fast_path_passes_only_what_the_filter_keeps() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            if super::is_plainly_safe(&c.to_string()) {
+                assert_eq!(super::class(c), super::Class::Keep, "U+{:04X}", c as u32);
+            }
+        }
     }
 
     #[test]
