@@ -10,6 +10,7 @@ use color_eyre::eyre::{Result, eyre};
 
 use timeline_explorer::config;
 use timeline_explorer::format::{self, json, lines, markdown, text};
+use timeline_explorer::sanitize::one_line;
 use timeline_explorer::search::{self, Query, Search};
 use timeline_explorer::timeline::{self, Checked, Event, Timeline, check::suggestions};
 use timeline_explorer::tui;
@@ -135,7 +136,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
     if let (Some(problem), Some(_)) = (&settings.problem, &cli.command) {
         // The app shows this in its status line; a command says it once here.
-        eprintln!("warning: {problem}\n(the config is ignored: defaults are in use)");
+        say(&format!(
+            "warning: {problem}\n(the config is ignored: defaults are in use)"
+        ));
     }
     let data = cli
         .data
@@ -147,7 +150,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         .as_deref()
         .filter(|_| cli.data.is_none() && settings.config.data.is_some());
     match cli.command {
-        Some(Command::Check) => Ok(check(data.as_deref())),
+        Some(Command::Check) => check(data.as_deref()),
         Some(Command::Config { .. }) => unreachable!("handled above"),
         None => {
             let tl = load(data.as_deref(), from_config)?;
@@ -235,7 +238,7 @@ fn config_command(settings: &config::Loaded, print_default: bool) -> Result<Exit
         return Ok(ExitCode::SUCCESS);
     };
     if let Some(problem) = &settings.problem {
-        eprintln!("{problem}");
+        say(problem);
         return Ok(ExitCode::from(1));
     }
     let state = if settings.found {
@@ -243,7 +246,10 @@ fn config_command(settings: &config::Loaded, print_default: bool) -> Result<Exit
     } else {
         "not there: defaults are in use (`timeline-explorer config --print-default` writes one)"
     };
-    print(&format!("{}: {state}\n", path.display()))?;
+    print(&format!(
+        "{}: {state}\n",
+        one_line(&path.display().to_string())
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -287,7 +293,7 @@ fn load(data: Option<&Path>, from_config: Option<&Path>) -> Result<Timeline> {
         match from_config {
             Some(config) => err.note(format!(
                 "this timeline is the `data` setting in {}; --data opens another",
-                config.display()
+                one_line(&config.display().to_string())
             )),
             None => err,
         }
@@ -323,7 +329,10 @@ fn list(tl: &Timeline, filter: Option<&str>, rank: bool, format: ListFormat) -> 
     print(&out)?;
     if hits.is_empty() && !query.is_empty() {
         // As fzf does: nothing matched is exit status 1.
-        eprintln!("no events match '{}'", filter.unwrap_or(""));
+        say(&format!(
+            "no events match '{}'",
+            one_line(filter.unwrap_or(""))
+        ));
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
@@ -336,7 +345,7 @@ fn find_event<'a>(tl: &'a Timeline, id: &str) -> Result<&'a Event> {
     }
     let ids: Vec<String> = tl.events.iter().map(|e| e.id.clone()).collect();
     let near = suggestions(id, &ids, 3);
-    let err = eyre!("no event with id \"{id}\"");
+    let err = eyre!("no event with id \"{}\"", one_line(id));
     Err(if near.is_empty() {
         err.suggestion("`timeline-explorer list --format lines` shows every id in its last column")
     } else {
@@ -360,29 +369,37 @@ fn show(tl: &Timeline, id: &str, format: ShowFormat) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(data: Option<&Path>) -> ExitCode {
+fn check(data: Option<&Path>) -> Result<ExitCode> {
     let checked = checked(data);
     let label = data.map_or("data/timeline.ron (built in)".to_string(), |p| {
         p.display().to_string()
     });
     let out = timeline::report::render(&checked, &label);
-    // A closed pipe (`check | head`) is not worth a second error.
-    let _ = print(&out);
+    print(&out)?;
     let clean = checked.is_clean();
     // Exiting next: the OS takes the memory back faster than freeing each string.
     std::mem::forget(checked);
-    if clean {
+    Ok(if clean {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    }
+    })
 }
 
-/// Write to stdout; a reader that went away (`| head`) ends us quietly.
+/// Write to stdout; a reader that went away (`| head`) ends us quietly, but
+/// any other failure (a full disk) is an error: the output is not there.
 fn print(s: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        r => Ok(r?),
+        Err(e) => Err(eyre!("cannot write to standard output: {e}")),
+        Ok(()) => Ok(()),
     }
+}
+
+/// A line on stderr. If even that cannot be written there is no one left to
+/// tell, so it is dropped rather than panicking as eprintln! would.
+fn say(s: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{s}");
 }

@@ -11,6 +11,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::timeline::Problem;
 use crate::timeline::check::suggestions;
+use crate::timeline::read::{CONFIG_MAX, read_file};
 use crate::tui::keys::{self, Key, label, parse_key, spell};
 
 /// Names the config file to use instead of the platform's.
@@ -86,18 +87,25 @@ pub fn load(path: Option<PathBuf>) -> Loaded {
         return Loaded::default();
     };
     let label = file.display().to_string();
-    let text = match std::fs::read_to_string(&file) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+    // Bounded and regular files only, as for a timeline: a config named by
+    // $TIMELINE_EXPLORER_CONFIG may be anything, /dev/zero included.
+    let cannot = |why: String| {
+        let p = Problem::error(&label, None, format!("cannot read the config: {why}"))
+            .hint("check the file's permissions, or move it aside to use defaults");
+        failed(path.clone(), p)
+    };
+    let text = match read_file(&file, CONFIG_MAX, "a config file").map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        Err(e) if e.is_not_found() => {
             return Loaded {
                 path,
                 ..Loaded::default()
             };
         }
-        Err(e) => {
-            let p = Problem::error(&label, None, format!("cannot read the config: {e}"))
-                .hint("check the file's permissions, or move it aside to use defaults");
-            return failed(path, p);
+        Err(e) => return cannot(e.to_string()),
+        Ok(Err(e)) => {
+            let at = e.utf8_error().valid_up_to();
+            return cannot(format!("not UTF-8 text (bad byte at offset {at})"));
         }
     };
     match parse(&text, &label) {

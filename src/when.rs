@@ -177,7 +177,8 @@ pub fn distance(date: crate::timeline::Date, as_of: NaiveDate) -> String {
             None => date.to_string(),
         },
         Date::Month(y, m) => {
-            let name = SHORT.get(m as usize - 1).copied().unwrap_or("?");
+            let i = (m as usize).checked_sub(1);
+            let name = i.and_then(|i| SHORT.get(i)).copied().unwrap_or("?");
             if (as_of.year(), as_of.month()) == (y, m) {
                 format!("this month, {name} {y}, day unknown")
             } else {

@@ -308,7 +308,11 @@ fn bad_data_paths_are_data_errors_not_panics() {
 
     let o = run(&["check", "--data", "/dev/null"]);
     assert_eq!(code(&o), 1);
-    assert!(stdout(&o).contains("the file is empty"));
+    assert!(
+        stdout(&o).contains("it is a character device, not a regular file"),
+        "{}",
+        stdout(&o)
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let junk = dir.path().join("junk.ron");
@@ -423,4 +427,301 @@ fn a_missing_timeline_named_by_the_config_says_so() {
         "{err}"
     );
     assert!(err.contains("is the `data` setting in"), "{err}");
+}
+
+/// Runs the binary with stdin a pipe held open and a deadline: a read that
+/// blocks, or never ends, fails the test instead of hanging it.
+fn run_within(args: &[&str], deadline: std::time::Duration) -> Output {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_timeline-explorer"))
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
+        .env("NO_COLOR", "1")
+        .env(
+            "TIMELINE_EXPLORER_CONFIG",
+            "/nonexistent/timeline-explorer/config.ron",
+        )
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let _stdin = child.stdin.take();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("{args:?} still running after {deadline:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+const SOON: std::time::Duration = std::time::Duration::from_secs(5);
+
+#[test]
+fn a_timeline_that_is_not_a_regular_file_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.ron");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let socket = dir.path().join("socket.ron");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    for (data, says) in [
+        ("/dev/zero", "it is a character device, not a regular file"),
+        (
+            "/dev/stdin",
+            "it is a named pipe (FIFO), not a regular file",
+        ),
+        (
+            fifo.to_str().unwrap(),
+            "it is a named pipe (FIFO), not a regular file",
+        ),
+        (
+            socket.to_str().unwrap(),
+            "it is a socket or a device, not a regular file",
+        ),
+    ] {
+        for command in ["check", "list"] {
+            let o = run_within(&["--data", data, command], SOON);
+            assert_eq!(code(&o), 1, "{data} {command}");
+            let out = stdout(&o) + &stderr(&o);
+            assert!(
+                out.contains(&format!("{data}: error: cannot read the timeline: {says}")),
+                "{data} {command}: {out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_source_that_is_not_a_regular_file_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("seeds/folder")).unwrap();
+    assert!(
+        Command::new("mkfifo")
+            .arg(dir.path().join("seeds/fifo"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("seeds/zero")).unwrap();
+    let ron = r#"Timeline(
+    title: "Specials",
+    sources: [
+        Source(id: "fifo", file: "seeds/fifo"),
+        Source(id: "folder", file: "seeds/folder"),
+        Source(id: "zero", file: "seeds/zero"),
+    ],
+    events: [],
+)"#;
+    fs::write(dir.path().join("timeline.ron"), ron).unwrap();
+    let o = run_within(&["--data", dir.path().to_str().unwrap(), "check"], SOON);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    for line in [
+        "timeline.ron:4:34: error: source \"fifo\": cannot read seeds/fifo: it is a named pipe (FIFO), not a regular file",
+        "timeline.ron:5:36: error: source \"folder\": cannot read seeds/folder: it is a directory, not a regular file",
+        "timeline.ron:6:34: error: source \"zero\": \"seeds/zero\" leads outside the timeline's folder",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+}
+
+#[test]
+fn files_over_their_size_limits_are_refused_before_they_are_read() {
+    // Sparse: as big as they say, without the disk or the time.
+    let sized = |path: &Path, len: u64| fs::File::create(path).unwrap().set_len(len).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.ron");
+    sized(&big, (2 << 30) + 1);
+    let o = run_within(&["--data", big.to_str().unwrap(), "check"], SOON);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stdout(&o).contains("cannot read the timeline: it is 2.0 GiB (2147483649 bytes), over the 2 GiB limit for a timeline file"),
+        "{}",
+        stdout(&o)
+    );
+
+    fs::create_dir(dir.path().join("seeds")).unwrap();
+    sized(&dir.path().join("seeds/big.txt"), (64 << 20) + 1);
+    let ron = r#"Timeline(title: "Big", sources: [Source(id: "big", file: "seeds/big.txt")], events: [])"#;
+    fs::write(dir.path().join("timeline.ron"), ron).unwrap();
+    let o = run_within(&["--data", dir.path().to_str().unwrap(), "check"], SOON);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stdout(&o).contains("cannot read seeds/big.txt: it is 64.0 MiB (67108865 bytes), over the 64 MiB limit for one source"),
+        "{}",
+        stdout(&o)
+    );
+
+    let config = dir.path().join("config.ron");
+    sized(&config, (1 << 20) + 1);
+    let o = run_within(&["config", "--config", config.to_str().unwrap()], SOON);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("cannot read the config: it is 1.0 MiB (1048577 bytes), over the 1 MiB limit for a config file"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run_within(&["config", "--config", "/dev/zero"], SOON);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+}
+
+/// Runs the binary with stdout (or stderr) going to /dev/full, where every write fails.
+fn run_into_full(args: &[&str], stream: &str) -> Output {
+    let full = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let mut command = Command::new(env!("CARGO_BIN_EXE_timeline-explorer"));
+    command
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
+        .env("NO_COLOR", "1")
+        .env(
+            "TIMELINE_EXPLORER_CONFIG",
+            "/nonexistent/timeline-explorer/config.ron",
+        );
+    match stream {
+        "stdout" => command.stdout(full()),
+        _ => command.stderr(full()),
+    };
+    command.output().expect("runs")
+}
+
+#[test]
+fn output_that_cannot_be_written_is_an_error() {
+    // A full disk is not a reader that went away: say so, and exit 1.
+    for args in [
+        &["check"][..],
+        &["list"],
+        &["list", "--format", "json"],
+        &["show", "oracle-deal"],
+        &["config"],
+        &["config", "--print-default"],
+    ] {
+        let o = run_into_full(args, "stdout");
+        assert_eq!(code(&o), 1, "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("cannot write to standard output: No space left on device"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+    // Nowhere to say it: still the exit code it would have had, not a panic.
+    let o = run_into_full(&["list", "--filter", "xyzzy"], "stderr");
+    assert_eq!(code(&o), 1);
+    let o = run_into_full(&["check"], "stderr");
+    assert_eq!(code(&o), 0);
+}
+
+/// Bytes that could drive a terminal: C0 controls but newline and tab, DEL,
+/// C1 controls (UTF-8 C2 80-9F), and bidi overrides and isolates.
+fn terminal_controls(out: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(out);
+    text.char_indices()
+        .filter(|(_, c)| {
+            (c.is_control() && !matches!(c, '\n' | '\t'))
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .map(|(at, c)| {
+            format!(
+                "U+{:04X} at {at}: {:?}",
+                c as u32,
+                &text[at.saturating_sub(30)..at]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn nothing_from_a_file_reaches_the_terminal_raw() {
+    const NASTY: &str =
+        "\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m\u{202e}\u{7}";
+    let outer = tempfile::tempdir().unwrap();
+    // Even the folder's name is hostile: it is in every label.
+    let dir = outer.path().join(format!("tl{NASTY}x"));
+    fs::create_dir_all(dir.join("seeds")).unwrap();
+    fs::write(
+        dir.join("seeds/a.txt"),
+        format!("The order was{NASTY} signed on\u{1b}Friday by {NASTY}the president.\n"),
+    )
+    .unwrap();
+    let esc = r"\u{1b}]0;t\u{7}\u{9b}2J\u{202e}";
+    let ron = format!(
+        r#"Timeline(
+    title: "Mine{esc}",
+    sources: [Source(id: "a", file: "seeds/a.txt", headline: "H{esc}")],
+    events: [
+        Event(id: "one", date: Day(2021, 2, 3), title: "One{esc}", summary: "S{esc}.", kind: Order,
+              actors: ["A{esc}"], tags: ["T{esc}"], note: "N{esc}",
+              citations: [(source: "a", quote: "The order was signed on Friday by the president.")]),
+        Event(id: "two", date: Day(2021, 2, 3), title: "Two", summary: "S.", kind: Order,
+              citations: [(source: "a", quote: "The order was signed on Monday")]),
+    ],
+)"#
+    );
+    fs::write(dir.join("timeline.ron"), &ron).unwrap();
+    let data = dir.to_str().unwrap().to_string();
+    // A broken copy, a root that leads out, and a config with mistakes.
+    fs::write(
+        dir.join("broken.ron"),
+        ron.replace("kind: Order,", "kind: Ord\u{1b}[2Jer,"),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("rooted.ron"),
+        ron.replace(
+            "    sources:",
+            &format!("    root: \"..{esc}\",\n    sources:"),
+        ),
+    )
+    .unwrap();
+    let config = dir.join("config.ron");
+    fs::write(&config, format!("(keys: {{ \"ma{NASTY}rk\": [\"x\"] }})")).unwrap();
+    let config2 = dir.join("config2.ron");
+    fs::write(&config2, format!("(theme: li{NASTY}ght)")).unwrap();
+    let broken = dir.join("broken.ron");
+    let rooted = dir.join("rooted.ron");
+    let (broken, rooted) = (broken.to_str().unwrap(), rooted.to_str().unwrap());
+    let (config, config2) = (config.to_str().unwrap(), config2.to_str().unwrap());
+
+    let mut seen = 0;
+    for args in [
+        &["--data", &data, "check"][..],
+        &["--data", broken, "check"],
+        &["--data", rooted, "check"],
+        &["--data", broken, "list"],
+        &["--data", &data, "show", "one"],
+        &["--data", &data, "show", "one", "--format", "markdown"],
+        &["--data", &data, "show", "one", "--format", "json"],
+        &["--data", &data, "list", "--format", "lines"],
+        &["--data", &data, "list", "--format", "markdown"],
+        &["--data", &data, "list", "--config", config],
+        &["config", "--config", config],
+        &["config", "--config", config2],
+        &["--data", &data, "check", "--config", config2],
+    ] {
+        let o = run(args);
+        let bad: Vec<String> = [&o.stdout, &o.stderr]
+            .iter()
+            .flat_map(|out| terminal_controls(out))
+            .collect();
+        assert!(bad.is_empty(), "{args:?}:\n{}", bad.join("\n"));
+        seen += o.stdout.len() + o.stderr.len();
+    }
+    assert!(seen > 2000, "the commands printed something");
 }

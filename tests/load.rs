@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use timeline_explorer::timeline::{Checked, Problem, check_path, load_path};
+use timeline_explorer::timeline::{Checked, Problem, check_path, load_path, report};
 
 const SOURCE: &str = "Intro line.\nTikTok’s parent company, ByteDance, was given 90 days.\nA hearing is scheduled for 4 November.\n";
 
@@ -128,7 +128,8 @@ fn unreadable_source_file_is_reported_with_its_path() {
             .contains("cannot read seeds/missing.txt: no such file"),
         "{p}"
     );
-    assert_eq!(p.at, Some((4, 20)), "{p}");
+    // At the `file:` value: the part to fix.
+    assert_eq!(p.at, Some((4, 33)), "{p}");
 }
 
 #[test]
@@ -228,6 +229,45 @@ fn binary_garbage_is_not_utf8() {
 }
 
 #[test]
+fn a_half_saved_file_is_an_error_not_a_panic() {
+    // Saved up to just after a backslash in a string: the scan for the events
+    // list stepped past the end of the text.
+    let text = include_str!("../data/timeline.ron");
+    let f = fixture("");
+    let mut cuts = 0;
+    for (at, _) in text.match_indices('\\') {
+        fs::write(&f.ron, &text[..at + 1]).unwrap();
+        let c = check_path(&f.ron);
+        assert!(!errors(&c).is_empty(), "cut after byte {at}");
+        cuts += 1;
+    }
+    assert!(cuts > 10, "the shipped file has escapes to cut after");
+}
+
+#[test]
+fn a_month_zero_is_an_error_not_a_panic() {
+    for date in ["Month(2020, 0)", "Day(2020, 0, 1)", "Year(-2147483648)"] {
+        let p = only_error(&timeline(&GOOD_EVENT.replace("Day(2020, 8, 14)", date)));
+        assert!(p.message.contains("impossible date"), "{date}: {p}");
+    }
+}
+
+#[test]
+fn a_source_id_of_70000_characters_is_reported_not_a_panic() {
+    // The report's id column was padded to the longest id: a width past u16 panics.
+    let id = "a".repeat(70_000);
+    let ron = timeline(GOOD_EVENT).replace("\"src\"", &format!("\"{id}\""));
+    let c = check(&ron);
+    assert!(c.is_clean(), "{:#?}", c.report.problems);
+    let out = report::render(&c, "t.ron");
+    assert!(
+        out.contains(&format!("  {id}    1/1   quotes found  ok")),
+        "{}",
+        &out[..200]
+    );
+}
+
+#[test]
 fn missing_timeline_file_is_an_error_not_a_panic() {
     let c = check_path(std::path::Path::new("/nonexistent/timeline.ron"));
     assert!(errors(&c)[0].message.contains("no such file"));
@@ -299,4 +339,185 @@ fn a_problem_after_the_events_list_is_placed_exactly() {
         .replace("kind: Order", "kind: Nope");
     let p = only_error(&timeline(&format!("{GOOD_EVENT}{second}")));
     assert_eq!(p.at, Some((20, 19)), "{p}");
+}
+
+/// A folder holding a secret, with the timeline's folder inside it and links
+/// in there that lead back out.
+struct Escape {
+    outer: tempfile::TempDir,
+    ron: PathBuf,
+}
+
+const SECRET: &str = "TOP SECRET: the launch code is 0000.";
+
+fn escape_fixture() -> Escape {
+    use std::os::unix::fs::symlink;
+    let outer = tempfile::tempdir().unwrap();
+    fs::write(outer.path().join("secret.txt"), SECRET).unwrap();
+    let dir = outer.path().join("tl");
+    fs::create_dir_all(dir.join("seeds")).unwrap();
+    fs::write(dir.join("seeds/a.txt"), SOURCE).unwrap();
+    symlink(outer.path(), dir.join("seeds/up")).unwrap();
+    symlink(outer.path().join("secret.txt"), dir.join("seeds/leak.txt")).unwrap();
+    symlink("a.txt", dir.join("seeds/alias.txt")).unwrap();
+    Escape {
+        ron: dir.join("timeline.ron"),
+        outer,
+    }
+}
+
+/// The timeline citing the secret from `file`, with `root` if given.
+fn citing_the_secret(file: &str, root: Option<&str>) -> String {
+    let event = GOOD_EVENT.replace(
+        r#"[(source: "src", quote: "ByteDance, was given 90 days.")]"#,
+        &format!(r#"[(source: "src", quote: "{SECRET}")]"#),
+    );
+    let ron = timeline(&event).replace("seeds/a.txt", file);
+    match root {
+        Some(root) => ron.replace(
+            "    title: \"Test\",\n",
+            &format!("    title: \"Test\",\n    root: \"{root}\",\n"),
+        ),
+        None => ron,
+    }
+}
+
+#[test]
+fn a_source_outside_the_timeline_folder_is_refused_at_its_file() {
+    let f = escape_fixture();
+    let secret = f.outer.path().join("secret.txt");
+    for file in [
+        secret.to_str().unwrap(),
+        "../secret.txt",
+        "seeds/../../secret.txt",
+        "seeds/up/secret.txt",
+        "seeds/leak.txt",
+        "seeds/up/tl/../secret.txt",
+        "seeds/up/missing.txt",
+    ] {
+        fs::write(&f.ron, citing_the_secret(file, None)).unwrap();
+        let c = check_path(&f.ron);
+        let errs = errors(&c);
+        assert_eq!(errs.len(), 1, "{file}: {errs:#?}");
+        let p = errs[0];
+        assert!(
+            p.message
+                .starts_with(&format!("source \"src\": \"{file}\" "))
+                && p.message.contains("outside the timeline's folder"),
+            "{file}: {p}"
+        );
+        // At the `file:` value of the source, with the rule as the hint.
+        assert_eq!(p.at, Some((4, 33)), "{file}: {p}");
+        assert!(
+            p.hint
+                .as_deref()
+                .unwrap()
+                .contains("folder its .ron file is in")
+        );
+        let out = report::render(&c, "t.ron");
+        assert!(!out.contains("0000") && !out.contains("SECRET:"), "{out}");
+    }
+}
+
+#[test]
+fn a_root_outside_the_timeline_folder_is_refused_at_its_line() {
+    let f = escape_fixture();
+    for root in ["..", "/", "seeds/up", "seeds/../.."] {
+        fs::write(&f.ron, citing_the_secret("secret.txt", Some(root))).unwrap();
+        let c = check_path(&f.ron);
+        let errs = errors(&c);
+        assert_eq!(errs.len(), 1, "{root}: {errs:#?}");
+        let p = errs[0];
+        assert!(
+            p.message.starts_with(&format!("root \"{root}\" "))
+                && p.message.contains("outside the timeline's folder"),
+            "{root}: {p}"
+        );
+        assert_eq!(p.at, Some((3, 5)), "{root}: {p}");
+        assert!(
+            p.hint
+                .as_deref()
+                .unwrap()
+                .contains("folder its .ron file is in")
+        );
+    }
+}
+
+#[test]
+fn paths_and_links_that_stay_inside_the_folder_are_read() {
+    let f = escape_fixture();
+    for (file, root) in [
+        ("seeds/./a.txt", None),
+        ("seeds/../seeds/a.txt", None),
+        ("seeds/alias.txt", None),
+        ("a.txt", Some("seeds")),
+        ("../seeds/a.txt", Some("seeds")),
+    ] {
+        fs::write(&f.ron, timeline(GOOD_EVENT).replace("seeds/a.txt", file)).unwrap();
+        if let Some(root) = root {
+            let ron = fs::read_to_string(&f.ron).unwrap().replace(
+                "    title: \"Test\",\n",
+                &format!("    title: \"Test\",\n    root: \"{root}\",\n"),
+            );
+            fs::write(&f.ron, ron).unwrap();
+        }
+        let c = check_path(&f.ron);
+        assert!(c.is_clean(), "{file} {root:?}: {:#?}", c.report.problems);
+    }
+}
+
+#[test]
+fn a_quote_copied_with_invisible_characters_is_found_at_its_raw_bytes() {
+    // Quotes are sanitized on load, articles are not (spans index their raw
+    // bytes): the article is searched through the same filter.
+    let passage =
+        "Oracle\u{200b} will become TikTok\u{200d}’s trusted partner, it said \u{1b}“today”.";
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("seeds")).unwrap();
+    fs::write(
+        dir.path().join("seeds/a.txt"),
+        format!("Intro.\n{passage}\nMore.\n"),
+    )
+    .unwrap();
+    for quote in [
+        r"Oracle\u{200b} will become TikTok\u{200d}’s trusted partner, it said \u{1b}“today”.",
+        "Oracle will become TikTok’s trusted partner, it said “today”.",
+    ] {
+        let ron = timeline(GOOD_EVENT).replace("ByteDance, was given 90 days.", quote);
+        fs::write(dir.path().join("timeline.ron"), ron).unwrap();
+        let tl = load_path(&dir.path().join("timeline.ron")).expect("found");
+        let c = &tl.events[0].citations[0];
+        assert_eq!(&tl.sources[0].text[c.span.clone()], passage, "{quote}");
+    }
+}
+
+#[test]
+fn a_hostile_timeline_cannot_multiply_its_report() {
+    // Long names repeated in every problem, every id listed in every hint: a
+    // report that grew as problems x names. Now it grows as the problems.
+    let long = |i: usize| format!("{}-{i}", "a".repeat(500));
+    let sources: String = (0..20)
+        .map(|i| format!("Source(id: \"{}\", file: \"seeds/a.txt\"),\n", long(i)))
+        .collect();
+    let citations: String = (0..300)
+        .map(|i| {
+            format!(
+                "(source: \"zzz-{i}\", quote: \"Nobody said this.\"), \
+                 (source: \"{}\", quote: \"Nobody said this {i} times.\"),\n",
+                long(0)
+            )
+        })
+        .collect();
+    let ron = format!(
+        "Timeline(title: \"T\", sources: [{sources}], events: [Event(id: \"{}\", \
+         date: Year(2020), title: \"T\", summary: \"S.\", kind: Order, citations: [{citations}])])",
+        long(99)
+    );
+    let c = check(&ron);
+    assert_eq!(errors(&c).len(), 600);
+    let out = report::render(&c, "t.ron");
+    assert!(out.len() < 1_000_000, "{} bytes", out.len());
+    assert!(out.contains("known sources: aaaaa"), "{}", &out[..2000]);
+    assert!(out.contains("and 10 more"));
+    assert!(out.contains("the nearest passage is shown for the first 100 quotes not found"));
 }

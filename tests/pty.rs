@@ -307,7 +307,7 @@ fn an_edited_timeline_reloads_and_a_broken_one_keeps_the_last_good() {
     // A source changing reloads too: its article shows the new text.
     s.send("\r");
     s.wait_for("source › ");
-    let seed = files.path().join("seeds/003_3da983060587e498.txt");
+    let seed = files.path().join("data/seeds/003_3da983060587e498.txt");
     let article = std::fs::read_to_string(&seed).unwrap();
     std::fs::write(&seed, format!("AN ADDED FIRST LINE\n\n{article}")).unwrap();
     s.wait_for("reloaded: 20 events");

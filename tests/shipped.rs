@@ -85,3 +85,26 @@ fn events_are_in_date_order() {
             .all(|w| w[0].sort_key() <= w[1].sort_key())
     );
 }
+
+#[test]
+fn data_seeds_mirror_seeds_byte_for_byte() {
+    // data/ is a self-contained timeline folder (a timeline reads only inside
+    // its own folder); the binary embeds seeds/. They must never drift apart.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let names = |dir: &str| {
+        let mut v: Vec<String> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    let seeds = names("seeds");
+    assert_eq!(names("data/seeds"), seeds);
+    assert_eq!(seeds.len(), 5);
+    for name in &seeds {
+        let a = std::fs::read(root.join("seeds").join(name)).unwrap();
+        let b = std::fs::read(root.join("data/seeds").join(name)).unwrap();
+        assert!(a == b, "data/seeds/{name} differs from seeds/{name}");
+    }
+}

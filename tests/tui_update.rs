@@ -334,7 +334,11 @@ fn the_app_draws_on_at_most_1000_by_500_whatever_the_terminal_claims() {
     assert_eq!(a.size, Size::new(1000, 500));
     update(&mut a, Action::Resize(1200, 80));
     assert_eq!(a.size, Size::new(1000, 80));
-    let big = App::new(load_builtin().unwrap(), &Options::default(), Size::new(4000, 4000));
+    let big = App::new(
+        load_builtin().unwrap(),
+        &Options::default(),
+        Size::new(4000, 4000),
+    );
     assert_eq!(big.size, Size::new(1000, 500));
 }
 

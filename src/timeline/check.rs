@@ -5,12 +5,14 @@
 //! looked up only for problems, through an index built once, and a quote is
 //! first sought as written, folding whitespace only when that fails.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use super::model::{Citation, Source, Timeline};
 use super::problem::{Locator, Problem};
 use super::quote::{Haystack, Nearest};
+use super::read::{FOLDER_RULE, Sources, Unreadable};
 
 /// What `check` prints per source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,15 +33,23 @@ pub struct Report {
 
 const TITLE_MAX: usize = 80;
 
+/// A hostile timeline must not make check's work or output grow faster than
+/// the file. Names from the file are repeated in every problem about them (an
+/// id of a megabyte cited a million times), so they are shown cut to this many
+/// characters; ids are typed on command lines and are much shorter.
+const NAME_SHOWN: usize = 60;
+/// Unknown source names that get a "did you mean": each is compared with
+/// every id.
+const SUGGESTED: usize = 100;
+/// Quotes not found that get the nearest passage: each search reads the
+/// source some thirty times.
+const NEAREST_SHOWN: usize = 100;
+
 /// Check `tl` (parsed from `ron`, shown to the user as `label`), filling in
-/// source texts, quote spans and citations' source indices. `read` fetches a
-/// source by its `file` as written; its error says what went wrong.
-pub fn validate(
-    tl: &mut Timeline,
-    ron: &str,
-    label: &str,
-    read: &(dyn Fn(&str) -> Result<String, String> + Sync),
-) -> Report {
+/// source texts, quote spans and citations' source indices. `reader` reads
+/// a source by the timeline's `root` and its `file` as written; its error
+/// says what went wrong.
+pub fn validate(tl: &mut Timeline, ron: &str, label: &str, reader: &dyn Sources) -> Report {
     let loc = Locator::new(ron);
     let mut cx = Context {
         sources_region: loc.key("sources"),
@@ -54,10 +64,26 @@ pub fn validate(
         cx.error(at, "the timeline has an empty title");
     }
 
+    // A root that leads outside is one error, and no source is read through it.
+    let root = tl.root.as_deref();
+    let root_refused = root.and_then(|r| reader.check_root(r).err());
+    if let Some(why) = &root_refused {
+        let p = Problem::error(
+            label,
+            cx.pos(cx.loc.key("root")),
+            format!("root \"{}\" {why}", root.unwrap_or("")),
+        )
+        .hint(FOLDER_RULE);
+        cx.push(p);
+    }
+
     // Sources: read on every core (thousands of small files at scale), then checked in order.
-    let texts: Vec<Result<String, String>> = {
+    let texts: Vec<Option<Result<String, Unreadable>>> = {
         use rayon::prelude::*;
-        tl.sources.par_iter().map(|s| read(&s.file)).collect()
+        tl.sources
+            .par_iter()
+            .map(|s| root_refused.is_none().then(|| reader.read(root, &s.file)))
+            .collect()
     };
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -73,27 +99,51 @@ pub fn validate(
             let p = Problem::error(
                 label,
                 cx.pos(at(&cx)),
-                format!("duplicate source id \"{}\"", source.id),
+                format!("duplicate source id \"{}\"", short(&source.id)),
             );
             cx.push(p);
         } else {
             index.insert(source.id.clone(), i);
         }
-        match text {
-            Ok(text) => {
+        // A problem with the file is placed at its `file:` value.
+        let file_at = |cx: &Context| {
+            let id = at(cx);
+            cx.pos(id.and_then(|i| cx.loc.field_of(i, "file")).or(id))
+        };
+        readable.push(matches!(text, Some(Ok(_))));
+        let problem = match text {
+            Some(Ok(text)) => {
                 source.text = text;
-                readable.push(true);
+                None
             }
-            Err(why) => {
-                readable.push(false);
-                let p = Problem::error(
+            None => None,
+            Some(Err(Unreadable::Outside(why))) => Some(
+                Problem::error(
                     label,
-                    cx.pos(at(&cx)),
-                    format!("source \"{}\": cannot read {}: {why}", source.id, source.file),
+                    file_at(&cx),
+                    format!(
+                        "source \"{}\": \"{}\" {why}",
+                        short(&source.id),
+                        short(&source.file)
+                    ),
                 )
-                .hint("a source's file is relative to the timeline's root (the RON file's folder unless `root` says otherwise)");
-                cx.push(p);
-            }
+                .hint(FOLDER_RULE),
+            ),
+            Some(Err(Unreadable::Failed(why))) => Some(
+                Problem::error(
+                    label,
+                    file_at(&cx),
+                    format!(
+                        "source \"{}\": cannot read {}: {why}",
+                        short(&source.id),
+                        short(&source.file)
+                    ),
+                )
+                .hint("a source's file is relative to the timeline's root (the RON file's folder unless `root` says otherwise)"),
+            ),
+        };
+        if let Some(p) = problem {
+            cx.push(p);
         }
     }
 
@@ -121,6 +171,8 @@ pub fn validate(
         index: &index,
         ids: sources.iter().map(|s| s.id.clone()).collect(),
         folded: Vec::new(),
+        suggested: HashMap::new(),
+        not_found: 0,
         tallies: sources
             .iter()
             .map(|s| Tally {
@@ -139,7 +191,7 @@ pub fn validate(
             id: &event.id,
             nth: bump(&mut seen, &event.id),
         };
-        let who = format!("event \"{}\"", event.id);
+        let who = format!("event \"{}\"", short(&event.id));
         check_event_fields(&mut cx, event, &who, place);
         if event.citations.is_empty() {
             cx.push(
@@ -177,7 +229,7 @@ pub fn validate(
             let p = Problem::warning(
                 label,
                 cx.pos(at),
-                format!("source \"{}\" is never cited", t.source),
+                format!("source \"{}\" is never cited", short(&t.source)),
             );
             cx.push(p);
         }
@@ -209,7 +261,7 @@ fn check_event_fields(cx: &mut Context, event: &super::model::Event, who: &str, 
             Problem::error(
                 label,
                 pos(cx),
-                format!("duplicate event id \"{}\"", event.id),
+                format!("duplicate event id \"{}\"", short(&event.id)),
             )
             .hint("ids must be unique: `show ID` and links between events use them"),
         );
@@ -283,9 +335,39 @@ struct Quotes<'a> {
     /// Whitespace-folded texts, built only for sources whose quotes need folding.
     folded: Vec<Option<Haystack>>,
     tallies: Vec<Tally>,
+    /// The closest id to each unknown source name met so far.
+    suggested: HashMap<String, Option<String>>,
+    /// Quotes not found so far.
+    not_found: usize,
 }
 
 impl Quotes<'_> {
+    /// The known id most like an unknown `name`, once per name, and for the
+    /// first SUGGESTED names only: each costs a comparison with every id.
+    fn closest(&mut self, name: &str) -> Option<String> {
+        if let Some(best) = self.suggested.get(name) {
+            return best.clone();
+        }
+        if self.suggested.len() >= SUGGESTED {
+            return None;
+        }
+        let best = closest(name, &self.ids).map(str::to_string);
+        self.suggested.insert(name.to_string(), best.clone());
+        best
+    }
+
+    /// "known sources: a, b, c", the first few.
+    fn known(&self) -> String {
+        let shown: Vec<_> = self.ids.iter().take(10).map(|id| short(id)).collect();
+        let more = self.ids.len() - shown.len();
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        format!("known sources: {}{more}", shown.join(", "))
+    }
+
     fn nearest(&mut self, source: usize, quote: &str) -> Option<Nearest> {
         self.folded(source).nearest(quote)
     }
@@ -318,11 +400,11 @@ impl Quotes<'_> {
             let mut p = Problem::error(
                 label,
                 pos(cx),
-                format!("{who}: cites unknown source \"{}\"", c.source),
+                format!("{who}: cites unknown source \"{}\"", short(&c.source)),
             );
-            p = match closest(&c.source, &self.ids) {
-                Some(best) => p.hint(format!("did you mean \"{best}\"?")),
-                None => p.hint(format!("known sources: {}", self.ids.join(", "))),
+            p = match self.closest(&c.source) {
+                Some(best) => p.hint(format!("did you mean \"{}\"?", short(&best))),
+                None => p.hint(self.known()),
             };
             cx.push(p);
             return;
@@ -333,7 +415,7 @@ impl Quotes<'_> {
             let p = Problem::error(
                 label,
                 pos(cx),
-                format!("{who}: empty quote from \"{}\"", c.source),
+                format!("{who}: empty quote from \"{}\"", short(&c.source)),
             );
             cx.push(p);
             return;
@@ -364,15 +446,21 @@ impl Quotes<'_> {
                     pos(cx),
                     format!(
                         "{who}: quote not found in source \"{}\" ({}): \"{}\"",
-                        c.source,
-                        self.tallies[si].file,
+                        short(&c.source),
+                        short(&self.tallies[si].file),
                         first_words(&c.quote, 8)
                     ),
                 );
-                let hint = match self.nearest(si, &c.quote) {
-                    Some(near) => near.describe(),
-                    None => {
-                        "no passage of the source comes close: is it the right source?".to_string()
+                self.not_found += 1;
+                let hint = if self.not_found > NEAREST_SHOWN {
+                    format!(
+                        "the nearest passage is shown for the first {NEAREST_SHOWN} quotes not found"
+                    )
+                } else {
+                    match self.nearest(si, &c.quote) {
+                        Some(near) => near.describe(),
+                        None => "no passage of the source comes close: is it the right source?"
+                            .to_string(),
                     }
                 };
                 cx.push(p.hint(hint));
@@ -406,8 +494,12 @@ fn is_id(id: &str) -> bool {
 }
 
 fn bad_id(what: &str, id: &str, pos: Option<(usize, usize)>, label: &str) -> Problem {
-    Problem::error(label, pos, format!("{what} id \"{id}\" is not kebab-case"))
-        .hint("use lowercase letters, digits and dashes, e.g. \"oracle-deal-2020\"")
+    Problem::error(
+        label,
+        pos,
+        format!("{what} id \"{}\" is not kebab-case", short(id)),
+    )
+    .hint("use lowercase letters, digits and dashes, e.g. \"oracle-deal-2020\"")
 }
 
 /// The id most like `wanted`, if any is close enough to be a likely typo.
@@ -435,6 +527,17 @@ pub fn suggestions<'a>(wanted: &str, ids: &'a [String], n: usize) -> Vec<&'a str
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     scored.into_iter().take(n).map(|(_, id)| id).collect()
+}
+
+/// A name as a message shows it: whole, or cut to NAME_SHOWN characters.
+fn short(s: &str) -> Cow<'_, str> {
+    match s.char_indices().nth(NAME_SHOWN) {
+        None => Cow::Borrowed(s),
+        Some((at, _)) => {
+            let cut = s[..at].char_indices().next_back().map_or(0, |(i, _)| i);
+            Cow::Owned(format!("{}…", &s[..cut]))
+        }
+    }
 }
 
 fn first_words(s: &str, n: usize) -> String {

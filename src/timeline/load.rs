@@ -9,6 +9,7 @@ use super::check::{self, Report};
 use super::model::Event;
 use super::model::Timeline;
 use super::problem::{Locator, Problem};
+use super::read::{self, Sources};
 use super::split::{Split, split_events};
 use crate::sanitize::sanitize_in_place;
 
@@ -109,17 +110,15 @@ pub fn check_builtin() -> Checked {
 
 pub fn check_path(path: &Path) -> Checked {
     let label = path.display().to_string();
-    let bytes = match std::fs::read(path) {
+    let cannot = |why: String| {
+        failed(
+            Problem::error(&label, None, format!("cannot read the timeline: {why}"))
+                .hint("--data takes the path of a timeline .ron file"),
+        )
+    };
+    let bytes = match read::read_file(path, read::TIMELINE_MAX, "a timeline file") {
         Ok(b) => b,
-        Err(e) => {
-            let p = Problem::error(
-                &label,
-                None,
-                format!("cannot read the timeline: {}", io_reason(&e)),
-            )
-            .hint("--data takes the path of a timeline .ron file");
-            return failed(p);
-        }
+        Err(e) => return cannot(e.to_string()),
     };
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -136,8 +135,11 @@ pub fn check_path(path: &Path) -> Checked {
             return failed(p);
         }
     };
-    let read = |root: Option<&str>, file: &str| read_source(&source_path(path, root, file));
-    check_str(&text, &label, &read)
+    // Sources are read only from the timeline's own folder, as the system resolves it.
+    match read::Folder::of(path) {
+        Ok(folder) => check_str(&text, &label, &folder),
+        Err(e) => cannot(format!("its folder cannot be resolved: {e}")),
+    }
 }
 
 /// Where a source named `file` lives for the timeline at `data` with `root`.
@@ -157,19 +159,14 @@ pub fn files(data: &Path, tl: &Timeline) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Reads a source given the timeline's `root` and the source's `file` as written.
-pub type ReadSource<'a> = dyn Fn(Option<&str>, &str) -> Result<String, String> + Sync + 'a;
-
-/// Parse and validate RON text, reading sources through `read`.
-pub fn check_str(text: &str, label: &str, read: &ReadSource) -> Checked {
+/// Parse and validate RON text, reading sources through `reader`.
+pub fn check_str(text: &str, label: &str, reader: &dyn Sources) -> Checked {
     let mut timeline = match parse(text, label) {
         Ok(tl) => tl,
         Err(p) => return failed(p),
     };
     sanitize_timeline(&mut timeline);
-    let root = timeline.root.clone();
-    let read = |file: &str| read(root.as_deref(), file);
-    let report = check::validate(&mut timeline, text, label, &read);
+    let report = check::validate(&mut timeline, text, label, reader);
     for e in &mut timeline.events {
         e.date_text = format!("{} {}", e.date, e.date.long());
     }
@@ -232,7 +229,7 @@ fn parse_split(text: &str, split: &Split) -> Result<Timeline, ((usize, usize), r
         // Positions count from the item's start.
         let (line, col) = Locator::new(text).line_col(r.start);
         let at = match e.span.start.line {
-            1 => (line, col + e.span.start.col - 1),
+            0 | 1 => (line, (col + e.span.start.col).saturating_sub(1).max(1)),
             n => (line + n - 1, e.span.start.col),
         };
         Some((at, e.code.clone()))
@@ -267,27 +264,6 @@ fn hint_for(code: &ron::Error) -> String {
     }
 }
 
-fn read_source(path: &Path) -> Result<String, String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("{} ({})", io_reason(&e), path.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not UTF-8 text (bad byte at offset {}) ({})",
-            e.utf8_error().valid_up_to(),
-            path.display()
-        )
-    })
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::IsADirectory => "it is a directory".into(),
-        _ => e.to_string(),
-    }
-}
-
 fn failed(p: Problem) -> Checked {
     Checked {
         timeline: None,
@@ -306,6 +282,8 @@ fn sanitize_timeline(tl: &mut Timeline) {
         }
     };
     sanitize_in_place(&mut tl.title);
+    // Paths too: what is read is then what a message shows.
+    all_opt(&mut tl.root);
     for s in &mut tl.sources {
         sanitize_in_place(&mut s.id);
         sanitize_in_place(&mut s.file);

@@ -5,6 +5,7 @@ pub mod load;
 pub mod model;
 pub mod problem;
 pub mod quote;
+pub mod read;
 pub mod report;
 pub mod split;
 

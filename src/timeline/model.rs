@@ -187,7 +187,11 @@ impl Date {
 
     /// Human form, e.g. "14 August 2020", "August 2020", "2020".
     pub fn long(self) -> String {
-        let month = |m: u32| MONTHS.get(m as usize - 1).copied().unwrap_or("?");
+        // Called on impossible dates too (they are reported, not refused): month 0 is "?".
+        let month = |m: u32| {
+            let i = (m as usize).checked_sub(1);
+            i.and_then(|i| MONTHS.get(i)).copied().unwrap_or("?")
+        };
         match self {
             Date::Day(y, m, d) => format!("{d} {} {y}", month(m)),
             Date::Month(y, m) => format!("{} {y}", month(m)),

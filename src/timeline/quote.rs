@@ -3,7 +3,10 @@
 
 use std::ops::Range;
 
-/// A source text with whitespace runs collapsed, mapped back to the original bytes.
+use crate::sanitize;
+
+/// A source text as sanitizing sees it, whitespace runs collapsed, mapped
+/// back to the original bytes.
 pub struct Haystack {
     text: String,
     /// `origin[i]` is the byte in the original text that byte `i` of `text` came from.
@@ -11,11 +14,14 @@ pub struct Haystack {
 }
 
 impl Haystack {
+    /// The article as a quote sanitized on load sees it: through the same
+    /// filter (a ZWSP, a control, an escape sequence are not there), and
+    /// with whitespace runs collapsed; `origin` maps back to its raw bytes.
     pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
         let mut in_space = false;
-        for (at, c) in original.char_indices() {
+        for (at, c) in sanitize::kept(original) {
             if c.is_whitespace() {
                 if !in_space {
                     text.push(' ');
@@ -26,6 +32,7 @@ impl Haystack {
             }
             in_space = false;
             text.push(c);
+            // `c` is the raw text's own character here: only whitespace is mapped.
             origin.extend(at..at + c.len_utf8());
         }
         Haystack { text, origin }
@@ -134,10 +141,14 @@ impl Nearest {
     }
 }
 
+/// A character as a hint shows it: one that is invisible or would act on
+/// the terminal (a control, a zero-width or format character) by its code
+/// point alone.
 fn describe_char(c: Option<char>) -> String {
     match c {
         None => "nothing more".to_string(),
         Some(' ') => "a space".to_string(),
+        Some(c) if !sanitize::is_plain(c) => format!("U+{:04X}", c as u32),
         Some(c) => format!("'{c}' (U+{:04X})", c as u32),
     }
 }
@@ -205,6 +216,22 @@ mod tests {
         assert!(h.nearest("entirely unrelated words").is_none());
         assert!(h.find("").is_none());
         assert!(h.find("   ").is_none());
+    }
+
+    #[test]
+    fn an_invisible_or_control_character_is_named_by_its_code_point_only() {
+        for (c, said) in [
+            ('\u{1b}', "U+001B"),
+            ('\u{9b}', "U+009B"),
+            ('\u{7}', "U+0007"),
+            ('\u{200b}', "U+200B"),
+            ('\u{202e}', "U+202E"),
+            ('\u{301}', "U+0301"),
+            ('’', "'’' (U+2019)"),
+            ('M', "'M' (U+004D)"),
+        ] {
+            assert_eq!(describe_char(Some(c)), said);
+        }
     }
 
     #[test]

@@ -1,24 +1,45 @@
 //! `check`'s report as text: what the CLI prints and the app shows on `e`.
 
+use unicode_width::UnicodeWidthStr;
+
 use super::load::Checked;
+use crate::sanitize::one_line;
+
+/// The widest the column of source ids gets; longer ids overflow it.
+const ID_COLUMN: usize = 40;
 
 /// Per-source tallies, every problem with its place, and a summary line.
+/// Everything from a file in it is sanitized and kept to its line (problems
+/// see to their own).
 pub fn render(checked: &Checked, label: &str) -> String {
     let mut out = String::new();
     if let Some(tl) = &checked.timeline {
         out.push_str(&format!(
-            "{label}: \"{}\": {} events, {} sources\n",
-            tl.title,
+            "{}: \"{}\": {} events, {} sources\n",
+            one_line(label),
+            one_line(&tl.title),
             tl.events.len(),
             tl.sources.len()
         ));
         let tallies = &checked.report.tallies;
-        let width = tallies.iter().map(|t| t.source.len()).max().unwrap_or(0);
+        // Ids line up in a column, but no wider than ID_COLUMN: the width comes
+        // from the data, and a format width past u16::MAX panics.
+        let width = tallies
+            .iter()
+            .map(|t| t.source.width())
+            .max()
+            .unwrap_or(0)
+            .min(ID_COLUMN);
         for t in tallies {
             let mark = if t.found == t.cited { "ok" } else { "MISSING" };
+            let source = one_line(&t.source);
+            let pad = " ".repeat(width.saturating_sub(source.width()));
             out.push_str(&format!(
-                "  {:<width$}  {:>3}/{:<3} quotes found  {:<7}  {}\n",
-                t.source, t.found, t.cited, mark, t.file
+                "  {source}{pad}  {:>3}/{:<3} quotes found  {:<7}  {}\n",
+                t.found,
+                t.cited,
+                mark,
+                one_line(&t.file)
             ));
         }
     }

@@ -120,7 +120,7 @@ fn blank(s: &str) -> bool {
 
 /// Past a `/* ... */` comment starting at `i`; RON's block comments nest.
 fn skip_block_comment(b: &[u8], i: usize) -> Option<usize> {
-    let mut depth = 0;
+    let mut depth = 0usize;
     let mut j = i;
     while j + 1 < b.len() {
         match (b[j], b[j + 1]) {
@@ -129,7 +129,7 @@ fn skip_block_comment(b: &[u8], i: usize) -> Option<usize> {
                 j += 2;
             }
             (b'*', b'/') => {
-                depth -= 1;
+                depth = depth.saturating_sub(1);
                 j += 2;
                 if depth == 0 {
                     return Some(j);
@@ -163,7 +163,8 @@ fn skip_string(b: &[u8], i: usize) -> Option<usize> {
     }
     let mut j = i + 1;
     loop {
-        j += memchr::memchr2(b'"', b'\\', &b[j..])?;
+        // `get`: a backslash may be the text's last byte (a half-saved file).
+        j += memchr::memchr2(b'"', b'\\', b.get(j..)?)?;
         if b[j] == b'\\' {
             j += 2;
         } else {
@@ -222,5 +223,15 @@ mod tests {
         );
         assert_eq!(split_events("Timeline(events: [ \"unclosed ])"), None);
         assert_eq!(split_events("Timeline(title: \"x\")"), None);
+    }
+
+    #[test]
+    fn a_text_cut_short_anywhere_gives_up_without_a_panic() {
+        let text = r##"Timeline(events: [Event(a: "x\"y", b: r#"z"#, c: '\'', d: /* e */ 1)])"##;
+        // Until the list's `]` is in, there is no list to split.
+        for end in 0..text.len() - 1 {
+            assert_eq!(split_events(&text[..end]), None, "cut at {end}");
+        }
+        assert!(split_events(&text[..text.len() - 1]).is_some());
     }
 }
