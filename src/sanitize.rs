@@ -61,6 +61,54 @@ pub fn kept(s: &str) -> Kept<'_> {
     }
 }
 
+/// Text as it is shown (what `kept` keeps), with the way back from the byte
+/// offsets of the text it was made from: an article's citations are offsets
+/// into the raw article, and its display must wrap what is actually drawn.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shown {
+    pub text: String,
+    /// (shown offset, raw offset) wherever the two start advancing together
+    /// again, in order: only around what was dropped or changed, so plain text
+    /// has one.
+    runs: Vec<(usize, usize)>,
+}
+
+impl Shown {
+    pub fn new(raw: &str) -> Shown {
+        if let Cow::Borrowed(_) = sanitize(raw) {
+            return Shown {
+                text: raw.to_string(),
+                runs: vec![(0, 0)],
+            };
+        }
+        let mut text = String::with_capacity(raw.len());
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for (at, c) in kept(raw) {
+            let in_step = runs.last().is_some_and(|&(s, r)| text.len() - s == at - r);
+            if !in_step {
+                runs.push((text.len(), at));
+            }
+            text.push(c);
+        }
+        if runs.is_empty() {
+            runs.push((0, 0));
+        }
+        Shown { text, runs }
+    }
+
+    /// Where the raw byte offset `raw` falls in the shown text: inside
+    /// something dropped, at whatever is shown next.
+    pub fn to_shown(&self, raw: usize) -> usize {
+        let i = self
+            .runs
+            .partition_point(|&(_, r)| r <= raw)
+            .saturating_sub(1);
+        let (s, r) = self.runs[i];
+        let end = self.runs.get(i + 1).map_or(self.text.len(), |&(s, _)| s);
+        (s + raw.saturating_sub(r)).min(end)
+    }
+}
+
 pub struct Kept<'a> {
     chars: Peekable<CharIndices<'a>>,
     /// Marks on the last base so far; `None` with no base to put one on
@@ -268,8 +316,37 @@ fn unchanged(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{kept, sanitize};
+    use super::{Shown, kept, sanitize};
     use std::borrow::Cow;
+
+    #[test]
+    fn shown_text_maps_raw_offsets_past_what_was_dropped() {
+        let raw = "ab\u{1b}[31mcd\u{200b}e\u{2028}f";
+        let shown = Shown::new(raw);
+        assert_eq!(shown.text, "abcde\nf");
+        let at = |s: &str| raw.find(s).unwrap();
+        assert_eq!(shown.to_shown(0), 0);
+        assert_eq!(shown.to_shown(at("c")), 2, "after the escape sequence");
+        assert_eq!(
+            shown.to_shown(at("[31m")),
+            2,
+            "inside it: at what comes next"
+        );
+        assert_eq!(shown.to_shown(at("e")), 4);
+        assert_eq!(
+            shown.to_shown(at("f")),
+            6,
+            "a line separator is one newline"
+        );
+        assert_eq!(shown.to_shown(raw.len()), shown.text.len());
+        let plain = Shown::new("plain text");
+        assert_eq!((plain.text.as_str(), plain.to_shown(6)), ("plain text", 6));
+        assert_eq!(
+            Shown::new("\u{1b}[2J").to_shown(3),
+            0,
+            "nothing shown at all"
+        );
+    }
 
     #[test]
     fn clean_text_is_borrowed() {

@@ -332,5 +332,18 @@ fn the_hostile_timeline_loads_and_is_drawn_clean() {
             }
         }
         check(&app).unwrap();
+        // Nor what is left of a sequence once its ESC is gone.
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| view(&app, f)).unwrap();
+        let drawn: String = terminal
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        for tail in ["[31m", "52;c;", "[2J", "0;title", "+q544e"] {
+            assert!(!drawn.contains(tail), "{tail:?} drawn after {keys:?}:\n{drawn}");
+        }
     }
 }

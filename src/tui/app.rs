@@ -148,7 +148,9 @@ pub struct ReaderState {
     /// The passage in focus.
     pub current: usize,
     pub scroll: usize,
-    /// The article wrapped to `width`: each line's byte range in the text.
+    /// The article as drawn: controls, escapes and invisibles gone.
+    pub shown: crate::sanitize::Shown,
+    /// The shown article wrapped to `width`: each line's byte range in it.
     pub lines: Vec<Range<usize>>,
     pub width: u16,
     /// Where Back goes.

@@ -14,6 +14,7 @@ use super::app::{App, Passage, ReaderState, Screen};
 use super::layout;
 use super::text::{display, marked_spans, wrap_ranges};
 use crate::format::short_date;
+use crate::sanitize::Shown;
 use crate::timeline::Timeline;
 
 /// Open the article `source` with the passage at `focus` in view.
@@ -40,12 +41,16 @@ pub fn open(
     }
     passages.sort_by_key(|p| (p.span.start, p.span.end));
     let current = passages.iter().position(|p| p.span == *focus).unwrap_or(0);
+    // Wrapped as drawn: an escape sequence cut by a wrap would show its
+    // tail, and characters never drawn would take room.
+    let shown = Shown::new(&tl.sources[source].text);
     ReaderState {
         source,
         passages,
         current,
         scroll: 0,
-        lines: wrap_ranges(&tl.sources[source].text, width),
+        lines: wrap_ranges(&shown.text, width),
+        shown,
         width,
         back_to,
     }
@@ -53,15 +58,17 @@ pub fn open(
 
 /// The screen line a passage starts on.
 pub fn passage_row(state: &ReaderState, passage: usize) -> Option<usize> {
-    let start = state.passages.get(passage)?.span.start;
+    let start = state
+        .shown
+        .to_shown(state.passages.get(passage)?.span.start);
     let row = state.lines.partition_point(|r| r.end <= start);
     Some(row.min(state.lines.len().saturating_sub(1)))
 }
 
 /// Wrap again for a new width, keeping the passage in focus in view.
-pub fn rewrap(state: &mut ReaderState, text: &str, width: u16) {
+pub fn rewrap(state: &mut ReaderState, width: u16) {
     if state.width != width {
-        state.lines = wrap_ranges(text, width);
+        state.lines = wrap_ranges(&state.shown.text, width);
         state.width = width;
     }
 }
@@ -72,7 +79,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
         return None;
     };
     let areas = layout::reader(area);
-    let text = &app.timeline.sources[state.source].text;
+    let text = &state.shown.text;
     let inner = text_area(areas.text);
     let lines: Vec<Line> = state
         .lines
@@ -113,29 +120,32 @@ fn styled_line(app: &App, state: &ReaderState, text: &str, range: Range<usize>) 
     let t = &app.theme;
     let mut spans = Vec::new();
     let mut at = range.start;
-    let overlapping = state
-        .passages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.span.start < range.end && p.span.end > range.start);
-    for (i, p) in overlapping {
-        let (s, e) = (p.span.start.max(at), p.span.end.min(range.end));
+    // Passages are byte ranges of the raw article; the line is of the shown one.
+    let shown =
+        |span: &Range<usize>| state.shown.to_shown(span.start)..state.shown.to_shown(span.end);
+    let piece = |r: Range<usize>| display(text.get(r).unwrap_or("")).into_owned();
+    for (i, p) in state.passages.iter().enumerate() {
+        let span = shown(&p.span);
+        if span.start >= range.end || span.end <= range.start {
+            continue;
+        }
+        let (s, e) = (span.start.max(at), span.end.min(range.end));
         if s < at || s >= e {
             continue;
         }
         if s > at {
-            spans.push(Span::raw(display(&text[at..s]).into_owned()));
+            spans.push(Span::raw(piece(at..s)));
         }
         let style = if i == state.current {
             t.passage
         } else {
             t.other_passage
         };
-        spans.push(Span::styled(display(&text[s..e]).into_owned(), style));
+        spans.push(Span::styled(piece(s..e), style));
         at = e;
     }
     if at < range.end {
-        spans.push(Span::raw(display(&text[at..range.end]).into_owned()));
+        spans.push(Span::raw(piece(at..range.end)));
     }
     Line::from(spans)
 }

@@ -8,8 +8,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
-use crate::sanitize::sanitize;
-
 /// `text` wrapped to `width` columns, as byte ranges of `text`, one per screen
 /// line. Paragraph breaks are kept, blank lines included.
 pub fn wrap_ranges(text: &str, width: u16) -> Vec<Range<usize>> {
@@ -55,12 +53,7 @@ pub fn wrapped(text: &str, width: u16, indent: &str, style: Style) -> Vec<Line<'
 
 /// Safe to put on one screen line: no controls, tabs or newlines.
 pub fn display(s: &str) -> Cow<'_, str> {
-    let clean = sanitize(s);
-    if clean.contains(['\n', '\t']) {
-        Cow::Owned(clean.replace(['\n', '\t'], " "))
-    } else {
-        clean
-    }
+    crate::sanitize::one_line(s)
 }
 
 /// Spans of `text` in `base`, the characters at `marked` (char indices, sorted)

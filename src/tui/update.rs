@@ -506,12 +506,11 @@ fn settle(app: &mut App) {
     pos.offset = pos.offset.min(len.saturating_sub(rows));
 
     let area = reader_text_area(app);
-    if let Some(state) = &mut app.reader {
-        let text = &app.timeline.sources[state.source].text;
-        if state.width != area.width {
-            reader::rewrap(state, text, area.width);
-            center_passage(app);
-        }
+    if let Some(state) = &mut app.reader
+        && state.width != area.width
+    {
+        reader::rewrap(state, area.width);
+        center_passage(app);
     }
     if let Some(state) = &mut app.reader {
         let max = state.lines.len().saturating_sub(usize::from(area.height));
