@@ -207,7 +207,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 tui::Ended::Quit => ExitCode::SUCCESS,
                 // As shells report a process a signal ended: 128 + its number.
                 tui::Ended::Signal(n) => ExitCode::from(128 + (n & 0x7f) as u8),
-                tui::Ended::HungUp => ExitCode::from(128 + nix::libc::SIGHUP as u8),
+                tui::Ended::HungUp => ExitCode::from(128 + libc::SIGHUP as u8),
             })
         }
         Some(Command::List {

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -186,31 +186,15 @@ enum Unreadable {
 /// The file's text, `None` if there is none; never blocks on a special file
 /// nor reads more than `MAX_BYTES`.
 fn read_bounded(path: &Path) -> Result<Option<String>, Unreadable> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let file = match File::options()
-        .read(true)
-        .custom_flags(nix::libc::O_NONBLOCK | nix::libc::O_NOCTTY)
-        .open(path)
-    {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Unreadable::Io(e.to_string())),
-    };
-    let meta = file.metadata().map_err(|e| Unreadable::Io(e.to_string()))?;
-    if !meta.is_file() {
-        return Err(Unreadable::Special);
+    use crate::timeline::read::{ReadError, read_file};
+    match read_file(path, MAX_BYTES, "a marks file") {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|e| Unreadable::Io(format!("not UTF-8 text: {e}"))),
+        Err(e) if e.is_not_found() => Ok(None),
+        Err(ReadError::NotRegular(_)) => Err(Unreadable::Special),
+        Err(e) => Err(Unreadable::Io(e.to_string())),
     }
-    if meta.len() > MAX_BYTES {
-        return Err(Unreadable::Io(format!(
-            "{} bytes, more than the {MAX_BYTES} a marks file may have",
-            meta.len()
-        )));
-    }
-    let mut text = String::new();
-    file.take(MAX_BYTES)
-        .read_to_string(&mut text)
-        .map_err(|e| Unreadable::Io(e.to_string()))?;
-    Ok(Some(text))
 }
 
 #[cfg(test)]

@@ -246,6 +246,25 @@ fn two_windows_marking_different_events_keep_both() {
 }
 
 #[test]
+fn a_half_saved_timeline_is_an_error_on_screen_not_a_crash() {
+    let files = editable_timeline();
+    let ron = files.path().join("data/timeline.ron");
+    let original = std::fs::read_to_string(&ron).unwrap();
+    let mut s = spawn(&["--data", ron.to_str().unwrap()], 80, 24, &[]);
+    s.wait_for("20 of 20 events");
+    // An editor's partial save, cut just after a backslash inside a string:
+    // this killed the watcher thread before.
+    let cut = original.find('\\').unwrap() + 1;
+    std::fs::write(&ron, &original[..cut]).unwrap();
+    s.wait_for("error in the timeline: showing the last good one");
+    std::fs::write(&ron, &original).unwrap();
+    s.wait_for("reloaded: 20 events");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+}
+
+#[test]
 fn an_edited_timeline_reloads_and_a_broken_one_keeps_the_last_good() {
     let files = editable_timeline();
     let ron = files.path().join("data/timeline.ron");

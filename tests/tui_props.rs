@@ -343,7 +343,10 @@ fn the_hostile_timeline_loads_and_is_drawn_clean() {
             .map(|c| c.symbol())
             .collect();
         for tail in ["[31m", "52;c;", "[2J", "0;title", "+q544e"] {
-            assert!(!drawn.contains(tail), "{tail:?} drawn after {keys:?}:\n{drawn}");
+            assert!(
+                !drawn.contains(tail),
+                "{tail:?} drawn after {keys:?}:\n{drawn}"
+            );
         }
     }
 }
