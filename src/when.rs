@@ -91,9 +91,11 @@ fn month(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// Of `dates` (index, first and last day), the one nearest `target`; the
-/// earlier on a tie. A target inside a span is at distance 0 from it, one
-/// outside as far as the nearer end; a single date is a span of one day.
+/// Of `dates` (index, first and last day), the one nearest `target`. A
+/// target inside a span is at distance 0 from it, one outside as far as the
+/// nearer end; a single date is a span of one day. On a tie the shorter span
+/// wins (a date on the target over a range around it, a month's range over a
+/// decade's), then the earlier.
 pub fn nearest(
     dates: impl IntoIterator<Item = (usize, (NaiveDate, NaiveDate))>,
     target: Target,
@@ -109,7 +111,7 @@ pub fn nearest(
     };
     dates
         .into_iter()
-        .min_by_key(|(_, span)| away(*span))
+        .min_by_key(|&(_, (first, last))| (away((first, last)), last - first))
         .map(|(i, _)| i)
 }
 
@@ -189,8 +191,19 @@ mod tests {
         let at = |s| nearest(dates, parse(s, 2020).unwrap());
         // Inside the range, it wins over a single date a day away.
         assert_eq!(at("sep 26"), Some(1));
-        assert_eq!(at("sep 27"), Some(1), "a tie goes to the earlier");
+        assert_eq!(
+            at("sep 27"),
+            Some(2),
+            "a date on the target beats a range around it"
+        );
         assert_eq!(at("2020-11-12"), Some(1), "its last day is inside");
+        // Around a date, a wider range gives way to the date and to a narrower range.
+        let wide = (4, (d(2020, 1, 1), d(2022, 12, 31)));
+        let with_wide = [wide, dates[0], dates[1], dates[2], dates[3]];
+        let at_wide = |s| nearest(with_wide, parse(s, 2020).unwrap());
+        assert_eq!(at_wide("sep 27"), Some(2));
+        assert_eq!(at_wide("sep 26"), Some(1));
+        assert_eq!(at_wide("dec 25"), Some(4));
         // Outside, by the nearer end: 18 days after its end, 13 before the next.
         assert_eq!(at("nov 30"), Some(3));
         assert_eq!(at("nov 20"), Some(1));
