@@ -259,16 +259,6 @@ impl Point {
             Point::Year(y) => format!("{y}"),
         }
     }
-
-    /// The human form without its year ("14 August", "August"), for the start
-    /// of a range that ends in the same year; `None` for a year alone.
-    fn long_without_year(self) -> Option<String> {
-        match self {
-            Point::Day(_, m, d) => Some(format!("{d} {}", month_name(m))),
-            Point::Month(_, m) => Some(month_name(m).to_string()),
-            Point::Year(_) => None,
-        }
-    }
 }
 
 /// ISO 8601 cut to the date's precision: `2020-08-14`, `2020-08`, `2022`.
@@ -337,12 +327,15 @@ impl Date {
     pub fn long(self) -> String {
         match self {
             Date::Between(from, to) => {
-                let from = match from.long_without_year() {
-                    Some(short) if from.year() == to.year() => match (from, to) {
-                        // "between 3 and 12 August 2020"
-                        (Point::Day(_, m, d), Point::Day(_, n, _)) if m == n => d.to_string(),
-                        _ => short,
-                    },
+                // A year both ends share is said once, at the end.
+                let same_year = from.year() == to.year();
+                let from = match (from, to) {
+                    // "between 3 and 12 August 2020"
+                    (Point::Day(_, m, d), Point::Day(_, n, _)) if same_year && m == n => {
+                        d.to_string()
+                    }
+                    (Point::Day(_, m, d), _) if same_year => format!("{d} {}", month_name(m)),
+                    (Point::Month(_, m), _) if same_year => month_name(m).to_string(),
                     _ => from.long(),
                 };
                 format!("between {from} and {}", to.long())
