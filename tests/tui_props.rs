@@ -81,6 +81,8 @@ fn hostile() -> Checked {
         "Month(2020, 9)",
         "Year(2021)",
         "Day(2020, 11, 12)",
+        "Between(Month(2020, 8), Day(2020, 11, 12))",
+        "Between(Year(2020), Year(2022))",
     ];
     let mut events = String::new();
     for e in 0..10 {

@@ -355,3 +355,129 @@ fn themes_from_the_config() {
     // NO_COLOR wins over the config.
     assert_eq!(key_colour(ThemeName::Light, true), (Color::Reset, true));
 }
+
+#[path = "common/ranges.rs"]
+mod ranges;
+
+/// A timeline with ranges (tests/common/ranges.rs), as of 1 October 2020:
+/// inside two of its ranges, before one and after one.
+fn ranges_app(options: Options, w: u16, h: u16) -> App {
+    let options = Options {
+        as_of: chrono::NaiveDate::from_ymd_opt(2020, 10, 1),
+        ..options
+    };
+    App::new(ranges::timeline(), &options, Size::new(w, h))
+}
+
+fn select(a: &mut App, id: &str) {
+    a.list.selected = a
+        .filter
+        .hits
+        .iter()
+        .position(|h| a.timeline.events[h.event].id == id)
+        .unwrap();
+}
+
+#[test]
+fn ranges_in_the_list_the_event_and_a_slide() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = ranges_app(Options::default(), w, h);
+        select(&mut a, "cloutier-interview");
+        insta::assert_snapshot!(format!("ranges_list_{w}x{h}"), draw(&a).backend());
+        keys(&mut a, "l");
+        insta::assert_snapshot!(format!("ranges_detail_{w}x{h}"), draw(&a).backend());
+        let mut a = ranges_app(
+            Options {
+                present: true,
+                select: Some("cloutier-filing".into()),
+                ..Options::default()
+            },
+            w,
+            h,
+        );
+        insta::assert_snapshot!(format!("ranges_slide_{w}x{h}"), draw(&a).backend());
+        // A range of years: its start in digits, its end in words.
+        keys(&mut a, "g");
+        insta::assert_snapshot!(format!("ranges_slide_years_{w}x{h}"), draw(&a).backend());
+    }
+}
+
+#[test]
+fn the_ruler_draws_ranges_as_spans() {
+    let mut shots = String::new();
+    for (width, ascii, query) in [
+        (30, false, ""),
+        (80, false, ""),
+        (80, true, ""),
+        // Without the range of years that covers the whole ruler.
+        (80, false, "!plan"),
+        (80, true, "!plan"),
+    ] {
+        let mut a = ranges_app(
+            Options {
+                ascii,
+                query: Some(query.into()),
+                ..Options::default()
+            },
+            width,
+            24,
+        );
+        select(&mut a, "cloutier-interview");
+        shots.push_str(&format!(
+            "{width} columns{}{}:\n{}\n\n",
+            if ascii { ", ASCII" } else { "" },
+            if query.is_empty() {
+                String::new()
+            } else {
+                format!(", /{query}")
+            },
+            ruler_rows(&a)
+        ));
+    }
+    insta::assert_snapshot!("ruler_ranges", shots);
+}
+
+#[test]
+fn at_1000_columns_a_range_spans_its_days_exactly() {
+    let mut a = ranges_app(
+        Options {
+            query: Some("!plan".into()),
+            ..Options::default()
+        },
+        1000,
+        40,
+    );
+    select(&mut a, "cloutier-interview");
+    let row: Vec<String> = {
+        let t = draw(&a);
+        let buf = t.backend().buffer();
+        (0..1000)
+            .map(|x| buf[(x, 1)].symbol().to_string())
+            .collect()
+    };
+    // From 1 August (mayer-quits starts) to 30 November (cloutier-filing ends):
+    // 121 days over 999 columns.
+    let col = |m: u32, d: u32| {
+        let day = chrono::NaiveDate::from_ymd_opt(2020, m, d).unwrap();
+        let lo = chrono::NaiveDate::from_ymd_opt(2020, 8, 1).unwrap();
+        ((day - lo).num_days() * 999 / 121) as usize
+    };
+    assert_eq!(row[col(8, 20)], "▼", "the selected range's start");
+    assert_eq!(row[col(8, 14)], "┃", "a single date: a tick");
+    assert_eq!(row[col(9, 27)], "┃", "a tick stays visible over a span");
+    assert_eq!(row[col(10, 1)], "◆", "the as-of date");
+    // Between its ends, the interview's span (and others'), but for the
+    // ticks and the as-of mark drawn over it.
+    let over = [col(9, 27), col(10, 1), col(11, 4), col(11, 12)];
+    let inside = (col(8, 20) + 1)..col(11, 12);
+    for (x, cell) in row.iter().enumerate().filter(|(x, _)| inside.contains(x)) {
+        if !over.contains(&x) {
+            assert_eq!(cell, "━", "column {x}");
+        }
+    }
+    assert_eq!(row[col(11, 12)], "┃", "the deadline");
+    // Past the interview's end, the filing's span runs to 30 November.
+    assert_eq!(row[col(11, 12) + 1], "━");
+    assert_eq!(row[999], "━");
+    assert_eq!(row[1], "━", "mayer-quits: August to September");
+}

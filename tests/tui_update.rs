@@ -772,3 +772,52 @@ fn a_config_problem_is_in_the_status_line_and_on_e() {
     keys(&mut a, "e");
     assert_eq!(a.overlay.map(|o| o.kind), Some(Panel::Problems));
 }
+
+#[path = "common/ranges.rs"]
+mod ranges;
+
+#[test]
+fn jumps_land_inside_a_range() {
+    let options = Options {
+        as_of: chrono::NaiveDate::from_ymd_opt(2020, 10, 1),
+        ..Options::default()
+    };
+    let mut a = App::new(ranges::timeline(), &options, Size::new(80, 24));
+    // 1 November: inside the interview's range (20 August to 12 November),
+    // the filing's (28 September to November) and 2020-2022; the narrowest
+    // wins over them and over the hearing, a single date 3 days on.
+    keys(&mut a, ":nov 1");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(selected_id(&a), "cloutier-filing");
+    // A single date on the target beats the ranges around it.
+    keys(&mut a, ":sep 27");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(selected_id(&a), "nichols-injunction");
+    // 22 August: inside the interview's range, 8 days after the order, and
+    // inside August to September: that month-wide range is the narrowest.
+    keys(&mut a, ":aug 22");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(selected_id(&a), "mayer-quits");
+    // Past every range but 2020-2022's, which holds it.
+    keys(&mut a, ":2021-06");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(selected_id(&a), "cloud-move");
+    // Without it, the nearer end decides: 2 December is 2 days after the
+    // filing's range ends (30 November), 20 after the deadline.
+    keys(&mut a, "/!plan");
+    press(&mut a, KeyCode::Tab);
+    keys(&mut a, ":dec 2");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(selected_id(&a), "cloutier-filing");
+    keys(&mut a, ":nov 13");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(selected_id(&a), "cloutier-filing", "inside its November");
+    // `t` counts the as-of date inside a range as on it.
+    keys(&mut a, "t");
+    assert_eq!(selected_id(&a), "cloutier-filing");
+    let e = &a.timeline.events[a.selected_event().unwrap()];
+    assert_eq!(
+        a.distance(e).as_deref(),
+        Some("around now (between 3 days ago and in 2 months)")
+    );
+}

@@ -24,8 +24,10 @@ pub struct SourceJson<'a> {
 #[derive(Serialize)]
 pub struct EventJson<'a> {
     pub id: &'a str,
-    /// ISO 8601 cut to the precision: "2020-08-14", "2020-08", "2022".
+    /// ISO 8601 cut to the precision: "2020-08-14", "2020-08", "2022"; a
+    /// range as an interval of its ends: "2020-08-20/2020-11-12".
     pub date: String,
+    /// "day", "month", "year" or "range".
     pub precision: &'static str,
     pub inferred: bool,
     /// From what the date is inferred; null when stated.

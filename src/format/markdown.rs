@@ -1,6 +1,6 @@
 //! Markdown, for pasting into notes and documents with citations intact.
 
-use super::{long_date, short_date};
+use super::{iso_date, long_date};
 use crate::timeline::{Citation, Event, Timeline};
 
 pub fn timeline<'a>(tl: &Timeline, events: impl IntoIterator<Item = &'a Event>) -> String {
@@ -14,7 +14,7 @@ pub fn timeline<'a>(tl: &Timeline, events: impl IntoIterator<Item = &'a Event>) 
 
 /// One event under a heading of the given level (`#`, `##`).
 pub fn event(tl: &Timeline, e: &Event, heading: &str) -> String {
-    let mut out = format!("{heading} {} — {}\n\n", short_date(e), escape(&e.title));
+    let mut out = format!("{heading} {} — {}\n\n", iso_date(e), escape(&e.title));
     let mut meta = vec![long_date(e), e.kind.as_str().to_string()];
     if !e.actors.is_empty() {
         meta.push(e.actors.join(", "));
@@ -44,7 +44,7 @@ pub fn event(tl: &Timeline, e: &Event, heading: &str) -> String {
 pub fn cited(tl: &Timeline, e: &Event, c: &Citation) -> String {
     format!(
         "**{} — {}**\n\n{}",
-        short_date(e),
+        iso_date(e),
         escape(&e.title),
         citation(tl, c)
     )

@@ -7,10 +7,20 @@ pub mod text;
 
 use crate::timeline::Event;
 
-/// The date as a list shows it: ISO cut to its precision, `~` when inferred.
+/// The date as a list shows it, in at most 11 columns: ISO cut to its
+/// precision, a range as `2020-08…11` or `2020…2022`; `~` when inferred.
 pub fn short_date(e: &Event) -> String {
-    let mark = if e.inferred.is_some() { "~" } else { "" };
-    format!("{mark}{}", e.date)
+    format!("{}{}", mark(e), e.date.short())
+}
+
+/// The date in ISO 8601, a range as an interval (`2020-08-20/2020-11-12`);
+/// `~` when inferred. For output with room for it.
+pub fn iso_date(e: &Event) -> String {
+    format!("{}{}", mark(e), e.date)
+}
+
+fn mark(e: &Event) -> &'static str {
+    if e.inferred.is_some() { "~" } else { "" }
 }
 
 /// The date in words, with how sure it is: "14 August 2020 (day; inferred)".

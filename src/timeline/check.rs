@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::model::{Citation, Source, Timeline};
+use super::model::{Citation, Date, Source, Timeline};
 use super::problem::{Locator, Problem};
 use super::quote::{Haystack, Nearest};
 use super::read::{FOLDER_RULE, Sources, Unreadable};
@@ -267,11 +267,14 @@ fn check_event_fields(cx: &mut Context, event: &super::model::Event, who: &str, 
         );
     }
     for (what, date) in [("date", Some(event.date)), ("sort_as", event.sort_as)] {
-        if let Some(why) = date.and_then(|d| d.impossible()) {
+        let Some(date) = date else { continue };
+        if let Some(why) = date.impossible() {
             cx.push(
                 Problem::error(label, pos(cx), format!("{who}: impossible {what}: {why}"))
-                    .hint("write Day(year, month, day), Month(year, month) or Year(year)"),
+                    .hint("write Day(year, month, day), Month(year, month), Year(year) or Between(from, to)"),
             );
+        } else if let Some(p) = range_problem(cx, place, date, who, what) {
+            cx.push(p);
         }
     }
     if event.inferred.as_ref().is_some_and(|s| s.trim().is_empty()) {
@@ -297,6 +300,40 @@ fn check_event_fields(cx: &mut Context, event: &super::model::Event, who: &str, 
         let p = Problem::error(label, pos(cx), format!("{who}: empty summary"));
         cx.push(p);
     }
+}
+
+/// What is wrong with a range whose ends both exist: an end before its start
+/// (an error), or a range from a date to itself (a warning). An end within the
+/// start's period, as `Between(Month(2020, 9), Day(2020, 9, 10))`, is fine.
+fn range_problem(cx: &Context, place: Place, date: Date, who: &str, what: &str) -> Option<Problem> {
+    let Date::Between(from, to) = date else {
+        return None;
+    };
+    // Placed only once there is a problem: the lookup is not free.
+    let (label, at) = (cx.label, || cx.event_pos(place));
+    if from == to {
+        return Some(
+            Problem::warning(
+                label,
+                at(),
+                format!("{who}: {what} is a range from a date to itself ({from})"),
+            )
+            // Debug spells a point as RON does: `Month(2020, 9)`.
+            .hint(format!("write the date alone: {from:?}")),
+        );
+    }
+    let backwards = from
+        .first_day()
+        .zip(to.last_day())
+        .is_some_and(|(a, b)| b < a);
+    backwards.then(|| {
+        Problem::error(
+            label,
+            at(),
+            format!("{who}: {what} ends before it starts: {to} is before {from}"),
+        )
+        .hint("write the earlier date first: Between(from, to)")
+    })
 }
 
 struct Context<'a> {

@@ -248,6 +248,10 @@ fn parse_split(text: &str, split: &Split) -> Result<Timeline, ((usize, usize), r
 fn hint_for(code: &ron::Error) -> String {
     use ron::Error as E;
     match code {
+        E::NoSuchEnumVariant { found, .. } if found == "Between" => {
+            "a range's ends are Day, Month or Year: Between(Day(2020, 8, 20), Month(2020, 11))"
+                .into()
+        }
         E::NoSuchEnumVariant { .. } => "check the spelling and capitals of the variant".into(),
         E::MissingStructField { .. } => {
             "add the missing field; see the annotated event in README.md".into()

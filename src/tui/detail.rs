@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::App;
 use super::layout::text_width;
-use super::text::{display, wrapped};
+use super::text::{display, wrapped, wrapped_spans};
 use crate::format::long_date;
 use crate::timeline::Citation;
 
@@ -27,14 +27,14 @@ pub fn layout(app: &App, width: u16) -> DetailLayout {
     let mut citations = Vec::new();
 
     lines.extend(wrapped(&e.title, width, "", t.title));
-    lines.push(Line::from(vec![
+    // A range and its countdown can outgrow a line: wrapped, not cut.
+    let mut date = vec![
         Span::styled(long_date(e), t.date),
         Span::raw(" · "),
         Span::styled(e.kind.as_str(), t.kind(e.kind)),
-    ]));
-    if let Some(line) = lines.last_mut() {
-        line.spans.extend(super::view::countdown(app, e));
-    }
+    ];
+    date.extend(super::view::countdown(app, e));
+    lines.extend(wrapped_spans(date, width));
     if let Some(why) = &e.inferred {
         lines.extend(wrapped(
             &format!("Date inferred: {why}"),

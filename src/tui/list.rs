@@ -8,7 +8,7 @@ use ratatui::widgets::{
 };
 
 use super::app::App;
-use super::text::{display, marked_spans};
+use super::text::{display, marked_spans, wrapped_spans};
 use crate::format::short_date;
 use crate::search::Field;
 
@@ -143,7 +143,8 @@ pub fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
         return;
     };
     let e = &app.timeline.events[index];
-    let mut lines = vec![Line::from(vec![
+    let block = block.padding(ratatui::widgets::Padding::horizontal(1));
+    let mut date = vec![
         Span::styled(e.date.long(), t.date),
         Span::styled(
             if e.inferred.is_some() {
@@ -155,10 +156,12 @@ pub fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
         ),
         Span::raw(" · "),
         Span::styled(e.kind.as_str(), t.kind(e.kind)),
-    ])];
-    lines[0].spans.extend(super::view::countdown(app, e));
+    ];
+    date.extend(super::view::countdown(app, e));
     // The list may cut the title short; the preview never does.
-    lines.insert(0, Line::styled(display(&e.title).into_owned(), t.title));
+    let mut lines = vec![Line::styled(display(&e.title).into_owned(), t.title)];
+    // A range's countdown is wrapped whole where it can be.
+    lines.extend(wrapped_spans(date, block.inner(area).width));
     lines.push(Line::from(display(&e.summary).into_owned()));
     // Every citation, as room allows: the paragraph cuts what does not fit.
     for c in &e.citations {
@@ -171,8 +174,6 @@ pub fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
             Span::styled(format!(" — {}", display(source)), t.dim),
         ]));
     }
-    let text = Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .block(block.padding(ratatui::widgets::Padding::horizontal(1)));
+    let text = Paragraph::new(lines).wrap(Wrap { trim: true }).block(block);
     frame.render_widget(text, area);
 }

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::App;
-use super::text::display;
-use crate::format::short_date;
+use super::text::{display, wrapped_spans};
+use crate::timeline::Date;
 
 /// Block digits, three columns by three rows each: readable at 80x24.
 fn glyph(c: char) -> [&'static str; 3] {
@@ -58,38 +58,46 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let e = &app.timeline.events[index];
+    // A range's start in digits, its end in words under them: both ends in
+    // digits would not fit 80 columns.
+    let to = match e.date {
+        Date::Between(_, to) => Some(format!(" to {}", to.long())),
+        _ => None,
+    };
     let [heading, body, progress, ruler] = Layout::vertical([
-        Constraint::Length(4),
+        Constraint::Length(if to.is_some() { 5 } else { 4 }),
         Constraint::Fill(1),
         Constraint::Length(1),
         Constraint::Length(if area.height >= 16 { 2 } else { 0 }),
     ])
     .areas(area);
 
-    let digits = big(&short_date(e), app.ascii);
+    let mark = if e.inferred.is_some() { "~" } else { "" };
+    let digits = big(&format!("{mark}{}", e.date.start()), app.ascii);
     let mut lines: Vec<Line> = digits
         .into_iter()
         .map(|r| Line::styled(format!(" {r}"), t.heading))
         .collect();
+    lines.extend(to.map(|to| Line::styled(to, t.heading)));
     lines.push(Line::default());
     frame.render_widget(Paragraph::new(lines), heading);
 
-    let mut text = vec![
-        Line::styled(display(&e.title).into_owned(), t.title),
-        Line::from(
-            [
-                vec![
-                    Span::styled(crate::format::long_date(e), t.date),
-                    Span::raw(" · "),
-                    Span::styled(e.kind.as_str(), t.kind(e.kind)),
-                ],
-                super::view::countdown(app, e),
-            ]
-            .concat(),
-        ),
-        Line::default(),
-        Line::from(display(&e.summary).into_owned()),
+    let inner = Rect {
+        x: body.x + 1,
+        width: body.width.saturating_sub(2),
+        ..body
+    };
+    let mut date = vec![
+        Span::styled(crate::format::long_date(e), t.date),
+        Span::raw(" · "),
+        Span::styled(e.kind.as_str(), t.kind(e.kind)),
     ];
+    date.extend(super::view::countdown(app, e));
+    let mut text = vec![Line::styled(display(&e.title).into_owned(), t.title)];
+    // A range's countdown is wrapped whole where it can be.
+    text.extend(wrapped_spans(date, inner.width));
+    text.push(Line::default());
+    text.push(Line::from(display(&e.summary).into_owned()));
     if let Some(c) = e.citations.first() {
         let source = app
             .timeline
@@ -99,11 +107,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         text.push(Line::styled(format!("“{}”", display(&c.quote)), t.quote));
         text.push(Line::styled(format!("— {}", display(source)), t.dim));
     }
-    let inner = Rect {
-        x: body.x + 1,
-        width: body.width.saturating_sub(2),
-        ..body
-    };
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
 
     let place = format!("{} / {} ", app.list.selected + 1, app.filter.hits.len());

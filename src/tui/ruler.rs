@@ -1,6 +1,7 @@
-//! The time ruler across the top of the home screen: a tick per listed event,
-//! placed in proportion to real time so clusters and gaps show, the selected
-//! event (▼) and the as-of date (◆) marked. Glyphs carry the meaning, so it
+//! The time ruler across the top of the home screen: a tick per listed event
+//! (a span, ━, for one dated by a range), placed in proportion to real time so
+//! clusters and gaps show, the selected event (▼, at its start) and the as-of
+//! date (◆) marked. Glyphs carry the meaning, so it
 //! reads in 16 colours, under NO_COLOR, and in ASCII where the locale is not UTF-8.
 
 use chrono::NaiveDate;
@@ -15,6 +16,7 @@ use crate::format::short_date;
 struct Glyphs {
     axis: char,
     tick: char,
+    span: char,
     selected: char,
     as_of: char,
 }
@@ -22,12 +24,14 @@ struct Glyphs {
 const UNICODE: Glyphs = Glyphs {
     axis: '─',
     tick: '┃',
+    span: '━',
     selected: '▼',
     as_of: '◆',
 };
 const ASCII: Glyphs = Glyphs {
     axis: '-',
     tick: '|',
+    span: '=',
     selected: 'v',
     as_of: '*',
 };
@@ -36,16 +40,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let g = if app.ascii { &ASCII } else { &UNICODE };
     let width = usize::from(area.width);
-    let days: Vec<(usize, NaiveDate)> = app
+    // Each listed event's first and last day: the same for all but ranges.
+    let days: Vec<(usize, (NaiveDate, NaiveDate))> = app
         .filter
         .hits
         .iter()
         .enumerate()
-        .filter_map(|(i, h)| Some((i, app.timeline.events[h.event].first_day()?)))
+        .filter_map(|(i, h)| Some((i, app.timeline.events[h.event].days()?)))
         .collect();
     let (Some(lo), Some(hi)) = (
-        days.iter().map(|d| d.1).min(),
-        days.iter().map(|d| d.1).max(),
+        days.iter().map(|d| d.1.0).min(),
+        days.iter().map(|d| d.1.1).max(),
     ) else {
         return;
     };
@@ -62,15 +67,28 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     };
 
     let mut axis: Vec<(char, Style)> = vec![(g.axis, t.dim); width];
-    for (_, d) in &days {
-        axis[col(*d)] = (g.tick, Style::new());
+    let selected = days.iter().find(|(i, _)| *i == app.list.selected);
+    // Spans first, the selected one in the key's style, so that ticks stay
+    // visible over them.
+    let spans = days.iter().filter(|(_, (first, last))| first != last);
+    for (i, (first, last)) in spans {
+        let style = if *i == app.list.selected {
+            t.key
+        } else {
+            Style::new()
+        };
+        axis[col(*first)..=col(*last)].fill((g.span, style));
+    }
+    for (_, (first, last)) in &days {
+        if first == last {
+            axis[col(*first)] = (g.tick, Style::new());
+        }
     }
     if let Some(as_of) = app.as_of.filter(|d| (lo..=hi).contains(d)) {
         axis[col(as_of)] = (g.as_of, t.warning);
     }
-    let selected = days.iter().find(|(i, _)| *i == app.list.selected);
-    if let Some((_, d)) = selected {
-        axis[col(*d)] = (g.selected, t.key);
+    if let Some((_, (first, _))) = selected {
+        axis[col(*first)] = (g.selected, t.key);
     }
     frame.render_widget(runs(&axis), Rect { height: 1, ..area });
 
@@ -92,7 +110,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
     let last_at = width.saturating_sub(last.chars().count());
     // The selection's date, under its mark; an end label it would touch gives way.
-    let mark = selected.map(|(i, d)| {
+    let mark = selected.map(|(i, (d, _))| {
         let text = short_date(&app.timeline.events[app.filter.hits[*i].event]);
         let len = text.chars().count();
         (

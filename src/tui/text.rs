@@ -51,6 +51,39 @@ pub fn wrapped(text: &str, width: u16, indent: &str, style: Style) -> Vec<Line<'
         .collect()
 }
 
+/// Styled spans wrapped to `cols` columns, each keeping its style: a span
+/// that fits on a line of its own is not broken ("around now (between 2
+/// weeks ago and in 3 weeks)" stays whole), a longer one breaks at spaces.
+/// A word wider than a line is left for the edge of the screen to cut.
+pub fn wrapped_spans(spans: Vec<Span<'static>>, cols: u16) -> Vec<Line<'static>> {
+    let cols = usize::from(cols.max(1));
+    let mut lines = vec![Line::default()];
+    let (mut used, mut empty) = (0, true);
+    for span in spans {
+        let text = display(&span.content);
+        let pieces: Vec<&str> = if width(text.trim()) <= cols {
+            vec![&text]
+        } else {
+            text.split_inclusive(' ').collect()
+        };
+        for mut piece in pieces {
+            if !empty && used + width(piece.trim_end()) > cols {
+                lines.push(Line::default());
+                (used, empty) = (0, true);
+            }
+            if empty {
+                piece = piece.trim_start();
+            }
+            if let Some(line) = lines.last_mut() {
+                line.spans.push(Span::styled(piece.to_string(), span.style));
+            }
+            used += width(piece);
+            empty &= piece.trim().is_empty();
+        }
+    }
+    lines
+}
+
 /// Safe to put on one screen line: no controls, tabs or newlines.
 pub fn display(s: &str) -> Cow<'_, str> {
     crate::sanitize::one_line(s)
@@ -142,6 +175,39 @@ mod tests {
         let spans = marked_spans("’Oracle’", &[1, 2], 20, Style::new(), Style::new().bold());
         let parts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(parts, ["’", "Or", "acle’"]);
+    }
+
+    #[test]
+    fn spans_wrap_whole_when_they_fit_a_line_and_keep_their_styles() {
+        let bold = Style::new().bold();
+        let spans = vec![
+            Span::raw("between 20 August and 12 November 2020"),
+            Span::raw(" · "),
+            Span::styled("around now (between 6 weeks ago and in 6 weeks)", bold),
+        ];
+        let text =
+            |lines: &[Line]| -> Vec<String> { lines.iter().map(|l| l.to_string()).collect() };
+        let lines = wrapped_spans(spans.clone(), 60);
+        assert_eq!(
+            text(&lines),
+            [
+                "between 20 August and 12 November 2020 · ",
+                "around now (between 6 weeks ago and in 6 weeks)"
+            ]
+        );
+        assert_eq!(lines[1].spans[0].style, bold);
+        // Narrower than a span: it breaks at spaces.
+        assert_eq!(
+            text(&wrapped_spans(spans.clone(), 30)),
+            [
+                "between 20 August and 12 ",
+                "November 2020 · around now ",
+                "(between 6 weeks ago and in 6 ",
+                "weeks)"
+            ]
+        );
+        // Wide enough: one line, as it was.
+        assert_eq!(wrapped_spans(spans, 100).len(), 1);
     }
 
     #[test]

@@ -255,7 +255,7 @@ fn select_nearest(app: &mut App, target: crate::when::Target) {
         .hits
         .iter()
         .enumerate()
-        .filter_map(|(i, h)| Some((i, app.timeline.events[h.event].first_day()?)));
+        .filter_map(|(i, h)| Some((i, app.timeline.events[h.event].days()?)));
     match crate::when::nearest(dates, target) {
         Some(i) => app.list.selected = i,
         None => app.status = Some("no events to jump to".into()),
