@@ -38,6 +38,8 @@ pub struct EventJson<'a> {
     pub citations: Vec<CitationJson<'a>>,
     pub disputes: Vec<DisputeJson<'a>>,
     pub note: Option<&'a str>,
+    /// Phrases the title or summary uses for what the quotes say in other words.
+    pub paraphrase: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -107,6 +109,7 @@ pub fn event<'a>(tl: &'a Timeline, e: &'a Event) -> EventJson<'a> {
             })
             .collect(),
         note: e.note.as_deref(),
+        paraphrase: &e.paraphrase,
     }
 }
 

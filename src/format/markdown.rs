@@ -24,6 +24,9 @@ pub fn event(tl: &Timeline, e: &Event, heading: &str) -> String {
         out.push_str(&format!("Date inferred: {}\n\n", escape(why)));
     }
     out.push_str(&format!("{}\n\n", escape(&e.summary)));
+    if let Some(p) = super::paraphrased(e) {
+        out.push_str(&format!("Paraphrased: {}\n\n", escape(&p)));
+    }
     for c in &e.citations {
         out.push_str(&citation(tl, c));
     }

@@ -37,6 +37,12 @@ pub fn event(tl: &Timeline, e: &Event) -> String {
     for l in wrap(&e.summary, "") {
         line(&l);
     }
+    if let Some(p) = super::paraphrased(e) {
+        line("");
+        for l in wrap(&format!("Paraphrased: {p}"), "") {
+            line(&l);
+        }
+    }
     line("");
     line("Citations");
     for (i, c) in e.citations.iter().enumerate() {

@@ -269,7 +269,7 @@ fn failed(p: Problem) -> Checked {
         timeline: None,
         report: Report {
             problems: vec![p],
-            tallies: Vec::new(),
+            ..Report::default()
         },
     }
 }
@@ -301,6 +301,7 @@ fn sanitize_timeline(tl: &mut Timeline) {
         e.actors
             .iter_mut()
             .chain(e.tags.iter_mut())
+            .chain(e.paraphrase.iter_mut())
             .for_each(sanitize_in_place);
         let cites = e
             .citations

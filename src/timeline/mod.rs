@@ -1,6 +1,7 @@
 //! The timeline: its model, loading from RON, and validation.
 
 pub mod check;
+pub mod claims;
 pub mod load;
 pub mod model;
 pub mod problem;

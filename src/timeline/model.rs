@@ -53,6 +53,10 @@ pub struct Event {
     pub actors: Vec<String>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Phrases the title or summary uses for what the quotes say in other
+    /// words: the claims lint accepts every word in them.
+    #[serde(default)]
+    pub paraphrase: Vec<String>,
     pub citations: Vec<Citation>,
     #[serde(default)]
     pub disputes: Vec<Dispute>,
