@@ -731,3 +731,86 @@ fn nothing_from_a_file_reaches_the_terminal_raw() {
     }
     assert!(seen > 2000, "the commands printed something");
 }
+
+/// A timeline folder with one article and one event citing it; `extra`
+/// goes into the event, `source` into the source.
+fn curated(summary: &str, event_extra: &str, source_extra: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("seeds")).unwrap();
+    fs::write(
+        dir.path().join("seeds/a.txt"),
+        "The government gave the company 90 days to sell its business.",
+    )
+    .unwrap();
+    let ron = format!(
+        r#"Timeline(
+    title: "Mine",
+    sources: [Source(id: "a", file: "seeds/a.txt"{source_extra})],
+    events: [
+        Event(id: "sale", date: Year(2020), title: "A sale ordered", summary: "{summary}", kind: Order{event_extra},
+              citations: [(source: "a", quote: "The government gave the company 90 days to sell its business.")]),
+    ],
+)"#
+    );
+    fs::write(dir.path().join("timeline.ron"), ron).unwrap();
+    dir
+}
+
+#[test]
+fn check_warns_of_claims_and_strict_makes_every_warning_an_error() {
+    let headed = r#", headline: "Sell in 90 days""#;
+    let overstated = curated(
+        "The Trump administration gave ByteDance 45 days.",
+        "",
+        headed,
+    );
+    let data = overstated.path().to_str().unwrap();
+    let o = run(&["--data", data, "check"]);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 0, "warnings are not errors: {out}");
+    for word in ["Trump", "ByteDance", "45"] {
+        let line = format!(
+            "warning: event \"sale\": the summary says \"{word}\", which none of its quotes does"
+        );
+        assert!(out.contains(&line), "{line}\n{out}");
+    }
+    assert!(
+        out.ends_with("ok: every quote found verbatim in its source (3 warnings)\n"),
+        "{out}"
+    );
+
+    let o = run(&["--data", data, "check", "--strict"]);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 1, "{out}");
+    assert!(
+        out.contains("error: event \"sale\": the summary says \"Trump\""),
+        "{out}"
+    );
+    assert!(!out.contains("warning:"), "{out}");
+    assert!(
+        out.ends_with("3 errors (warnings count as errors with --strict)\n"),
+        "{out}"
+    );
+
+    // The words said otherwise, listed as paraphrases: nothing to warn about.
+    let paraphrased = curated(
+        "The Trump administration gave ByteDance 90 days.",
+        r#", paraphrase: ["Trump administration", "ByteDance"]"#,
+        headed,
+    );
+    let o = run(&[
+        "--data",
+        paraphrased.path().to_str().unwrap(),
+        "check",
+        "--strict",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(
+        stdout(&o).ends_with("ok: every quote found verbatim in its source\n"),
+        "{}",
+        stdout(&o)
+    );
+
+    // --strict is check's alone.
+    assert_eq!(code(&run(&["--data", data, "list", "--strict"])), 2);
+}

@@ -30,6 +30,18 @@ pub struct Tally {
 pub struct Report {
     pub problems: Vec<Problem>,
     pub tallies: Vec<Tally>,
+    /// Some errors were warnings, made errors by `check --strict`.
+    pub strict: bool,
+}
+
+impl Report {
+    /// `check --strict`: every warning becomes an error.
+    pub fn make_strict(&mut self) {
+        for p in self.problems.iter_mut().filter(|p| !p.is_error()) {
+            p.severity = super::problem::Severity::Error;
+            self.strict = true;
+        }
+    }
 }
 
 const TITLE_MAX: usize = 80;
@@ -245,6 +257,7 @@ pub fn validate(tl: &mut Timeline, ron: &str, label: &str, reader: &dyn Sources)
     Report {
         problems: cx.problems,
         tallies: quotes.tallies,
+        strict: false,
     }
 }
 
