@@ -33,7 +33,7 @@ fn app() -> App {
 }
 
 /// What the problems panel holds after a reload of the shipped timeline as it
-/// is: its warnings (the claims lint's), if it has any.
+/// is: its warnings (the claims lint's, sources with no name), if it has any.
 fn shipped_warnings() -> Option<Vec<String>> {
     let mut a = app();
     update(&mut a, reloaded(|t| t.to_string()));

@@ -19,6 +19,11 @@ pub struct SourceJson<'a> {
     pub headline: Option<&'a str>,
     pub publisher: Option<&'a str>,
     pub note: Option<&'a str>,
+    /// The curator's description, for a source with no headline.
+    pub description: Option<&'a str>,
+    /// How citations name it: the headline, "[description: ...]" or
+    /// "[untitled: FILE]".
+    pub label: String,
 }
 
 #[derive(Serialize)]
@@ -77,6 +82,8 @@ pub fn source(s: &Source) -> SourceJson<'_> {
         headline: s.headline.as_deref(),
         publisher: s.publisher.as_deref(),
         note: s.note.as_deref(),
+        description: s.description.as_deref(),
+        label: s.label().to_string(),
     }
 }
 

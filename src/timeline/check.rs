@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::claims::{self, Claim};
-use super::model::{Citation, Event, Source, Timeline};
+use super::model::{Citation, Event, Label, Source, Timeline};
 use super::problem::{Locator, Problem};
 use super::quote::{Haystack, Nearest};
 use super::read::{FOLDER_RULE, Sources, Unreadable};
@@ -118,6 +118,19 @@ pub fn validate(tl: &mut Timeline, ron: &str, label: &str, reader: &dyn Sources)
             cx.push(p);
         } else {
             index.insert(source.id.clone(), i);
+        }
+        if let Label::File(_) = source.label() {
+            cx.push(
+                Problem::warning(
+                    label,
+                    cx.pos(at(&cx)),
+                    format!(
+                        "source \"{}\" will be named by its file; give it a headline or a description",
+                        short(&source.id)
+                    ),
+                )
+                .hint("headline: the article's own, as it stands; description: \"...\": yours, always shown as [description: ...]"),
+            );
         }
         // A problem with the file is placed at its `file:` value.
         let file_at = |cx: &Context| {

@@ -288,6 +288,7 @@ fn sanitize_timeline(tl: &mut Timeline) {
         sanitize_in_place(&mut s.id);
         sanitize_in_place(&mut s.file);
         all_opt(&mut s.headline);
+        all_opt(&mut s.description);
         all_opt(&mut s.publisher);
         all_opt(&mut s.note);
     }

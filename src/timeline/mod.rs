@@ -15,5 +15,5 @@ pub use load::{
     Checked, LoadError, Origin, check_builtin, check_path, files, load_builtin, load_path,
     source_path,
 };
-pub use model::{Citation, Date, Dispute, Event, Kind, Precision, Source, Timeline};
+pub use model::{Citation, Date, Dispute, Event, Kind, Label, Precision, Source, Timeline};
 pub use problem::{Problem, Severity};
