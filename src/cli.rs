@@ -73,8 +73,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
     },
-    /// Validate the timeline: every quote verbatim in its source, ids, dates.
-    Check,
+    /// Validate the timeline: every quote verbatim in its source, ids, dates,
+    /// and (as warnings) words in titles and summaries that no quote says.
+    Check {
+        /// Count every warning as an error: exit 1 if there is any.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Say where the config file is looked for, and check it.
     Config {
         /// Print a config file with every default, commented, to start from.
@@ -150,7 +155,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         .as_deref()
         .filter(|_| cli.data.is_none() && settings.config.data.is_some());
     match cli.command {
-        Some(Command::Check) => check(data.as_deref()),
+        Some(Command::Check { strict }) => check(data.as_deref(), strict),
         Some(Command::Config { .. }) => unreachable!("handled above"),
         None => {
             let tl = load(data.as_deref(), from_config)?;
@@ -369,8 +374,11 @@ fn show(tl: &Timeline, id: &str, format: ShowFormat) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(data: Option<&Path>) -> Result<ExitCode> {
-    let checked = checked(data);
+fn check(data: Option<&Path>, strict: bool) -> Result<ExitCode> {
+    let mut checked = checked(data);
+    if strict {
+        checked.report.make_strict();
+    }
     let label = data.map_or("data/timeline.ron (built in)".to_string(), |p| {
         p.display().to_string()
     });

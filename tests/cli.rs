@@ -71,8 +71,26 @@ fn list_json_keeps_the_contract() {
     let sources = v["sources"].as_array().unwrap();
     assert_eq!(sources.len(), 5);
     assert_eq!(sources[3]["file"], "seeds/003_3da983060587e498.txt");
-    for key in ["id", "file", "headline", "publisher", "note"] {
+    for key in [
+        "id",
+        "file",
+        "headline",
+        "publisher",
+        "note",
+        "description",
+        "label",
+    ] {
         assert!(sources[0].get(key).is_some(), "source.{key}");
+    }
+    // The label: the headline; else the curator's description, marked; else
+    // the file, marked.
+    for s in sources {
+        let label = match (s["headline"].as_str(), s["description"].as_str()) {
+            (Some(h), _) => h.to_string(),
+            (None, Some(d)) => format!("[description: {d}]"),
+            (None, None) => format!("[untitled: {}]", s["file"].as_str().unwrap()),
+        };
+        assert_eq!(s["label"], label.as_str(), "{s}");
     }
     let events = v["events"].as_array().unwrap();
     let dated: Vec<(&str, &str)> = events
@@ -115,9 +133,11 @@ fn list_json_keeps_the_contract() {
         "actors",
         "tags",
         "citations",
+        "paraphrase",
     ] {
         assert!(events[0].get(key).is_some(), "event.{key}");
     }
+    assert!(events.iter().all(|e| e["paraphrase"].is_array()));
 }
 
 #[test]
@@ -230,8 +250,12 @@ fn check_passes_on_the_shipped_data() {
     let out = stdout(&o);
     assert!(out.contains("20 events, 5 sources"));
     assert!(out.contains("filing-servers"));
+    // Warnings (the claims lint's, sources without a name) leave it ok.
     assert!(
-        out.ends_with("ok: every quote found verbatim in its source\n"),
+        out.lines()
+            .last()
+            .unwrap()
+            .starts_with("ok: every quote found verbatim in its source"),
         "{out}"
     );
     // --data goes before or after the command.
@@ -252,7 +276,7 @@ fn check_reports_every_problem_and_exits_1() {
     fs::write(seeds.join("a.txt"), "The order was signed on Friday.").unwrap();
     let ron = r#"Timeline(
     title: "Mine",
-    sources: [Source(id: "a", file: "seeds/a.txt")],
+    sources: [Source(id: "a", file: "seeds/a.txt", headline: "A")],
     events: [
         Event(id: "one", date: Day(2021, 2, 30), title: "One", summary: "S.", kind: Order,
               citations: [(source: "a", quote: "The order was signed on Monday.")]),
@@ -724,4 +748,160 @@ fn nothing_from_a_file_reaches_the_terminal_raw() {
         seen += o.stdout.len() + o.stderr.len();
     }
     assert!(seen > 2000, "the commands printed something");
+}
+
+/// A timeline folder with one article and one event citing it; `extra`
+/// goes into the event, `source` into the source.
+fn curated(summary: &str, event_extra: &str, source_extra: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("seeds")).unwrap();
+    fs::write(
+        dir.path().join("seeds/a.txt"),
+        "The government gave the company 90 days to sell its business.",
+    )
+    .unwrap();
+    let ron = format!(
+        r#"Timeline(
+    title: "Mine",
+    sources: [Source(id: "a", file: "seeds/a.txt"{source_extra})],
+    events: [
+        Event(id: "sale", date: Year(2020), title: "A sale ordered", summary: "{summary}", kind: Order{event_extra},
+              citations: [(source: "a", quote: "The government gave the company 90 days to sell its business.")]),
+    ],
+)"#
+    );
+    fs::write(dir.path().join("timeline.ron"), ron).unwrap();
+    dir
+}
+
+#[test]
+fn check_warns_of_claims_and_strict_makes_every_warning_an_error() {
+    let headed = r#", headline: "Sell in 90 days""#;
+    let overstated = curated(
+        "The Trump administration gave ByteDance 45 days.",
+        "",
+        headed,
+    );
+    let data = overstated.path().to_str().unwrap();
+    let o = run(&["--data", data, "check"]);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 0, "warnings are not errors: {out}");
+    for word in ["Trump", "ByteDance", "45"] {
+        let line = format!(
+            "warning: event \"sale\": the summary says \"{word}\", which none of its quotes does"
+        );
+        assert!(out.contains(&line), "{line}\n{out}");
+    }
+    assert!(
+        out.ends_with("ok: every quote found verbatim in its source (3 warnings)\n"),
+        "{out}"
+    );
+
+    let o = run(&["--data", data, "check", "--strict"]);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 1, "{out}");
+    assert!(
+        out.contains("error: event \"sale\": the summary says \"Trump\""),
+        "{out}"
+    );
+    assert!(!out.contains("warning:"), "{out}");
+    assert!(
+        out.ends_with("3 errors (warnings count as errors with --strict)\n"),
+        "{out}"
+    );
+
+    // The words said otherwise, listed as paraphrases: nothing to warn about.
+    let paraphrased = curated(
+        "The Trump administration gave ByteDance 90 days.",
+        r#", paraphrase: ["Trump administration", "ByteDance"]"#,
+        headed,
+    );
+    let o = run(&[
+        "--data",
+        paraphrased.path().to_str().unwrap(),
+        "check",
+        "--strict",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(
+        stdout(&o).ends_with("ok: every quote found verbatim in its source\n"),
+        "{}",
+        stdout(&o)
+    );
+
+    // A source named by nothing but its file is a warning, so an error too.
+    let unnamed = curated("The company was given 90 days.", "", "");
+    let data = unnamed.path().to_str().unwrap();
+    assert_eq!(code(&run(&["--data", data, "check"])), 0);
+    let o = run(&["--data", data, "check", "--strict"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stdout(&o).contains(
+            "error: source \"a\" will be named by its file; give it a headline or a description"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    // --strict is check's alone.
+    assert_eq!(code(&run(&["--data", data, "list", "--strict"])), 2);
+}
+
+#[test]
+fn citations_name_the_source_by_its_label_and_publisher_in_every_format() {
+    let dir = curated(
+        "The Trump administration gave the company 90 days.",
+        r#", paraphrase: ["Trump administration", "gave"]"#,
+        r#", description: "Notes of a call, undated", publisher: "Plat4om""#,
+    );
+    let data = dir.path().to_str().unwrap();
+
+    let text = stdout(&run(&["--data", data, "show", "sale"]));
+    assert!(
+        text.contains("      [description: Notes of a call, undated], Plat4om\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Paraphrased: “Trump administration”, “gave”\n"),
+        "{text}"
+    );
+
+    let md = stdout(&run(&[
+        "--data", data, "show", "sale", "--format", "markdown",
+    ]));
+    assert!(
+        md.contains("> — \\[description: Notes of a call, undated\\], Plat4om, `seeds/a.txt`\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Paraphrased: “Trump administration”, “gave”\n"),
+        "{md}"
+    );
+    let list = stdout(&run(&["--data", data, "list", "--format", "markdown"]));
+    assert!(
+        list.contains("\\[description: Notes of a call, undated\\], Plat4om"),
+        "{list}"
+    );
+
+    let v = json(&["--data", data, "list", "--format", "json"]);
+    let source = &v["sources"][0];
+    assert_eq!(source["description"], "Notes of a call, undated");
+    assert_eq!(source["label"], "[description: Notes of a call, undated]");
+    assert_eq!(source["headline"], Value::Null);
+    assert_eq!(
+        v["events"][0]["paraphrase"],
+        serde_json::json!(["Trump administration", "gave"])
+    );
+
+    // A source with neither: named by its file, marked, never as a title.
+    let bare = curated("The company was given 90 days.", "", "");
+    let data = bare.path().to_str().unwrap();
+    let md = stdout(&run(&[
+        "--data", data, "show", "sale", "--format", "markdown",
+    ]));
+    assert!(md.contains("> — \\[untitled: seeds/a.txt\\]\n"), "{md}");
+    let v = json(&["--data", data, "show", "sale", "--format", "json"]);
+    assert_eq!(v["paraphrase"], serde_json::json!([]));
+    let v = json(&["--data", data, "list", "--format", "json"]);
+    assert_eq!(v["sources"][0]["label"], "[untitled: seeds/a.txt]");
+    assert_eq!(v["sources"][0]["description"], Value::Null);
 }

@@ -521,3 +521,133 @@ fn a_hostile_timeline_cannot_multiply_its_report() {
     assert!(out.contains("and 10 more"));
     assert!(out.contains("the nearest passage is shown for the first 100 quotes not found"));
 }
+
+#[test]
+fn a_claim_no_quote_makes_is_a_warning_at_its_word() {
+    let ron = timeline(&GOOD_EVENT.replace(
+        "summary: \"ByteDance was given 90 days.\"",
+        "summary: \"ByteDance was given 120 days by Oracle, and Oracle 120 more.\"",
+    ));
+    let c = check(&ron);
+    assert!(c.is_clean(), "warnings only: {:#?}", c.report.problems);
+    let claims: Vec<&Problem> = c
+        .report
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("none of its quotes"))
+        .collect();
+    // One per word, at its first place in the file: line 11, the summary's.
+    let said: Vec<(&str, Option<(usize, usize)>)> =
+        claims.iter().map(|p| (p.message.as_str(), p.at)).collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "event \"order\": the summary says \"120\", which none of its quotes does",
+                Some((11, 43))
+            ),
+            (
+                "event \"order\": the summary says \"Oracle\", which none of its quotes does",
+                Some((11, 55))
+            ),
+        ]
+    );
+    assert!(claims.iter().all(|p| !p.is_error()));
+    assert_eq!(
+        claims[1].hint.as_deref(),
+        Some(
+            "quote the words that say it, or list it in paraphrase: [\"Oracle\"] if the quotes say it in other words"
+        )
+    );
+
+    // Listed as a paraphrase, it is accepted; the number still is not.
+    let ron = ron.replace("kind: Order,", "kind: Order, paraphrase: [\"Oracle\"],");
+    let c = check(&ron);
+    let claims: Vec<&str> = c
+        .report
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("none of its quotes"))
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(
+        claims,
+        ["event \"order\": the summary says \"120\", which none of its quotes does"]
+    );
+}
+
+#[test]
+fn a_source_is_labelled_by_headline_else_description_else_its_file_with_a_warning() {
+    let ron = r#"Timeline(
+    title: "Test",
+    sources: [
+        Source(id: "headed", file: "seeds/a.txt", headline: "The Article's Own", description: "mine"),
+        Source(id: "described", file: "seeds/a.txt", description: "Interview notes, undated", publisher: "Plat4om"),
+        Source(id: "bare", file: "seeds/a.txt"),
+    ],
+    events: [
+        Event(id: "order", date: Day(2020, 8, 14), title: "An order", summary: "ByteDance was given 90 days.", kind: Order,
+            citations: [
+                (source: "headed", quote: "ByteDance, was given 90 days."),
+                (source: "described", quote: "ByteDance, was given 90 days."),
+                (source: "bare", quote: "ByteDance, was given 90 days."),
+            ]),
+    ],
+)"#;
+    let c = check(ron);
+    assert!(c.is_clean(), "{:#?}", c.report.problems);
+    let tl = c.timeline.as_ref().unwrap();
+    let labels: Vec<(String, String)> = tl
+        .sources
+        .iter()
+        .map(|s| (s.label().to_string(), s.cite_as()))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("The Article's Own".into(), "The Article's Own".into()),
+            (
+                "[description: Interview notes, undated]".into(),
+                "[description: Interview notes, undated], Plat4om".into()
+            ),
+            (
+                "[untitled: seeds/a.txt]".into(),
+                "[untitled: seeds/a.txt]".into()
+            ),
+        ]
+    );
+    // Only the source with neither is warned about, at its id.
+    let warnings: Vec<(&str, Option<(usize, usize)>)> = c
+        .report
+        .problems
+        .iter()
+        .map(|p| (p.message.as_str(), p.at))
+        .collect();
+    assert_eq!(
+        warnings,
+        [(
+            "source \"bare\" will be named by its file; give it a headline or a description",
+            Some((6, 20))
+        )]
+    );
+}
+
+#[test]
+fn a_summary_of_twenty_thousand_unquoted_names_is_reported_in_linear_time() {
+    // Each claim is placed at its word: sought from the last one found, not
+    // from the start of the summary (quadratic: minutes here).
+    let names: String = (0..20_000).map(|i| format!(" Name{i}x")).collect();
+    let ron = timeline(&GOOD_EVENT.replace(
+        "summary: \"ByteDance was given 90 days.\"",
+        &format!("summary: \"Start{names}.\""),
+    ));
+    let started = std::time::Instant::now();
+    let c = check(&ron);
+    let out = report::render(&c, "t.ron");
+    // The unnamed source; a name and its number each (but 90, quoted).
+    assert_eq!(c.report.problems.len(), 1 + 20_000 + 19_999);
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    let last = c.report.problems.last().unwrap();
+    assert_eq!(last.at, Some((11, 23 + "Start".len() + names.len() - 6)));
+    assert!(out.len() < 20_000_000, "{} bytes", out.len());
+}

@@ -1,13 +1,32 @@
 //! The shipped timeline: clean under `check`, holding the anchor events, and
 //! every quote standing verbatim in its article.
 
-use timeline_explorer::timeline::{Date, check_builtin, check_path, load_builtin, quote::collapse};
+use timeline_explorer::timeline::{
+    Date, Problem, check_builtin, check_path, load_builtin, quote::collapse,
+};
 
 #[test]
-fn shipped_timeline_checks_clean_with_no_warnings() {
+fn shipped_timeline_checks_clean_warning_only_of_its_curation() {
     let c = check_builtin();
     assert!(c.is_clean());
-    assert_eq!(c.report.problems, vec![], "problems in the shipped data");
+    // The only warnings are the curator's to-do list: words in titles and
+    // summaries no quote gives (the claims lint), and sources with neither a
+    // headline nor a description. Anything else is a problem in the data.
+    let other: Vec<_> = c
+        .report
+        .problems
+        .iter()
+        .filter(|p| {
+            !(p.message.ends_with("which none of its quotes does")
+                || p.message
+                    .ends_with("will be named by its file; give it a headline or a description"))
+        })
+        .collect();
+    assert_eq!(
+        other,
+        Vec::<&Problem>::new(),
+        "problems in the shipped data"
+    );
     for t in &c.report.tallies {
         assert!(t.cited > 0 && t.found == t.cited, "{t:?}");
     }

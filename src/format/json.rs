@@ -19,6 +19,11 @@ pub struct SourceJson<'a> {
     pub headline: Option<&'a str>,
     pub publisher: Option<&'a str>,
     pub note: Option<&'a str>,
+    /// The curator's description, for a source with no headline.
+    pub description: Option<&'a str>,
+    /// How citations name it: the headline, "[description: ...]" or
+    /// "[untitled: FILE]".
+    pub label: String,
 }
 
 #[derive(Serialize)]
@@ -40,6 +45,8 @@ pub struct EventJson<'a> {
     pub citations: Vec<CitationJson<'a>>,
     pub disputes: Vec<DisputeJson<'a>>,
     pub note: Option<&'a str>,
+    /// Phrases the title or summary uses for what the quotes say in other words.
+    pub paraphrase: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -77,6 +84,8 @@ pub fn source(s: &Source) -> SourceJson<'_> {
         headline: s.headline.as_deref(),
         publisher: s.publisher.as_deref(),
         note: s.note.as_deref(),
+        description: s.description.as_deref(),
+        label: s.label().to_string(),
     }
 }
 
@@ -109,6 +118,7 @@ pub fn event<'a>(tl: &'a Timeline, e: &'a Event) -> EventJson<'a> {
             })
             .collect(),
         note: e.note.as_deref(),
+        paraphrase: &e.paraphrase,
     }
 }
 

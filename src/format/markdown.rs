@@ -1,7 +1,7 @@
 //! Markdown, for pasting into notes and documents with citations intact.
 
 use super::{iso_date, long_date};
-use crate::timeline::{Citation, Event, Timeline};
+use crate::timeline::{Citation, Event, Label, Timeline};
 
 pub fn timeline<'a>(tl: &Timeline, events: impl IntoIterator<Item = &'a Event>) -> String {
     let mut out = format!("# {}\n", escape(&tl.title));
@@ -24,6 +24,9 @@ pub fn event(tl: &Timeline, e: &Event, heading: &str) -> String {
         out.push_str(&format!("Date inferred: {}\n\n", escape(why)));
     }
     out.push_str(&format!("{}\n\n", escape(&e.summary)));
+    if let Some(p) = super::paraphrased(e) {
+        out.push_str(&format!("Paraphrased: {}\n\n", escape(&p)));
+    }
     for c in &e.citations {
         out.push_str(&citation(tl, c));
     }
@@ -50,7 +53,8 @@ pub fn cited(tl: &Timeline, e: &Event, c: &Citation) -> String {
     )
 }
 
-/// A quote as a block, then where it comes from.
+/// A quote as a block, then where it comes from: the source's label (a
+/// headline in italics), its publisher, and its file.
 pub fn citation(tl: &Timeline, c: &Citation) -> String {
     let source = tl.source_of(c);
     let mut out = String::new();
@@ -60,13 +64,19 @@ pub fn citation(tl: &Timeline, c: &Citation) -> String {
     out.push_str(">\n> — ");
     match source {
         Some(s) => {
-            if let Some(h) = &s.headline {
-                out.push_str(&format!("*{}*, ", escape(h)));
+            let label = s.label();
+            match label {
+                Label::Headline(h) => out.push_str(&format!("*{}*", escape(h))),
+                other => out.push_str(&escape(&other.to_string())),
             }
-            if let Some(p) = &s.publisher {
-                out.push_str(&format!("{}, ", escape(p)));
+            if let Some(p) = s.publisher.as_deref().filter(|p| !p.trim().is_empty()) {
+                out.push_str(&format!(", {}", escape(p)));
             }
-            out.push_str(&format!("`{}`\n\n", s.file.replace('`', "'")));
+            // An untitled source's label is its file already.
+            if !matches!(label, Label::File(_)) {
+                out.push_str(&format!(", `{}`", s.file.replace('`', "'")));
+            }
+            out.push_str("\n\n");
         }
         None => out.push_str(&format!("{}\n\n", escape(&c.source))),
     }

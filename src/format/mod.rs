@@ -33,6 +33,12 @@ pub fn long_date(e: &Event) -> String {
     format!("{} ({}; {how})", e.date.long(), e.date.precision().as_str())
 }
 
+/// An event's paraphrases as `show` lists them: “Trump administration”, “China-run”.
+pub fn paraphrased(e: &Event) -> Option<String> {
+    let quoted: Vec<String> = e.paraphrase.iter().map(|p| format!("“{p}”")).collect();
+    (!quoted.is_empty()).then(|| quoted.join(", "))
+}
+
 /// `s` cut with an ellipsis to fit `width` terminal columns (wide characters count two).
 pub fn fit(s: &str, width: usize) -> String {
     match cut(s, width) {

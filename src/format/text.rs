@@ -37,6 +37,12 @@ pub fn event(tl: &Timeline, e: &Event) -> String {
     for l in wrap(&e.summary, "") {
         line(&l);
     }
+    if let Some(p) = super::paraphrased(e) {
+        line("");
+        for l in wrap(&format!("Paraphrased: {p}"), "") {
+            line(&l);
+        }
+    }
     line("");
     line("Citations");
     for (i, c) in e.citations.iter().enumerate() {
@@ -73,8 +79,8 @@ fn citation(tl: &Timeline, c: &Citation, lead: &str, line: &mut impl FnMut(&str)
         "{lead}{} ({file}, bytes {}-{})",
         c.source, c.span.start, c.span.end
     ));
-    if let Some(h) = source.and_then(|s| s.headline.as_deref()) {
-        for l in wrap(h, "      ") {
+    if let Some(s) = source {
+        for l in wrap(&s.cite_as(), "      ") {
             line(&l);
         }
     }

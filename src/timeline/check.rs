@@ -9,7 +9,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::model::{Citation, Date, Source, Timeline};
+use super::claims::{self, Claim};
+use super::model::{Citation, Date, Event, Label, Source, Timeline};
 use super::problem::{Locator, Problem};
 use super::quote::{Haystack, Nearest};
 use super::read::{FOLDER_RULE, Sources, Unreadable};
@@ -29,6 +30,18 @@ pub struct Tally {
 pub struct Report {
     pub problems: Vec<Problem>,
     pub tallies: Vec<Tally>,
+    /// Some errors were warnings, made errors by `check --strict`.
+    pub strict: bool,
+}
+
+impl Report {
+    /// `check --strict`: every warning becomes an error.
+    pub fn make_strict(&mut self) {
+        for p in self.problems.iter_mut().filter(|p| !p.is_error()) {
+            p.severity = super::problem::Severity::Error;
+            self.strict = true;
+        }
+    }
 }
 
 const TITLE_MAX: usize = 80;
@@ -52,6 +65,7 @@ const NEAREST_SHOWN: usize = 100;
 pub fn validate(tl: &mut Timeline, ron: &str, label: &str, reader: &dyn Sources) -> Report {
     let loc = Locator::new(ron);
     let mut cx = Context {
+        ron,
         sources_region: loc.key("sources"),
         events_region: loc.key("events"),
         loc,
@@ -105,6 +119,19 @@ pub fn validate(tl: &mut Timeline, ron: &str, label: &str, reader: &dyn Sources)
         } else {
             index.insert(source.id.clone(), i);
         }
+        if let Label::File(_) = source.label() {
+            cx.push(
+                Problem::warning(
+                    label,
+                    cx.pos(at(&cx)),
+                    format!(
+                        "source \"{}\" will be named by its file; give it a headline or a description",
+                        short(&source.id)
+                    ),
+                )
+                .hint("headline: the article's own, as it stands; description: \"...\": yours, always shown as [description: ...]"),
+            );
+        }
         // A problem with the file is placed at its `file:` value.
         let file_at = |cx: &Context| {
             let id = at(cx);
@@ -150,20 +177,24 @@ pub fn validate(tl: &mut Timeline, ron: &str, label: &str, reader: &dyn Sources)
     let Timeline {
         sources, events, ..
     } = tl;
-    // The verbatim search, per event on every core; the pass below reports.
-    let direct: Vec<Vec<Option<Range<usize>>>> = {
+    // The verbatim search and the claims lint, per event on every core; the
+    // pass below reports.
+    type Found = Vec<Option<Range<usize>>>;
+    let (direct, claims): (Vec<Found>, Vec<Vec<Claim>>) = {
         use rayon::prelude::*;
         events
             .par_iter()
-            .map(|e| {
-                e.quotes()
+            .map_init(claims::Lint::default, |lint, e| {
+                let direct = e
+                    .quotes()
                     .map(|c| {
                         let si = *index.get(&c.source)?;
                         readable[si].then(|| find_as_written(&sources[si].text, &c.quote))?
                     })
-                    .collect()
+                    .collect();
+                (direct, lint.unsupported(e))
             })
-            .collect()
+            .unzip()
     };
     let mut quotes = Quotes {
         sources,
@@ -185,7 +216,7 @@ pub fn validate(tl: &mut Timeline, ron: &str, label: &str, reader: &dyn Sources)
     };
 
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for (event, direct) in events.iter_mut().zip(direct) {
+    for ((event, direct), claims) in events.iter_mut().zip(direct).zip(claims) {
         let mut direct = direct.into_iter();
         let place = Place {
             id: &event.id,
@@ -193,6 +224,7 @@ pub fn validate(tl: &mut Timeline, ron: &str, label: &str, reader: &dyn Sources)
         };
         let who = format!("event \"{}\"", short(&event.id));
         check_event_fields(&mut cx, event, &who, place);
+        report_claims(&mut cx, event, &who, place, &claims);
         if event.citations.is_empty() {
             cx.push(
                 Problem::error(label, cx.event_pos(place), format!("{who}: cites nothing"))
@@ -238,6 +270,85 @@ pub fn validate(tl: &mut Timeline, ron: &str, label: &str, reader: &dyn Sources)
     Report {
         problems: cx.problems,
         tallies: quotes.tallies,
+        strict: false,
+    }
+}
+
+/// A warning per claim the event's quotes do not support, at the word in the
+/// RON text. Each field is found once, and its words are sought in order
+/// from the last one found, so an event's claims cost one pass over it.
+fn report_claims(cx: &mut Context, event: &Event, who: &str, place: Place, claims: &[Claim]) {
+    if claims.is_empty() {
+        return;
+    }
+    let event_at = cx.loc.id_at(cx.events_region, place.id, place.nth);
+    // The last place turned into a line and column: the next, usually a few
+    // words on, is counted from it.
+    let mut last: Option<(usize, (usize, usize))> = None;
+    // Per field: where its value is, its string's bytes, and where to seek
+    // its next word from (`None` once a word was not found as written).
+    type Found = (
+        claims::Field,
+        Option<usize>,
+        Option<Range<usize>>,
+        Option<usize>,
+    );
+    let mut fields: Vec<Found> = Vec::new();
+    for claim in claims {
+        let word = claim.word(event);
+        let i = match fields.iter().position(|f| f.0 == claim.field) {
+            Some(i) => i,
+            None => {
+                let value = event_at.and_then(|e| cx.loc.field_of(e, claim.field.key()));
+                let body = value.and_then(|v| claims::literal(cx.ron, v));
+                let from = body.as_ref().map(|b| b.start);
+                fields.push((claim.field, value, body, from));
+                fields.len() - 1
+            }
+        };
+        let (_, value, body, from) = fields[i].clone();
+        let found = body
+            .zip(from)
+            .and_then(|(b, from)| claims::find_word(cx.ron, b, from, word, claim.number));
+        fields[i].3 = found;
+        let at = found.or(value).or(event_at).map(|at| {
+            let here = match last {
+                Some((from, pos)) if from <= at && at - from <= NEAR => {
+                    line_col_after(cx.ron, from, pos, at)
+                }
+                _ => cx.loc.line_col(at),
+            };
+            last = Some((at, here));
+            here
+        });
+        let field = claim.field.key();
+        let word = short(word);
+        let p = Problem::warning(
+            cx.label,
+            at,
+            format!("{who}: the {field} says \"{word}\", which none of its quotes does"),
+        )
+        .hint(format!(
+            "quote the words that say it, or list it in paraphrase: [\"{word}\"] if the quotes say it in other words"
+        ));
+        cx.push(p);
+    }
+}
+
+/// How far on from a place already known another is counted from it.
+const NEAR: usize = 4096;
+
+/// Line and column of byte `to` of `text`, from byte `from`'s, `pos`.
+fn line_col_after(text: &str, from: usize, pos: (usize, usize), to: usize) -> (usize, usize) {
+    let Some(between) = text.get(from..to) else {
+        return pos;
+    };
+    match between.rfind('\n') {
+        None => (pos.0, pos.1 + between.chars().count()),
+        Some(nl) => (
+            pos.0 + memchr::memchr_iter(b'\n', between.as_bytes()).count(),
+            between[nl + 1..].chars().count() + 1,
+        ),
     }
 }
 
@@ -337,6 +448,7 @@ fn range_problem(cx: &Context, place: Place, date: Date, who: &str, what: &str) 
 }
 
 struct Context<'a> {
+    ron: &'a str,
     loc: Locator<'a>,
     label: &'a str,
     problems: Vec<Problem>,

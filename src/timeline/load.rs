@@ -273,7 +273,7 @@ fn failed(p: Problem) -> Checked {
         timeline: None,
         report: Report {
             problems: vec![p],
-            tallies: Vec::new(),
+            ..Report::default()
         },
     }
 }
@@ -292,6 +292,7 @@ fn sanitize_timeline(tl: &mut Timeline) {
         sanitize_in_place(&mut s.id);
         sanitize_in_place(&mut s.file);
         all_opt(&mut s.headline);
+        all_opt(&mut s.description);
         all_opt(&mut s.publisher);
         all_opt(&mut s.note);
     }
@@ -305,6 +306,7 @@ fn sanitize_timeline(tl: &mut Timeline) {
         e.actors
             .iter_mut()
             .chain(e.tags.iter_mut())
+            .chain(e.paraphrase.iter_mut())
             .for_each(sanitize_in_place);
         let cites = e
             .citations

@@ -1,6 +1,7 @@
 //! The timeline: its model, loading from RON, and validation.
 
 pub mod check;
+pub mod claims;
 pub mod load;
 pub mod model;
 pub mod problem;
@@ -14,5 +15,5 @@ pub use load::{
     Checked, LoadError, Origin, check_builtin, check_path, files, load_builtin, load_path,
     source_path,
 };
-pub use model::{Citation, Date, Dispute, Event, Kind, Point, Precision, Source, Timeline};
+pub use model::{Citation, Date, Dispute, Event, Kind, Label, Point, Precision, Source, Timeline};
 pub use problem::{Problem, Severity};

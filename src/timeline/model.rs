@@ -25,8 +25,12 @@ pub struct Source {
     pub id: String,
     /// Path as written in the RON, relative to the timeline's root.
     pub file: String,
+    /// The article's own headline, as it stands.
     #[serde(default)]
     pub headline: Option<String>,
+    /// The curator's words for a source with no headline; always shown as theirs.
+    #[serde(default)]
+    pub description: Option<String>,
     #[serde(default)]
     pub publisher: Option<String>,
     #[serde(default)]
@@ -54,6 +58,10 @@ pub struct Event {
     pub actors: Vec<String>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Phrases the title or summary uses for what the quotes say in other
+    /// words: the claims lint accepts every word in them.
+    #[serde(default)]
+    pub paraphrase: Vec<String>,
     pub citations: Vec<Citation>,
     #[serde(default)]
     pub disputes: Vec<Dispute>,
@@ -441,9 +449,44 @@ impl Source {
         self.text.get(citation.span.clone()).unwrap_or("")
     }
 
-    /// How the source is named to a reader: headline if it has one, else its file.
-    pub fn label(&self) -> &str {
-        self.headline.as_deref().unwrap_or(&self.file)
+    /// How the source is named to a reader: its headline, else the curator's
+    /// description, else its file (which `check` warns about).
+    pub fn label(&self) -> Label<'_> {
+        fn given(s: &Option<String>) -> Option<&str> {
+            s.as_deref().filter(|s| !s.trim().is_empty())
+        }
+        given(&self.headline)
+            .map(Label::Headline)
+            .or_else(|| given(&self.description).map(Label::Description))
+            .unwrap_or(Label::File(&self.file))
+    }
+
+    /// How a citation names the source: its label, then its publisher if given.
+    pub fn cite_as(&self) -> String {
+        match self.publisher.as_deref().filter(|p| !p.trim().is_empty()) {
+            Some(p) => format!("{}, {p}", self.label()),
+            None => self.label().to_string(),
+        }
+    }
+}
+
+/// A source's name for people, and whose words it is: the article's
+/// headline as it stands; the curator's description, marked
+/// `[description: ...]`; or, lacking both, its file, marked `[untitled: ...]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label<'a> {
+    Headline(&'a str),
+    Description(&'a str),
+    File(&'a str),
+}
+
+impl fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Label::Headline(h) => f.write_str(h),
+            Label::Description(d) => write!(f, "[description: {d}]"),
+            Label::File(file) => write!(f, "[untitled: {file}]"),
+        }
     }
 }
 

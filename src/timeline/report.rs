@@ -51,12 +51,18 @@ pub fn render(checked: &Checked, label: &str) -> String {
     out
 }
 
-/// "ok: ...", or "2 errors, 1 warning".
+/// "ok: ...", or "2 errors, 1 warning", or under `check --strict`
+/// "2 errors (warnings count as errors with --strict)".
 pub fn summary(checked: &Checked) -> String {
     let problems = &checked.report.problems;
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
-    if checked.is_clean() {
+    if checked.report.strict && errors > 0 {
+        format!(
+            "{} (warnings count as errors with --strict)",
+            count(errors, "error")
+        )
+    } else if checked.is_clean() {
         let mut s = "ok: every quote found verbatim in its source".to_string();
         if warnings > 0 {
             s.push_str(&format!(" ({})", count(warnings, "warning")));

@@ -168,10 +168,10 @@ pub fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
         let source = app
             .timeline
             .source_of(c)
-            .map_or(c.source.as_str(), |s| s.label());
+            .map_or_else(|| c.source.clone(), |s| s.cite_as());
         lines.push(Line::from(vec![
             Span::styled(format!("“{}”", display(&c.quote)), t.quote),
-            Span::styled(format!(" — {}", display(source)), t.dim),
+            Span::styled(format!(" — {}", display(&source)), t.dim),
         ]));
     }
     let text = Paragraph::new(lines).wrap(Wrap { trim: true }).block(block);

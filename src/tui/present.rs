@@ -102,10 +102,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let source = app
             .timeline
             .source_of(c)
-            .map_or(c.source.as_str(), |s| s.label());
+            .map_or_else(|| c.source.clone(), |s| s.cite_as());
         text.push(Line::default());
         text.push(Line::styled(format!("“{}”", display(&c.quote)), t.quote));
-        text.push(Line::styled(format!("— {}", display(source)), t.dim));
+        text.push(Line::styled(format!("— {}", display(&source)), t.dim));
     }
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
 

@@ -108,7 +108,11 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Present => format!("presenting › {}", app.timeline.title),
         Screen::Reader => app.reader.as_ref().map_or(String::new(), |r| {
             let s = &app.timeline.sources[r.source];
-            format!("source › {} ({})", s.label(), s.file)
+            // An untitled source's label is its file already.
+            match s.label() {
+                crate::timeline::Label::File(_) => format!("source › {}", s.cite_as()),
+                _ => format!("source › {} ({})", s.cite_as(), s.file),
+            }
         }),
     };
     let room = usize::from(area.width).saturating_sub(width(&count) + 1);
