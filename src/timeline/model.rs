@@ -639,6 +639,7 @@ mod tests {
             kind: Kind::Report,
             actors: vec![],
             tags: vec![],
+            paraphrase: vec![],
             citations: vec![],
             disputes: vec![],
             note: None,

@@ -16,7 +16,7 @@ pub const RON: &str = r#"Timeline(
     title: "Ranges over the TikTok story",
     sources: [
         Source(id: "letter", file: "seeds/001_ef2e2fe99c17a0a0.txt", headline: "TikTok has access to US users’ data"),
-        Source(id: "mayer", file: "seeds/002_5edb2bcaa070a09b.txt"),
+        Source(id: "mayer", file: "seeds/002_5edb2bcaa070a09b.txt", description: "Kevin Mayer's exit and the November 12 deadline"),
         Source(id: "filing", file: "seeds/003_3da983060587e498.txt", headline: "TikTok Chief Security Officer states that its servers are now independent from ByteDance."),
     ],
     events: [
@@ -27,6 +27,7 @@ pub const RON: &str = r#"Timeline(
             title: "Trump gives ByteDance 90 days to sell TikTok",
             summary: "An order gives ByteDance 90 days to sell or spin off TikTok's US business.",
             kind: Order,
+            paraphrase: ["US"],
             citations: [(source: "filing", quote: "The President then released an order on 14 August granting TikTok parent company ByteDance 90 days to either sell or spin off its TikTok business in the United States.")],
         ),
         Event(
@@ -37,6 +38,7 @@ pub const RON: &str = r#"Timeline(
             summary: "Roland Cloutier says requests for TikTok's data would have to go through the US government.",
             kind: Interview,
             actors: ["Roland Cloutier"],
+            paraphrase: ["US", "TikTok"],
             citations: [(source: "mayer", quote: "In an interview with Cyberscoop, Cloutier said:")],
         ),
         Event(
@@ -47,6 +49,7 @@ pub const RON: &str = r#"Timeline(
             summary: "Kevin Mayer leaves TikTok while it fights to stay in the US.",
             kind: Personnel,
             actors: ["Kevin Mayer"],
+            paraphrase: ["TikTok"],
             citations: [(source: "mayer", quote: "Kevin Mayer quit the app amid their battle to remain in the US.")],
         ),
         Event(
@@ -65,6 +68,7 @@ pub const RON: &str = r#"Timeline(
             title: "Cloutier's filing: Commerce mischaracterised TikTok's data",
             summary: "TikTok's security chief files that the Commerce Department got its data practices wrong.",
             kind: Filing,
+            paraphrase: ["Commerce Department", "TikTok"],
             citations: [(source: "filing", quote: "said in a recent legal filing in anticipation of the pending trial")],
         ),
         Event(
@@ -83,6 +87,7 @@ pub const RON: &str = r#"Timeline(
             title: "Deadline for ByteDance to sell",
             summary: "The extended deadline to sell TikTok to an American firm.",
             kind: Deadline,
+            paraphrase: ["ByteDance"],
             citations: [(source: "mayer", quote: "Trump has given the company an extended deadline, until November 12, to sell TikTok to an American firm, or face having the app banned from the country.")],
         ),
         Event(
@@ -93,6 +98,7 @@ pub const RON: &str = r#"Timeline(
             summary: "TikTok's US user data is to move from its own servers to Oracle's cloud.",
             kind: Plan,
             actors: ["Oracle"],
+            paraphrase: ["US", "TikTok"],
             citations: [(source: "letter", quote: "This data will be moved to Oracle’s cloud infrastructure in the near future.")],
         ),
     ],
