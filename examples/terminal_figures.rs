@@ -3,7 +3,7 @@
 //!     cargo build --release && cargo run --release --example terminal_figures
 //!
 //! - first frame: from spawning the release binary to its first full frame
-//!   (the header's `20 of 20 events` on screen), over 30 runs;
+//!   (the header's `25 of 25 events` on screen), over 30 runs;
 //! - bytes per keystroke: what moving the selection one row (`j`) writes to
 //!   the terminal at 120x40, the traffic an SSH link carries.
 
@@ -103,7 +103,7 @@ fn main() {
     let mut times: Vec<f64> = (0..30)
         .map(|_| {
             let (mut run, start) = spawn(80, 24);
-            run.until(b"20 of 20 events");
+            run.until(b"25 of 25 events");
             let ms = start.elapsed().as_secs_f64() * 1000.0;
             run.quit();
             ms
@@ -118,7 +118,7 @@ fn main() {
     );
 
     let (mut run, _) = spawn(120, 40);
-    run.until(b"20 of 20 events");
+    run.until(b"25 of 25 events");
     run.drain(Duration::from_millis(300));
     let mut per_key = Vec::new();
     for _ in 0..15 {

@@ -577,6 +577,37 @@ fn a_claim_no_quote_makes_is_a_warning_at_its_word() {
 }
 
 #[test]
+fn a_source_named_by_the_number_its_file_begins_with_is_not_a_claim() {
+    // Curators name articles as "003": the digits its file name starts with.
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("seeds")).unwrap();
+    fs::write(dir.path().join("seeds/003_filing.txt"), SOURCE).unwrap();
+    let ron = timeline(&GOOD_EVENT.replace(
+        "summary: \"ByteDance was given 90 days.\"",
+        "summary: \"003 says ByteDance was given 90 days; 004 says 2021.\"",
+    ))
+    .replace("seeds/a.txt", "seeds/003_filing.txt");
+    let path = dir.path().join("timeline.ron");
+    fs::write(&path, ron).unwrap();
+    let c = check_path(&path);
+    let claims: Vec<&str> = c
+        .report
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("none of its quotes"))
+        .map(|p| p.message.as_str())
+        .collect();
+    // 004 names no source of this timeline, and 2021 is a figure.
+    assert_eq!(
+        claims,
+        [
+            "event \"order\": the summary says \"004\", which none of its quotes does",
+            "event \"order\": the summary says \"2021\", which none of its quotes does",
+        ]
+    );
+}
+
+#[test]
 fn a_source_is_labelled_by_headline_else_description_else_its_file_with_a_warning() {
     let ron = r#"Timeline(
     title: "Test",

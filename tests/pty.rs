@@ -9,16 +9,16 @@ use common::pty::{editable_timeline, save_by_rename, spawn, spawn_in};
 #[test]
 fn nichols_in_under_ten_keystrokes_then_q_restores_the_terminal() {
     let mut s = spawn(&[], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     assert!(s.parser.lock().unwrap().screen().alternate_screen());
     s.send("/nichols");
-    s.wait_for("1 of 20 events");
+    s.wait_for("1 of 25 events");
     s.send("\r");
     s.wait_for("event › Judge Carl Nichols");
     s.send("\r");
     s.wait_for("source › TikTok Chief Security Officer");
     // The info line is drawn last: once it shows, the whole reader frame is in.
-    s.wait_for("passage 21/22");
+    s.wait_for("passage 26/27");
     // The sentence about Judge Nichols is on screen and highlighted: black on yellow.
     let (row, col) = s
         .find("District Judge Carl Nichols")
@@ -43,10 +43,10 @@ fn no_color_uses_reverse_video_instead() {
         24,
         &[("NO_COLOR", "1")],
     );
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     s.send("o");
     s.wait_for("source ›");
-    s.wait_for("passage 21/22");
+    s.wait_for("passage 26/27");
     let (row, col) = s.find("District Judge Carl Nichols").unwrap();
     assert!(s.cell(row, col, |c| c.inverse()));
     assert_eq!(
@@ -60,16 +60,16 @@ fn no_color_uses_reverse_video_instead() {
 #[test]
 fn resizing_relays_out_at_once() {
     let mut s = spawn(&[], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     s.resize(130, 40);
     // Wide enough for the preview beside the list: a vertical rule appears.
-    s.wait_for("Deadline for Google and Apple to answer the FCC   ");
+    s.wait_for("Google and Apple have until July 8 to comment   ");
     assert!(s.text().lines().next().unwrap().len() > 100, "{}", s.text());
     s.resize(20, 5);
     s.wait_for("terminal too small");
     s.send("jjjG");
     s.resize(80, 24);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     s.send("q");
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();
@@ -91,7 +91,7 @@ fn a_tiny_terminal_says_so_and_still_quits() {
 #[test]
 fn ctrl_c_quits_even_while_typing() {
     let mut s = spawn(&[], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     s.send("/or");
     s.wait_for("/or");
     s.send("\x03");
@@ -102,7 +102,7 @@ fn ctrl_c_quits_even_while_typing() {
 #[test]
 fn a_panic_restores_the_terminal_and_reports() {
     let mut s = spawn(&[], 80, 24, &[("TIMELINE_EXPLORER_TEST_PANIC", "1")]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     s.send("j");
     let code = s.exit_code();
     assert_ne!(code, 0);
@@ -122,7 +122,7 @@ fn a_panic_restores_the_terminal_and_reports() {
 #[test]
 fn idle_means_no_output() {
     let mut s = spawn(&[], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     std::thread::sleep(Duration::from_millis(200));
     let before = s.raw.lock().unwrap().len();
     std::thread::sleep(Duration::from_millis(600));
@@ -138,7 +138,7 @@ fn idle_means_no_output() {
 #[test]
 fn no_mouse_leaves_the_mouse_alone() {
     let mut s = spawn(&["--no-mouse"], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     assert_eq!(
         s.parser.lock().unwrap().screen().mouse_protocol_mode(),
         vt100::MouseProtocolMode::None
@@ -146,7 +146,7 @@ fn no_mouse_leaves_the_mouse_alone() {
     s.send("q");
     assert_eq!(s.exit_code(), 0);
     let mut s = spawn(&[], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     assert_ne!(
         s.parser.lock().unwrap().screen().mouse_protocol_mode(),
         vt100::MouseProtocolMode::None
@@ -154,7 +154,7 @@ fn no_mouse_leaves_the_mouse_alone() {
     // Rows: header, two of ruler, then the list; a click on the sixth row selects
     // the third event, whose title heads the preview.
     s.send("\x1b[<0;5;6M\x1b[<0;5;6m");
-    s.wait_for(" Cloutier tells Cyberscoop China cannot get TikTok's US user data");
+    s.wait_for(" Report: Trump has recently signed two orders threatening to ban TikTok");
     s.send("q");
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();
@@ -163,11 +163,11 @@ fn no_mouse_leaves_the_mouse_alone() {
 #[test]
 fn y_copies_the_citation_through_osc_52() {
     let mut s = spawn(&["--select", "nichols-injunction"], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     s.send("y");
-    s.wait_for("copied: “but US District Judge Carl Nichols…” (filing-servers)");
+    s.wait_for("copied: “Trade Secretary Wilbur Ross then postponed…” (filing-servers)");
     let expected = "**~2020-09-27 — Judge Carl Nichols grants a temporary injunction against the ban**\n\n\
-        > but US District Judge Carl Nichols granted a temporary injunction on 27 September banning the ban.\n\
+        > Trade Secretary Wilbur Ross then postponed the ban until 27 September, but US District Judge Carl Nichols granted a temporary injunction on 27 September banning the ban.\n\
         >\n\
         > — *TikTok Chief Security Officer states that its servers are now independent from ByteDance.*, \
         `seeds/003_3da983060587e498.txt`\n\n";
@@ -190,7 +190,7 @@ fn marks_survive_a_restart_and_a_corrupt_file_does_not_crash() {
     let state = tempfile::tempdir().unwrap();
     let dir = state.path().to_path_buf();
     let mut s = spawn_in(state, &["--select", "oracle-deal"], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     s.send("m");
     s.wait_for("marked");
     s.send("q");
@@ -204,7 +204,7 @@ fn marks_survive_a_restart_and_a_corrupt_file_does_not_crash() {
     let mut s = spawn_in(state, &[], 80, 24, &[]);
     s.wait_for("★ Preliminary deal for TikTok Global");
     s.send("'");
-    s.wait_for(" 1 of 20 events");
+    s.wait_for(" 1 of 25 events");
     assert!(s.text().contains("marked · "), "{}", s.text());
     s.send("q");
     assert_eq!(s.exit_code(), 0);
@@ -227,8 +227,8 @@ fn two_windows_marking_different_events_keep_both() {
     let shared = [("TIMELINE_EXPLORER_DATA_DIR", dir.as_str())];
     let mut a = spawn(&["--select", "oracle-deal"], 80, 24, &shared);
     let mut b = spawn(&["--select", "nichols-injunction"], 80, 24, &shared);
-    a.wait_for("20 of 20 events");
-    b.wait_for("20 of 20 events");
+    a.wait_for("25 of 25 events");
+    b.wait_for("25 of 25 events");
     a.send("m");
     a.wait_for("★ Preliminary deal for TikTok Global");
     b.send("m");
@@ -251,14 +251,14 @@ fn a_half_saved_timeline_is_an_error_on_screen_not_a_crash() {
     let ron = files.path().join("data/timeline.ron");
     let original = std::fs::read_to_string(&ron).unwrap();
     let mut s = spawn(&["--data", ron.to_str().unwrap()], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     // An editor's partial save, cut just after a backslash inside a string:
     // this killed the watcher thread before.
     let cut = original.find('\\').unwrap() + 1;
     std::fs::write(&ron, &original[..cut]).unwrap();
     s.wait_for("error in the timeline: showing the last good one");
     std::fs::write(&ron, &original).unwrap();
-    s.wait_for("reloaded: 20 events");
+    s.wait_for("reloaded: 25 events");
     s.send("q");
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();
@@ -276,14 +276,14 @@ fn an_edited_timeline_reloads_and_a_broken_one_keeps_the_last_good() {
         24,
         &[],
     );
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     s.send("\r");
     s.wait_for("event › Judge Carl Nichols");
 
     // Saved by rename: the open event shows its new title.
     let edited = original.replace("title: \"Judge Carl Nichols", "title: \"Judge NICHOLS");
     save_by_rename(&ron, &edited);
-    s.wait_for("reloaded: 20 events");
+    s.wait_for("reloaded: 25 events");
     s.wait_for("event › Judge NICHOLS");
 
     // Written in place with a mistake: the last good timeline stays, the
@@ -299,8 +299,13 @@ fn an_edited_timeline_reloads_and_a_broken_one_keeps_the_last_good() {
     s.wait_for("⚠ 1 error on disk");
     s.send("e");
     s.wait_for("`bogus`");
+    // At the bogus field: the line of the first hearing, past "kind: Hearing, ".
+    let at = edited.find("kind: Hearing,").unwrap();
+    let line = edited[..at].matches('\n').count() + 1;
+    let col = at - edited[..at].rfind('\n').map_or(0, |n| n + 1) + "kind: Hearing, ".len() + 1;
     assert!(
-        s.text().contains("timeline.ron:308:28: error:"),
+        s.text()
+            .contains(&format!("timeline.ron:{line}:{col}: error:")),
         "{}",
         s.text()
     );
@@ -333,7 +338,7 @@ fn an_edited_timeline_reloads_and_a_broken_one_keeps_the_last_good() {
     let seed = files.path().join("data/seeds/003_3da983060587e498.txt");
     let article = std::fs::read_to_string(&seed).unwrap();
     std::fs::write(&seed, format!("AN ADDED FIRST LINE\n\n{article}")).unwrap();
-    s.wait_for("reloaded: 20 events");
+    s.wait_for("reloaded: 25 events");
     s.send("g");
     s.wait_for("AN ADDED FIRST LINE");
 
@@ -350,7 +355,7 @@ fn the_config_turns_off_the_mouse_and_osc_52_and_rebinds_keys() {
     )
     .unwrap();
     let mut s = spawn_in(state, &["--select", "nichols-injunction"], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     assert_eq!(
         s.parser.lock().unwrap().screen().mouse_protocol_mode(),
         vt100::MouseProtocolMode::None

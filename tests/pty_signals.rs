@@ -23,7 +23,7 @@ fn each_terminating_signal_restores_the_terminal_and_exits_128_plus_n() {
         Signal::SIGQUIT,
     ] {
         let mut s = spawn(&[], 80, 24, &[]);
-        s.wait_for("20 of 20 events");
+        s.wait_for("25 of 25 events");
         assert!(s.parser.lock().unwrap().screen().alternate_screen());
         signal(&s, sig);
         assert_eq!(s.exit_code(), 128 + sig as u32, "{sig}");
@@ -34,7 +34,7 @@ fn each_terminating_signal_restores_the_terminal_and_exits_128_plus_n() {
 #[test]
 fn a_signal_while_typing_a_filter_restores_too() {
     let mut s = spawn(&[], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     s.send("/ora");
     s.wait_for("/ora");
     signal(&s, Signal::SIGTERM);
@@ -84,7 +84,7 @@ fn stopped(pid: i32) -> bool {
 fn ctrl_z_suspends_to_the_shell_and_fg_comes_back_redrawn() {
     let mut s = shell();
     s.send(&format!("'{BIN}' --select oracle-deal\r"));
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     let app = child_of(s.pid());
     // While typing a filter, too.
     s.send("/ora");
@@ -98,14 +98,14 @@ fn ctrl_z_suspends_to_the_shell_and_fg_comes_back_redrawn() {
     s.send("fg\r");
     s.wait_until("the app running again", || !stopped(app));
     s.wait_for("/ora");
-    s.wait_for(" of 20 events");
+    s.wait_for(" of 25 events");
     assert!(s.parser.lock().unwrap().screen().alternate_screen());
     assert!(!s.cooked(), "raw mode is back after fg");
     // Keys still work: the filter takes more letters, Esc clears it, q quits.
     s.send("c");
     s.wait_for("/orac");
     s.send("\x1b");
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     s.send("q");
     s.wait_until("the app gone", || {
         !std::path::Path::new(&format!("/proc/{app}")).exists()
@@ -122,14 +122,14 @@ fn ctrl_z_suspends_to_the_shell_and_fg_comes_back_redrawn() {
 fn sigtstp_from_outside_suspends_and_fg_redraws() {
     let mut s = shell();
     s.send(&format!("'{BIN}'\r"));
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     let app = child_of(s.pid());
     kill(Pid::from_raw(app), Signal::SIGTSTP).unwrap();
     s.wait_until("the app stopped", || stopped(app));
     s.wait_for("Stopped");
     s.assert_restored();
     s.send("fg\r");
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     assert!(!s.cooked(), "raw mode is back after fg");
     s.send("q");
     s.wait_for("PROMPT$");
@@ -143,15 +143,15 @@ fn after_sigstop_sigcont_repaints_what_the_terminal_lost() {
     // SIGSTOP cannot be caught. With no shell taking the terminal meanwhile,
     // on SIGCONT the app must repaint: blank our copy of the screen to see it.
     let mut s = spawn(&[], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     signal(&s, Signal::SIGSTOP);
     s.wait_until("the app stopped", || stopped(s.pid()));
     s.parser.lock().unwrap().process(b"\x1b[2J\x1b[H");
-    assert!(!s.text().contains("20 of 20 events"));
+    assert!(!s.text().contains("25 of 25 events"));
     signal(&s, Signal::SIGCONT);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     s.send("/nichols");
-    s.wait_for("1 of 20 events");
+    s.wait_for("1 of 25 events");
     s.send("\x03");
     std::thread::sleep(Duration::from_millis(1000));
     {
@@ -199,7 +199,7 @@ fn a_closed_terminal_ends_the_app_even_with_sighup_ignored() {
     // As under nohup: the hangup signal is ignored, so only the input can tell.
     cmd.args(["-c", "trap '' HUP; exec \"$0\"", BIN]);
     let mut s = run_in(tempfile::tempdir().unwrap(), cmd, 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     let pid = s.pid();
     s.close();
     let start = Instant::now();
@@ -216,7 +216,7 @@ fn a_closed_terminal_ends_the_app_even_with_sighup_ignored() {
 #[test]
 fn a_panic_in_another_thread_ends_the_app_with_the_terminal_restored() {
     let mut s = spawn(&[], 80, 24, &[("TIMELINE_EXPLORER_TEST_PANIC", "thread")]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     s.send("j");
     let code = s.exit_code();
     assert_eq!(code, 101);
@@ -232,7 +232,7 @@ fn a_panic_in_another_thread_ends_the_app_with_the_terminal_restored() {
 fn a_terminal_claiming_65535_by_65535_does_not_exhaust_memory() {
     // A frame that size is 4 billion cells; the app draws at most 1000x500.
     let mut s = spawn(&[], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     s.claim_size(65535, 65535);
     std::thread::sleep(Duration::from_millis(300));
     s.send("j");
@@ -246,7 +246,7 @@ fn a_terminal_claiming_65535_by_65535_does_not_exhaust_memory() {
         .unwrap();
     assert!(rss < 400_000, "{rss} kB resident");
     s.claim_size(80, 24);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     s.send("q");
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();
@@ -255,7 +255,7 @@ fn a_terminal_claiming_65535_by_65535_does_not_exhaust_memory() {
 #[test]
 fn the_mouse_is_asked_for_buttons_and_wheel_only() {
     let mut s = spawn(&[], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     let mode = s.parser.lock().unwrap().screen().mouse_protocol_mode();
     assert_eq!(mode, vt100::MouseProtocolMode::PressRelease);
     let encoding = s.parser.lock().unwrap().screen().mouse_protocol_encoding();
@@ -278,7 +278,7 @@ fn the_mouse_is_asked_for_buttons_and_wheel_only() {
 #[test]
 fn any_bytes_from_the_terminal_leave_the_app_running() {
     let mut s = spawn(&[], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     let mut rng = fastrand::Rng::with_seed(0x5eed);
     // Random bytes, and escape sequences cut anywhere, as a flaky SSH client
     // or a terminal answering the wrong question might send, in bursts.
@@ -327,12 +327,12 @@ fn a_paste_longer_than_one_read_is_taken_whole() {
     // until the next key, and a writer with more to send waited forever.
     // And each of 6,000 keys refiltered with the whole query so far.
     let mut s = spawn(&[], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     s.send("/");
     s.send(&format!("{}nichols", "x".repeat(6000)));
     s.wait_for("/xxxxxxxx");
     s.send("\x15nichols");
-    s.wait_for("1 of 20 events");
+    s.wait_for("1 of 25 events");
     s.send("\x03");
     assert_eq!(s.exit_code(), 0);
 }
@@ -340,12 +340,12 @@ fn a_paste_longer_than_one_read_is_taken_whole() {
 #[test]
 fn a_pasted_line_break_is_typed_not_enter() {
     let mut s = spawn(&[], 80, 24, &[]);
-    s.wait_for("20 of 20 events");
+    s.wait_for("25 of 25 events");
     let out = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
     assert!(out.contains("\x1b[?2004h"), "bracketed paste asked for");
     s.send("/");
     s.send("\x1b[200~nichols\r\n\x1b[201~");
-    s.wait_for("1 of 20 events");
+    s.wait_for("1 of 25 events");
     s.wait_for("/nichols");
     assert!(
         s.text().contains("Esc clear"),

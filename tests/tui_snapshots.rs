@@ -40,8 +40,10 @@ const SCREENS: &[(&str, &str)] = &[
     ("filter_kept", "/nichols | fcc\t"),
     ("empty_result", "/xyzzy"),
     ("filter_other_field", "/irreparable"),
-    ("detail", "jjjjjjjjl"),
-    ("detail_disputes", "jjjjjjjl\t\t\t\t\t"),
+    // The Commerce memo: seven citations and a dispute.
+    ("detail", "jjjjjjjjjl"),
+    // Cloutier on the servers: two disputes, one a headline against its body.
+    ("detail_disputes", "jjjjjjjjjjjjjjjjl\t\t\t\t\t"),
     ("reader", "/nichols\n\n"),
     ("help", "?"),
     ("jump_prompt", "jj:sep 2"),
@@ -151,7 +153,8 @@ fn the_cursor_follows_the_selection() {
         "after /ora in the query line"
     );
     update(&mut a, Action::CancelFilter);
-    keys(&mut a, "/nichols\n\t");
+    // The emergency order cites two passages: Tab selects the second.
+    keys(&mut a, "/ieepa\n\t");
     let mut t3 = draw(&a);
     let at = t3.backend_mut().get_cursor_position().unwrap();
     let row: String = (0..80)

@@ -42,10 +42,11 @@ fn moving_stops_at_the_ends_of_the_list() {
     assert_eq!(a.list.selected, 0);
     keys(&mut a, "jj");
     assert_eq!(a.list.selected, 2);
+    let last = a.timeline.events.len() - 1;
     keys(&mut a, "G");
-    assert_eq!(a.list.selected, 19);
+    assert_eq!(a.list.selected, last);
     press(&mut a, KeyCode::Down);
-    assert_eq!(a.list.selected, 19, "no wrap at the bottom");
+    assert_eq!(a.list.selected, last, "no wrap at the bottom");
     keys(&mut a, "g");
     assert_eq!(a.list.selected, 0);
     press(&mut a, KeyCode::End);
@@ -100,7 +101,7 @@ fn typing_filters_live_and_enter_opens_the_match() {
     assert_eq!(a.filter.hits.len(), 1);
     // Back on a filtered list clears the filter, keeping the event selected.
     press(&mut a, KeyCode::Esc);
-    assert_eq!(a.filter.hits.len(), 20);
+    assert_eq!(a.filter.hits.len(), a.timeline.events.len());
     assert_eq!(selected_id(&a), "nichols-injunction");
 }
 
@@ -124,7 +125,7 @@ fn tab_keeps_the_filter_and_esc_clears_it() {
     press(&mut a, KeyCode::Esc);
     assert!(!a.filter.typing);
     assert_eq!(a.filter.text, "");
-    assert_eq!(a.filter.hits.len(), 20);
+    assert_eq!(a.filter.hits.len(), a.timeline.events.len());
 }
 
 #[test]
@@ -147,7 +148,7 @@ fn an_empty_result_is_safe_to_act_on() {
     keys(&mut a, "jGgols");
     assert_eq!(a.screen, Screen::List);
     press(&mut a, KeyCode::Esc);
-    assert_eq!(a.filter.hits.len(), 20);
+    assert_eq!(a.filter.hits.len(), a.timeline.events.len());
 }
 
 #[test]
@@ -185,7 +186,7 @@ fn tab_walks_the_citations_and_opens_each_source() {
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen, Screen::Detail);
     let quotes = a.timeline.events[a.detail.event].quotes().count();
-    assert_eq!(quotes, 9, "5 citations and 2 disputes of 2 sides");
+    assert_eq!(quotes, 9, "7 citations and a dispute of 2 sides");
     press(&mut a, KeyCode::BackTab);
     assert_eq!(a.detail.citation, quotes - 1, "Shift-Tab wraps to the last");
     let scrolled = a.detail.scroll;
@@ -193,7 +194,10 @@ fn tab_walks_the_citations_and_opens_each_source() {
     press(&mut a, KeyCode::Tab);
     assert_eq!(a.detail.citation, 0);
     assert!(a.detail.scroll < scrolled, "back up to the first citation");
-    press(&mut a, KeyCode::Tab);
+    // The fifth citation is 003's; the first four are 004's.
+    for _ in 0..4 {
+        press(&mut a, KeyCode::Tab);
+    }
     keys(&mut a, "o");
     let r = a.reader.as_ref().unwrap();
     assert_eq!(a.timeline.sources[r.source].id, "filing-servers");
@@ -428,7 +432,7 @@ fn run_pending(a: &App) -> Action {
 fn large_filters_go_to_the_worker_and_stale_results_are_dropped() {
     let mut a = big_app();
     let all = a.filter.hits.len();
-    assert_eq!(all, 22_000);
+    assert_eq!(all, 27_500);
     keys(&mut a, "/nich");
     // The typing is not held up: the list stays as it was until the result arrives.
     assert_eq!(a.filter.hits.len(), all);
@@ -587,7 +591,8 @@ fn t_selects_the_event_nearest_the_as_of_date() {
     let e = &a.timeline.events[a.selected_event().unwrap()];
     assert_eq!(
         a.distance(e).as_deref(),
-        Some("this year, 2020, month unknown")
+        Some("around now (between 4 weeks ago and in 4 weeks)"),
+        "a range from September to 4 November, as of 1 October"
     );
     let deadline = a.timeline.event("november-deadline").unwrap();
     assert!(a.upcoming(deadline));
@@ -626,7 +631,7 @@ fn m_marks_and_quote_shows_only_the_marked() {
         .iter()
         .map(|h| a.timeline.events[h.event].id.as_str())
         .collect();
-    assert_eq!(shown, ["divestment-order", "mayer-resigns"]);
+    assert_eq!(shown, ["divestment-order", "administration-security-claim"]);
     // Unmarking in that view takes the event out of it; the filter still applies on top.
     keys(&mut a, "m");
     assert_eq!(a.filter.hits.len(), 1);
@@ -636,7 +641,7 @@ fn m_marks_and_quote_shows_only_the_marked() {
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.filter.hits.len(), 1);
     keys(&mut a, "'");
-    assert_eq!(a.filter.hits.len(), 20);
+    assert_eq!(a.filter.hits.len(), a.timeline.events.len());
     update(&mut a, Action::Notice("cannot save marks".into()));
     assert_eq!(a.status.as_deref(), Some("cannot save marks"));
 }

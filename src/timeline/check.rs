@@ -66,6 +66,7 @@ pub fn validate(tl: &mut Timeline, ron: &str, label: &str, reader: &dyn Sources)
     let loc = Locator::new(ron);
     let mut cx = Context {
         ron,
+        source_refs: source_refs(&tl.sources),
         sources_region: loc.key("sources"),
         events_region: loc.key("events"),
         loc,
@@ -278,6 +279,8 @@ pub fn validate(tl: &mut Timeline, ron: &str, label: &str, reader: &dyn Sources)
 /// RON text. Each field is found once, and its words are sought in order
 /// from the last one found, so an event's claims cost one pass over it.
 fn report_claims(cx: &mut Context, event: &Event, who: &str, place: Place, claims: &[Claim]) {
+    let names_a_source = |c: &&Claim| c.number && cx.source_refs.iter().any(|r| r == c.word(event));
+    let claims: Vec<&Claim> = claims.iter().filter(|c| !names_a_source(c)).collect();
     if claims.is_empty() {
         return;
     }
@@ -333,6 +336,21 @@ fn report_claims(cx: &mut Context, event: &Event, who: &str, place: Place, claim
         ));
         cx.push(p);
     }
+}
+
+/// The digits each source's file name begins with, where it begins with some.
+fn source_refs(sources: &[Source]) -> Vec<String> {
+    let mut refs: Vec<String> = sources
+        .iter()
+        .filter_map(|s| {
+            let name = std::path::Path::new(&s.file).file_name()?.to_str()?;
+            let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+            (!digits.is_empty()).then_some(digits)
+        })
+        .collect();
+    refs.sort();
+    refs.dedup();
+    refs
 }
 
 /// How far on from a place already known another is counted from it.
@@ -449,6 +467,9 @@ fn range_problem(cx: &Context, place: Place, date: Date, who: &str, what: &str) 
 
 struct Context<'a> {
     ron: &'a str,
+    /// The numbers sources' files begin with ("003" for seeds/003_...): a
+    /// curator writing "003 says" names a source, not a figure to quote.
+    source_refs: Vec<String>,
     loc: Locator<'a>,
     label: &'a str,
     problems: Vec<Problem>,
