@@ -6,19 +6,22 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_timeline-explorer"))
-        .args(args)
+/// The binary with these arguments, plain output and never the user's own settings.
+fn command(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_timeline-explorer"));
+    cmd.args(args)
         .env_remove("RUST_BACKTRACE")
         .env_remove("RUST_LIB_BACKTRACE")
         .env("NO_COLOR", "1")
-        // Never the user's own settings.
         .env(
             "TIMELINE_EXPLORER_CONFIG",
             "/nonexistent/timeline-explorer/config.ron",
-        )
-        .output()
-        .expect("runs")
+        );
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    command(args).output().expect("runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -465,15 +468,7 @@ fn a_missing_timeline_named_by_the_config_says_so() {
 /// blocks, or never ends, fails the test instead of hanging it.
 fn run_within(args: &[&str], deadline: std::time::Duration) -> Output {
     use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_timeline-explorer"))
-        .args(args)
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .env("NO_COLOR", "1")
-        .env(
-            "TIMELINE_EXPLORER_CONFIG",
-            "/nonexistent/timeline-explorer/config.ron",
-        )
+    let mut child = command(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
