@@ -125,7 +125,7 @@ fn list_json_keeps_the_contract() {
     let letter = events.iter().find(|e| e["id"] == "chew-letter").unwrap();
     assert_eq!(
         (&letter["date"], &letter["precision"], &letter["inferred"]),
-        (&"2022".into(), &"year".into(), &true.into())
+        (&"2022-01/2022-07-08".into(), &"range".into(), &true.into())
     );
     assert!(
         letter["date_note"]

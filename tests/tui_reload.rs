@@ -118,7 +118,7 @@ fn the_filter_stays_and_is_run_on_the_new_timeline() {
     // Titles are the curator's own words, free to change; quotes are not.
     update(
         &mut a,
-        reloaded(|t| t.replace("title: \"Chew tells", "title: \"Oracle: Chew tells")),
+        reloaded(|t| t.replace("title: \"Chew letter:", "title: \"Oracle: Chew letter:")),
     );
     assert_eq!(a.filter.text, "oracle");
     assert_eq!(a.filter.hits.len(), n + 1, "{:?}", a.trouble);

@@ -186,7 +186,7 @@ fn tab_walks_the_citations_and_opens_each_source() {
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen, Screen::Detail);
     let quotes = a.timeline.events[a.detail.event].quotes().count();
-    assert_eq!(quotes, 9, "7 citations and a dispute of 2 sides");
+    assert_eq!(quotes, 10, "8 citations and a dispute of 2 sides");
     press(&mut a, KeyCode::BackTab);
     assert_eq!(a.detail.citation, quotes - 1, "Shift-Tab wraps to the last");
     let scrolled = a.detail.scroll;
