@@ -612,16 +612,7 @@ fn run_into_full(args: &[&str], stream: &str) -> Output {
             .open("/dev/full")
             .unwrap()
     };
-    let mut command = Command::new(env!("CARGO_BIN_EXE_timeline-explorer"));
-    command
-        .args(args)
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .env("NO_COLOR", "1")
-        .env(
-            "TIMELINE_EXPLORER_CONFIG",
-            "/nonexistent/timeline-explorer/config.ron",
-        );
+    let mut command = command(args);
     match stream {
         "stdout" => command.stdout(full()),
         _ => command.stderr(full()),
