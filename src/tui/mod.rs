@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod detail;
 pub mod filter;
+pub mod footer;
 pub mod help;
 pub mod keys;
 pub mod layout;

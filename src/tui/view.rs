@@ -1,15 +1,15 @@
 //! Drawing: `view(&App, &mut Frame)` reads the state and changes nothing.
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Panel, Screen};
-use super::keys::{Context, hints};
+use super::keys::Context;
 use super::layout;
-use super::text::{display, marked_spans, width};
-use super::{detail, help, list, present, problems, reader, ruler};
+use super::text::{marked_spans, width};
+use super::{detail, footer, help, list, present, problems, reader, ruler};
 
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -64,7 +64,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         help::panel(app, frame, areas.body, &title, lines, overlay.scroll);
         cursor = None;
     }
-    if let Some(at) = draw_footer(app, frame, areas.footer) {
+    if let Some(at) = footer::draw(app, frame, areas.footer) {
         cursor = Some(at);
     }
     // The cursor follows the selection, so screen readers and magnifiers do too.
@@ -129,66 +129,4 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     spans.push(Span::raw(" ".repeat(gap)));
     spans.push(Span::raw(count));
     frame.render_widget(Line::from(spans).style(t.header), area);
-}
-
-/// Key hints, a status message, or the query line; returns the cursor while typing.
-fn draw_footer(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
-    let t = &app.theme;
-    let mut spans = Vec::new();
-    let mut cursor = None;
-    if let Some(jump) = &app.jump {
-        let shown = format!(":{}", display(jump));
-        cursor = Some(Position::new(
-            area.x + (width(&shown) as u16).min(area.width.saturating_sub(1)),
-            area.y,
-        ));
-        spans.push(Span::styled(shown, t.title));
-        spans.push(Span::raw("  "));
-    } else if app.filter.typing {
-        let query = display(&app.filter.text).into_owned();
-        let shown = format!("/{query}");
-        cursor = Some(Position::new(
-            area.x + (width(&shown) as u16).min(area.width.saturating_sub(1)),
-            area.y,
-        ));
-        spans.push(Span::styled(shown, t.title));
-        spans.push(Span::raw("  "));
-    } else if let Some(status) = &app.status {
-        spans.push(Span::styled(format!("{} ", display(status)), t.warning));
-    } else if let Some(trouble) = app.trouble.as_ref().filter(|t| t.errors) {
-        // Until the files are fixed, say that what is shown is not what is on disk.
-        spans.push(Span::styled(
-            format!("⚠ {} on disk ", trouble.summary),
-            t.warning,
-        ));
-        spans.push(Span::styled("│ ", t.dim));
-    } else if app.screen == Screen::List && !app.filter.text.is_empty() {
-        spans.push(Span::styled(
-            format!("/{}", display(&app.filter.text)),
-            t.title,
-        ));
-        spans.push(Span::styled(" │ ", t.dim));
-    }
-    // Whole hints only: one cut in half says nothing. Help and quit always
-    // keep their place; the others fill what is left, in order.
-    let hints = hints(app);
-    let cost = |hint: &str| width(hint) + 2;
-    let essential =
-        |hint: &str| hint.starts_with("? ") || hint.starts_with("q ") || hint.starts_with("e ");
-    let mut room = usize::from(area.width)
-        .saturating_sub(spans.iter().map(|s| s.width()).sum::<usize>())
-        .saturating_sub(hints.iter().filter(|h| essential(h)).map(|h| cost(h)).sum());
-    for hint in &hints {
-        if !essential(hint) {
-            if cost(hint) > room {
-                continue;
-            }
-            room -= cost(hint);
-        }
-        let (key, what) = hint.split_once(' ').unwrap_or((hint, ""));
-        spans.push(Span::styled(key.to_string(), t.key));
-        spans.push(Span::styled(format!(" {what}  "), t.footer));
-    }
-    frame.render_widget(Line::from(spans), area);
-    cursor
 }
