@@ -3,7 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
+use ratatui::widgets::{
+    Block, Borders, Clear, Padding, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
 
 use super::app::App;
 use super::keys::{Context, label};
@@ -99,7 +101,9 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     out
 }
 
-/// A bordered panel over the screen, scrolled down `scroll` rows.
+/// A bordered panel over the screen, scrolled down `scroll` rows. When it
+/// holds more than fits, a scrollbar and "12-31 of 94 · j/k scroll" on its
+/// bottom border say so: a panel that looks complete hides the rest.
 pub fn panel(
     app: &App,
     frame: &mut Frame,
@@ -108,14 +112,47 @@ pub fn panel(
     lines: Vec<Line<'static>>,
     scroll: usize,
 ) {
-    let block = Block::new()
+    let total = lines.len();
+    let page = page(area);
+    let mut block = Block::new()
         .borders(Borders::ALL)
         .border_style(app.theme.dim)
         .title(title.to_string())
         .padding(Padding::horizontal(1));
+    let scrolls = total > page;
+    if scrolls {
+        let last = (scroll + page).min(total);
+        let keys = |name| app.keymap.label_of(Context::Everywhere, name);
+        let dash = if app.ascii { "-" } else { "–" };
+        block = block.title_bottom(
+            Line::from(format!(
+                " {}{dash}{last} of {total} · {}/{} scroll ",
+                scroll + 1,
+                keys("down"),
+                keys("up")
+            ))
+            .right_aligned(),
+        );
+    }
     frame.render_widget(Clear, area);
-    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+    let offset = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((offset, 0)), area);
+    if scrolls {
+        let mut state = ScrollbarState::new(total.saturating_sub(page)).position(scroll);
+        let mut bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None);
+        if app.ascii {
+            bar = bar.track_symbol(Some("|")).thumb_symbol("#");
+        }
+        // On the right border, inside the corners.
+        let track = Rect {
+            y: area.y.saturating_add(1),
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        frame.render_stateful_widget(bar, track, &mut state);
+    }
 }
 
 /// Rows of help that fit in `area` (inside its border).
