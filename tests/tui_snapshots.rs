@@ -47,6 +47,12 @@ const SCREENS: &[(&str, &str)] = &[
     ("reader", "/nichols\n\n"),
     ("help", "?"),
     ("jump_prompt", "jj:sep 2"),
+    // The hint is too long to share the footer: it gets rows of its own.
+    ("jump_rejected", "jj:xyz\n"),
+    // A panel longer than the screen says where in it you are.
+    ("help_at_its_end", "?G"),
+    // The lawsuit's slide is too long for 80x24: the summary gives way.
+    ("slide_cut_to_fit", "jjjp"),
 ];
 
 #[test]
@@ -272,6 +278,62 @@ fn a_presentation_slide() {
         );
         keys(&mut a, "");
         insta::assert_snapshot!(format!("slide_{w}x{h}"), draw(&a).backend());
+    }
+}
+
+/// The rows of a screen, as text.
+fn rows(t: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+#[test]
+fn every_slide_shows_its_attribution_whole_at_80x24() {
+    let tl = load_builtin().unwrap();
+    for (i, e) in tl.events.iter().enumerate() {
+        let mut a = app(
+            Options {
+                select: Some(e.id.clone()),
+                present: true,
+                ..Options::default()
+            },
+            80,
+            24,
+        );
+        keys(&mut a, "");
+        let screen = rows(&draw(&a));
+        let place = format!("{} / {}", i + 1, tl.events.len());
+        assert!(
+            screen.iter().any(|r| r.contains(&place)),
+            "{}: no {place}",
+            e.id
+        );
+        let Some(from) = screen.iter().position(|r| r.starts_with(" — ")) else {
+            panic!("{}: no attribution on\n{}", e.id, screen.join("\n"));
+        };
+        // It ends on the row before the place, or is cut with an ellipsis.
+        let last = screen[from..]
+            .iter()
+            .take_while(|r| !r.contains(&place) && !r.trim().is_empty())
+            .last()
+            .unwrap();
+        let source = tl.source_of(&e.citations[0]).unwrap().cite_as();
+        let tail: String = source
+            .chars()
+            .rev()
+            .take(8)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        assert!(
+            last.trim_end().ends_with(&tail) || last.trim_end().ends_with('…'),
+            "{}: attribution cut without an ellipsis:\n{}",
+            e.id,
+            screen.join("\n")
+        );
     }
 }
 

@@ -4,11 +4,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::app::App;
-use super::text::{display, wrapped_spans};
+use super::text::{wrapped, wrapped_spans};
 use crate::timeline::Date;
 
 /// Block digits, three columns by three rows each: readable at 80x24.
@@ -93,25 +94,70 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(e.kind.as_str(), t.kind(e.kind)),
     ];
     date.extend(super::view::countdown(app, e));
-    let mut text = vec![Line::styled(display(&e.title).into_owned(), t.title)];
+    let w = inner.width;
+    let title = wrapped(&e.title, w, "", t.title);
     // A range's countdown is wrapped whole where it can be.
-    text.extend(wrapped_spans(date, inner.width));
-    text.push(Line::default());
-    text.push(Line::from(display(&e.summary).into_owned()));
-    if let Some(c) = e.citations.first() {
-        let source = app
-            .timeline
-            .source_of(c)
-            .map_or_else(|| c.source.clone(), |s| s.cite_as());
-        text.push(Line::default());
-        text.push(Line::styled(format!("“{}”", display(&c.quote)), t.quote));
-        text.push(Line::styled(format!("— {}", display(&source)), t.dim));
+    let date = wrapped_spans(date, w);
+    let summary = wrapped(&e.summary, w, "", Style::default());
+    let (quote, source) = match e.citations.first() {
+        Some(c) => {
+            let source = app
+                .timeline
+                .source_of(c)
+                .map_or_else(|| c.source.clone(), |s| s.cite_as());
+            (
+                wrapped(&format!("“{}”", c.quote), w, "", t.quote),
+                wrapped(&format!("— {source}"), w, "", t.dim),
+            )
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    // Too long for the screen: cut the summary first, then the quote, then
+    // the attribution and the title, each with `…`, so every part is seen.
+    let gaps = if quote.is_empty() { 1 } else { 2 };
+    let height = usize::from(inner.height);
+    let mut parts = [title, date, summary, quote, source];
+    // Summary, quote, attribution, title: the order they give up lines in.
+    for i in [2, 3, 4, 0] {
+        let used = parts.iter().map(Vec::len).sum::<usize>() + gaps;
+        let keep = parts[i].len().saturating_sub(used.saturating_sub(height));
+        cut_lines(&mut parts[i], keep.max(1), w);
     }
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+    let [title, date, summary, quote, source] = parts;
+    let mut text = title;
+    text.extend(date);
+    text.push(Line::default());
+    text.extend(summary);
+    if !quote.is_empty() {
+        text.push(Line::default());
+        text.extend(quote);
+        text.extend(source);
+    }
+    frame.render_widget(Paragraph::new(text), inner);
 
     let place = format!("{} / {} ", app.list.selected + 1, app.filter.hits.len());
     frame.render_widget(Line::styled(place, t.dim).right_aligned(), progress);
     if ruler.height > 0 {
         super::ruler::draw(app, frame, ruler);
+    }
+}
+
+/// Keep the first `keep` of `lines`, the last one ending in `…` if any were
+/// dropped; it stays within `width` columns.
+fn cut_lines(lines: &mut Vec<Line<'static>>, keep: usize, width: u16) {
+    if lines.len() <= keep {
+        return;
+    }
+    lines.truncate(keep);
+    if let Some(last) = lines.last_mut() {
+        let style = last.spans.first().map_or(last.style, |s| s.style);
+        let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+        let w = usize::from(width);
+        let cut = if super::text::width(&text) < w {
+            format!("{text}…")
+        } else {
+            crate::format::fit(&text, w.saturating_sub(1))
+        };
+        *last = Line::styled(cut, style);
     }
 }
