@@ -59,8 +59,12 @@ impl CopyReport {
             }
             _ => None,
         };
-        let sent = match &self.tmux {
-            Tmux::Unknown(_) => "sent by OSC 52, which tmux passes on only with set-clipboard on",
+        let sent = match (&self.tmux, &self.local) {
+            (Tmux::Unknown(_), Local::None) => {
+                "sent by OSC 52, which tmux passes on only with set-clipboard on"
+            }
+            // Shorter, with a command to name as well.
+            (Tmux::Unknown(_), _) => "sent by OSC 52 (tmux may drop it)",
             _ => "sent to the terminal clipboard (OSC 52)",
         };
         let fix = match &self.tmux {

@@ -59,7 +59,7 @@ fn tmux() -> Tmux {
     };
     match wait(&mut child, TMUX_LIMIT) {
         Ok(status) if status.success() => {}
-        Ok(status) => return Tmux::Unknown(format!("tmux show: {status}")),
+        Ok(status) => return Tmux::Unknown(format!("tmux show: {}", exit(status))),
         Err(why) => return Tmux::Unknown(format!("tmux show: {why}")),
     }
     let mut value = String::new();
@@ -103,11 +103,18 @@ fn local(text: &str) -> Local {
                 Some(Ok(Err(e))) => Local::Failed(tool.to_string(), e.to_string()),
                 _ => Local::Copied(tool.to_string()),
             },
-            Ok(status) => Local::Failed(tool.to_string(), status.to_string()),
+            Ok(status) => Local::Failed(tool.to_string(), exit(status)),
             Err(why) => Local::Failed(tool.to_string(), why),
         };
     }
     Local::None
+}
+
+/// "exit 1", short for the status line.
+fn exit(status: ExitStatus) -> String {
+    status
+        .code()
+        .map_or_else(|| status.to_string(), |code| format!("exit {code}"))
 }
 
 /// The child's exit status within `limit`, or it is killed.
