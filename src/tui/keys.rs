@@ -137,8 +137,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Everywhere, "suspend", [ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
     bind!(Filter, "suspend", [ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
     bind!(Jump, "suspend", [ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
-    bind!(Pick, "pick", [key(KeyCode::Enter)], Action::Pick, "print the event's citation, or every marked event's, and exit", "picks"),
-    bind!(Pick, "mark", [ch('m')], Action::ToggleMark, "mark or unmark the event: Enter then prints every marked one", "marks"),
+    bind!(Pick, "pick", [key(KeyCode::Enter)], Action::Pick, "print its citation (or every marked one's) and exit", "picks"),
+    bind!(Pick, "mark", [ch('m')], Action::ToggleMark, "mark or unmark it (Enter prints all marked)", "marks"),
     bind!(Pick, "pick-cancel", [key(KeyCode::Esc)], Action::CancelPick, "print nothing and exit (status 1)", "cancels"),
     bind!(PickFilter, "pick", [key(KeyCode::Enter)], Action::Pick, "keep the filter and pick, as Enter on the list does", "picks"),
 ];
