@@ -67,7 +67,7 @@ fn a_local_clipboard_command_is_named() {
     );
     assert_eq!(
         said(Osc52::Sent, Tmux::Outside, failed("xclip", "exit 1")),
-        "citation sent to the terminal clipboard (OSC 52); xclip failed: exit 1"
+        "citation sent by OSC 52; xclip failed: exit 1"
     );
 }
 

@@ -65,6 +65,7 @@ impl CopyReport {
             }
             // Shorter, with a command to name as well.
             (Tmux::Unknown(_), _) => "sent by OSC 52 (tmux may drop it)",
+            (_, Local::Failed(..)) => "sent by OSC 52",
             _ => "sent to the terminal clipboard (OSC 52)",
         };
         let fix = match &self.tmux {
