@@ -70,7 +70,8 @@ fn list_marked_lists_only_the_marked_events_in_date_order_in_every_format() {
     assert_eq!(ids, ["oracle-deal", "fcc-reply-deadline"]);
 
     let o = run(state.path(), &["list", "--marked", "--format", "lines"]);
-    let ids: Vec<&str> = (stdout(&o).lines())
+    let lines = stdout(&o);
+    let ids: Vec<&str> = (lines.lines())
         .map(|l| l.rsplit('\t').next().unwrap())
         .collect();
     assert_eq!(ids, ["oracle-deal", "fcc-reply-deadline"]);
