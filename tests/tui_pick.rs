@@ -214,3 +214,35 @@ fn a_rebound_pick_key_is_used_and_shown() {
     press_with(&mut a, KeyCode::Char('y'), KeyModifiers::CONTROL);
     assert_eq!(picked(&a), ["oracle-deal"]);
 }
+
+#[test]
+fn every_key_in_pick_mode_at_any_size_never_panics() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use timeline_explorer::tui::keys::BINDINGS;
+    use timeline_explorer::tui::view;
+    let all: Vec<_> = BINDINGS
+        .iter()
+        .flat_map(|b| b.keys.iter().copied())
+        .collect();
+    for (w, h) in [(1, 1), (30, 6), (80, 24)] {
+        for first in &all {
+            let mut a = picking(Options::default());
+            update(&mut a, timeline_explorer::tui::Action::Resize(w, h));
+            // Each key after one other, until one ends it; drawn every few
+            // steps (each draw costs), and at the end.
+            for (step, (code, mods)) in std::iter::once(first).chain(&all).enumerate() {
+                press_with(&mut a, *code, *mods);
+                if step % 5 == 0 || a.quit {
+                    let size = a.size;
+                    let mut t = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+                    t.draw(|f| view(&a, f)).unwrap();
+                }
+                if a.quit {
+                    assert!(a.answer.is_some(), "pick mode ends with an answer");
+                    break;
+                }
+            }
+        }
+    }
+}
