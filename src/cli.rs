@@ -15,6 +15,8 @@ use timeline_explorer::search::{self, Query, Search};
 use timeline_explorer::timeline::{self, Checked, Event, Timeline, check::suggestions};
 use timeline_explorer::tui;
 
+mod pick;
+
 /// Explore a timeline in which every event is backed by verbatim quotes from its sources.
 ///
 /// With no command, opens the timeline in the terminal (press ? there for keys).
@@ -65,6 +67,9 @@ enum Command {
         rank: bool,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// Only the events marked in the app (m) for this timeline.
+        #[arg(long)]
+        marked: bool,
     },
     /// Show one event with its citations and sources.
     Show {
@@ -79,6 +84,17 @@ enum Command {
         /// Count every warning as an error: exit 1 if there is any.
         #[arg(long)]
         strict: bool,
+    },
+    /// Choose events in the app, drawn on the terminal, and print their
+    /// citations to stdout: `timeline-explorer pick | pbcopy`. Enter prints the
+    /// selected event, or every marked one (m); Esc or q print nothing (exit 1).
+    Pick {
+        /// Start with this filter applied.
+        #[arg(long, value_name = "QUERY")]
+        query: Option<String>,
+        /// markdown: date, title, quote and source, as y copies; id: one id a line.
+        #[arg(long, value_enum, default_value_t = pick::Format::Markdown)]
+        format: pick::Format,
     },
     /// Say where the config file is looked for, and check it.
     Config {
@@ -120,7 +136,13 @@ pub fn parse() -> Cli {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // `pick` is the terminal app too: these shape it.
+    let picking = match &cli.command {
+        Some(Command::Pick { query, format }) => Some((query.clone(), *format)),
+        _ => None,
+    };
     if cli.command.is_some()
+        && picking.is_none()
         && (cli.select.is_some()
             || cli.query.is_some()
             || cli.no_mouse
@@ -157,23 +179,25 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Check { strict }) => check(data.as_deref(), strict),
         Some(Command::Config { .. }) => unreachable!("handled above"),
-        None => {
+        None | Some(Command::Pick { .. }) => {
+            // Pick draws on the terminal itself: its stdout is the answer.
+            let output = match &picking {
+                Some(_) => match tui::Output::tty() {
+                    Ok(tty) => tty,
+                    Err(e) => return Ok(pick::needs_a_terminal(&e)),
+                },
+                None => tui::Output::Stdout,
+            };
             let tl = load(data.as_deref(), from_config)?;
-            if !std::io::stdout().is_terminal() {
+            if picking.is_none() && !std::io::stdout().is_terminal() {
                 // Piped or redirected: no screen to draw on, so list instead.
-                return list(&tl, cli.query.as_deref(), false, ListFormat::Text);
+                return list(&tl, cli.query.as_deref(), false, ListFormat::Text, None);
             }
             if let Some(id) = &cli.select {
                 find_event(&tl, id)?;
             }
             // Marks are kept per timeline: by its file, or by title when built in.
-            let key = match data.as_deref() {
-                Some(path) => std::fs::canonicalize(path)
-                    .unwrap_or_else(|_| path.to_path_buf())
-                    .display()
-                    .to_string(),
-                None => format!("built-in: {}", tl.title),
-            };
+            let key = timeline_explorer::marks::key(data.as_deref(), &tl.title);
             let store = timeline_explorer::marks::Store::default_location();
             let (marks, notice) = match store.as_ref().map(|s| s.load(&key)) {
                 Some(Ok(marks)) => (marks, None),
@@ -189,7 +213,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     cli.as_of
                         .unwrap_or_else(|| chrono::Local::now().date_naive()),
                 ),
-                query: cli.query,
+                query: picking.as_ref().and_then(|(q, _)| q.clone()).or(cli.query),
                 select: cli.select,
                 no_color: no_color(),
                 data_path: data.clone(),
@@ -201,27 +225,44 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     loaded: settings.found,
                     problem: settings.problem.clone(),
                 },
+                pick: picking.is_some(),
             };
             let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
             let app = tui::App::new(tl, &options, ratatui::layout::Size::new(size.0, size.1));
             let setup = tui::Setup {
                 mouse: !cli.no_mouse && settings.config.mouse,
                 marks: store.map(|s| (s, key)),
+                output,
             };
             Ok(match tui::run(app, setup)? {
                 tui::Ended::Quit => ExitCode::SUCCESS,
                 // As shells report a process a signal ended: 128 + its number.
                 tui::Ended::Signal(n) => ExitCode::from(128 + (n & 0x7f) as u8),
                 tui::Ended::HungUp => ExitCode::from(128 + libc::SIGHUP as u8),
+                // Printed only now, with the terminal given back.
+                tui::Ended::Picked(picked) => {
+                    let format = picking.map_or(pick::Format::Markdown, |(_, f)| f);
+                    print(&pick::answer(&picked.timeline, &picked.events, format))?;
+                    ExitCode::SUCCESS
+                }
+                tui::Ended::Cancelled => ExitCode::from(1),
             })
         }
         Some(Command::List {
             filter,
             rank,
             format,
+            marked,
         }) => {
             let tl = load(data.as_deref(), from_config)?;
-            let done = list(&tl, filter.as_deref(), rank, format);
+            let only = match marked {
+                true => match pick::marked(data.as_deref(), &tl) {
+                    Ok(ids) => Some(ids),
+                    Err(code) => return Ok(code),
+                },
+                false => None,
+            };
+            let done = list(&tl, filter.as_deref(), rank, format, only.as_ref());
             // Exiting next: the OS takes the memory back faster than freeing each string.
             std::mem::forget(tl);
             done
@@ -305,9 +346,19 @@ fn load(data: Option<&Path>, from_config: Option<&Path>) -> Result<Timeline> {
     })
 }
 
-fn list(tl: &Timeline, filter: Option<&str>, rank: bool, format: ListFormat) -> Result<ExitCode> {
+/// `only`: list just these event ids (`--marked`).
+fn list(
+    tl: &Timeline,
+    filter: Option<&str>,
+    rank: bool,
+    format: ListFormat,
+    only: Option<&std::collections::BTreeSet<String>>,
+) -> Result<ExitCode> {
     let query = Query::parse(filter.unwrap_or(""));
     let mut hits = Search::default().filter(tl, &query);
+    if let Some(only) = only {
+        hits.retain(|h| only.contains(&tl.events[h.event].id));
+    }
     if rank {
         search::rank(&mut hits);
     }
@@ -396,7 +447,7 @@ fn check(data: Option<&Path>, strict: bool) -> Result<ExitCode> {
 
 /// Write to stdout; a reader that went away (`| head`) ends us quietly, but
 /// any other failure (a full disk) is an error: the output is not there.
-fn print(s: &str) -> Result<()> {
+pub(crate) fn print(s: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -407,7 +458,7 @@ fn print(s: &str) -> Result<()> {
 
 /// A line on stderr. If even that cannot be written there is no one left to
 /// tell, so it is dropped rather than panicking as eprintln! would.
-fn say(s: &str) {
+pub(crate) fn say(s: &str) {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{s}");
 }

@@ -267,7 +267,8 @@ pub fn default_text(path: Option<&Path>) -> String {
     mouse: true,
 
     // y copies a citation through OSC 52, which reaches your own clipboard,
-    // over SSH too. false if your terminal mishandles it.
+    // over SSH too (and, run on your own machine, through wl-copy, xclip,
+    // xsel or pbcopy). false turns copying off: neither is done.
     osc52: true,
 
     // Keys: a binding's name and the keys it should have instead of its

@@ -25,6 +25,19 @@ struct Saved {
     marks: BTreeMap<String, BTreeSet<String>>,
 }
 
+/// The key a timeline's marks are kept under: its file's canonical path
+/// (`data`, as given), or its title when it is the built-in one. The app,
+/// `pick` and `list --marked` all use this, so they see the same marks.
+pub fn key(data: Option<&Path>, title: &str) -> String {
+    match data {
+        Some(path) => std::fs::canonicalize(path)
+            .unwrap_or_else(|_| path.to_path_buf())
+            .display()
+            .to_string(),
+        None => format!("built-in: {title}"),
+    }
+}
+
 /// Where marks live.
 #[derive(Debug, Clone)]
 pub struct Store {

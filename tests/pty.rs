@@ -165,7 +165,8 @@ fn y_copies_the_citation_through_osc_52() {
     let mut s = spawn(&["--select", "nichols-injunction"], 80, 24, &[]);
     s.wait_for("25 of 25 events");
     s.send("y");
-    s.wait_for("copied: “Trade Secretary Wilbur Ross then postponed…” (filing-servers)");
+    // No tmux, no local clipboard command (the harness clears them): sent, not "copied".
+    s.wait_for("citation sent to the terminal clipboard (OSC 52)");
     let expected = "**~2020-09-27 — Judge Carl Nichols grants a temporary injunction against the ban**\n\n\
         > Trade Secretary Wilbur Ross then postponed the ban until 27 September, but US District Judge Carl Nichols granted a temporary injunction on 27 September banning the ban.\n\
         >\n\

@@ -79,6 +79,14 @@ pub enum Action {
     Reloaded(Shared<Checked>),
     /// Show what is wrong with the data or the config, as `check` reports it.
     Problems,
+    /// Ctrl-c: quit (in pick mode, as an interrupt: exit status 130).
+    Interrupt,
+    /// Pick mode: answer with the selected event, or every marked one.
+    Pick,
+    /// Pick mode: answer with nothing.
+    CancelPick,
+    /// How a copy went, as the terminal side found out.
+    Copied(super::copying::CopyReport),
 }
 
 /// A large payload carried by an action; two are equal when they are the same one.

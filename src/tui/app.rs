@@ -64,6 +64,10 @@ pub struct App {
     /// A one-line message for the footer; cleared by the next action.
     pub status: Option<String>,
     pub quit: bool,
+    /// Pick mode: Enter answers with events and ends the app (`pick`).
+    pub pick: bool,
+    /// How pick mode ended, once it has.
+    pub answer: Option<super::pick::Answer>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,7 +170,9 @@ pub struct Passage {
 /// What `update` asks of the terminal; terminal.rs does it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Put text on the clipboard (OSC 52: it reaches the local one over SSH).
+    /// Put text on the clipboard (OSC 52: it reaches the local one over SSH;
+    /// and a clipboard command, when local); how it went comes back as
+    /// `Action::Copied`.
     Copy(String),
     /// Save that this event of this timeline is marked, or not.
     SaveMark { id: String, marked: bool },
@@ -197,6 +203,8 @@ pub struct Options {
     pub keys: Vec<(String, Vec<Key>)>,
     /// Turn copying through OSC 52 off.
     pub no_osc52: bool,
+    /// Pick mode: Enter answers with the selected (or marked) events.
+    pub pick: bool,
 }
 
 impl App {
@@ -241,6 +249,8 @@ impl App {
             outbox: Vec::new(),
             status: None,
             quit: false,
+            pick: options.pick,
+            answer: None,
         };
         app.refilter(false);
         app.status = options.notice.clone().or_else(|| {

@@ -64,7 +64,13 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         t.dim,
     ));
     out.push(Line::default());
-    for context in ORDER {
+    // Picking, its keys come first; otherwise they are not in reach.
+    let picking: &[Context] = if app.pick {
+        &[Context::Pick, Context::PickFilter]
+    } else {
+        &[]
+    };
+    for context in picking.iter().copied().chain(ORDER) {
         out.push(Line::styled(context.title(), t.heading));
         for (b, keys) in app.keymap.bindings(context) {
             let keys: Vec<String> = keys.iter().map(|k| label(*k)).collect();

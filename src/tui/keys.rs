@@ -21,6 +21,10 @@ pub enum Context {
     Present,
     /// The `:` prompt has the keyboard.
     Jump,
+    /// Pick mode's list (`timeline-explorer pick`), looked up before the list's.
+    Pick,
+    /// Pick mode while typing a filter, looked up before the filter's.
+    PickFilter,
 }
 
 impl Context {
@@ -34,6 +38,8 @@ impl Context {
             Context::Help => "Help",
             Context::Jump => "Jumping to a date",
             Context::Present => "Presenting",
+            Context::Pick => "Picking (timeline-explorer pick)",
+            Context::PickFilter => "Picking, typing a filter",
         }
     }
 }
@@ -131,6 +137,10 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Everywhere, "suspend", [ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
     bind!(Filter, "suspend", [ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
     bind!(Jump, "suspend", [ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
+    bind!(Pick, "pick", [key(KeyCode::Enter)], Action::Pick, "print its citation (or every marked one's) and exit", "picks"),
+    bind!(Pick, "mark", [ch('m')], Action::ToggleMark, "mark or unmark it (Enter prints all marked)", "marks"),
+    bind!(Pick, "pick-cancel", [key(KeyCode::Esc)], Action::CancelPick, "print nothing and exit (status 1)", "cancels"),
+    bind!(PickFilter, "pick", [key(KeyCode::Enter)], Action::Pick, "keep the filter and pick, as Enter on the list does", "picks"),
 ];
 
 /// Footer hints that name two keys, as "j/k move": the binding and its partner's name.
@@ -160,14 +170,16 @@ impl Default for Keymap {
 fn shadowed_by(context: Context) -> &'static [Context] {
     use Context::*;
     match context {
-        Everywhere => &[Everywhere, List, Detail, Reader, Help, Present],
-        List => &[List],
-        Filter => &[Filter],
+        Everywhere => &[Everywhere, List, Detail, Reader, Help, Present, Pick],
+        List => &[List, Pick],
+        Filter => &[Filter, PickFilter],
         Detail => &[Detail],
         Reader => &[Reader],
         Help => &[Help],
         Present => &[Present],
         Jump => &[Jump],
+        Pick => &[Pick],
+        PickFilter => &[PickFilter],
     }
 }
 
@@ -222,7 +234,12 @@ impl Keymap {
 pub fn binding_named(name: &str) -> Option<bool> {
     let mut rows = BINDINGS.iter().filter(|b| b.name == name).peekable();
     rows.peek()?;
-    Some(rows.any(|b| matches!(b.context, Context::Filter | Context::Jump)))
+    Some(rows.any(|b| {
+        matches!(
+            b.context,
+            Context::Filter | Context::Jump | Context::PickFilter
+        )
+    }))
 }
 
 /// Whether two bindings, by name, are ever looked up in the same context.
@@ -275,6 +292,9 @@ pub fn contexts(app: &App) -> &'static [Context] {
     if app.jump.is_some() {
         return &[Context::Jump];
     }
+    if app.filter.typing && app.pick {
+        return &[Context::PickFilter, Context::Filter];
+    }
     if app.filter.typing {
         return &[Context::Filter];
     }
@@ -282,6 +302,7 @@ pub fn contexts(app: &App) -> &'static [Context] {
         return &[Context::Help, Context::Everywhere];
     }
     match app.screen {
+        Screen::List if app.pick => &[Context::Pick, Context::List, Context::Everywhere],
         Screen::List => &[Context::List, Context::Everywhere],
         Screen::Detail => &[Context::Detail, Context::Everywhere],
         Screen::Reader => &[Context::Reader, Context::Everywhere],
@@ -295,7 +316,12 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     // Shift is part of the character ('G', '?') or of BackTab; Alt and others are not ours.
     let mods = key.modifiers - KeyModifiers::SHIFT;
     if code == KeyCode::Char('c') && mods == CTRL {
-        return Some(Action::Quit);
+        // Picking, it is an interrupt (exit status 130), as in fzf.
+        return Some(if app.pick {
+            Action::Interrupt
+        } else {
+            Action::Quit
+        });
     }
     let keymap = &app.keymap;
     // Nothing is shown to act on: only quitting and suspending do anything.

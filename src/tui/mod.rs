@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod copying;
 pub mod detail;
 pub mod filter;
 pub mod footer;
@@ -11,6 +12,7 @@ pub mod help;
 pub mod keys;
 pub mod layout;
 pub mod list;
+pub mod pick;
 pub mod present;
 pub mod problems;
 pub mod reader;
@@ -25,6 +27,6 @@ pub mod watch;
 
 pub use action::Action;
 pub use app::{App, ConfigNote, Options, Screen};
-pub use terminal::{Ended, Setup, run};
+pub use terminal::{Ended, Output, Picked, Setup, run};
 pub use update::update;
 pub use view::view;

@@ -2,6 +2,7 @@
 
 use super::action::Action;
 use super::app::{App, Overlay, Panel, Screen};
+use super::pick::{self, Answer};
 use super::{detail, help, layout, list, problems, reader};
 
 pub fn update(app: &mut App, action: Action) {
@@ -18,7 +19,11 @@ pub fn update(app: &mut App, action: Action) {
         app.status = None;
     }
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit => pick::end(app, Answer::Cancelled),
+        Action::Interrupt => pick::end(app, Answer::Interrupted),
+        Action::Pick if app.pick => pick::pick(app),
+        Action::CancelPick if app.pick => pick::end(app, Answer::Cancelled),
+        Action::Copied(report) => app.status = Some(report.status()),
         Action::Suspend => app.outbox.push(super::app::Effect::Suspend),
         Action::Resize(w, h) => {
             app.size = layout::drawn(w, h);
@@ -295,8 +300,8 @@ fn copy(app: &mut App) {
         return;
     }
     let text = crate::format::markdown::cited(tl, &tl.events[e], c);
-    let words: Vec<&str> = c.quote.split_whitespace().take(6).collect();
-    app.status = Some(format!("copied: “{}…” ({})", words.join(" "), c.source));
+    // Until the terminal side reports how it went (Action::Copied).
+    app.status = Some("copying the citation…".into());
     app.outbox.push(super::app::Effect::Copy(text));
 }
 

@@ -92,8 +92,10 @@ pub(super) fn countdown(app: &App, e: &crate::timeline::Event) -> Vec<Span<'stat
 /// The timeline's title and where the user is; the count reads `N of M events`.
 fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
+    // Picking with marks (perhaps from earlier sessions), Enter prints them all.
+    let picks = super::pick::marked(app).map_or(String::new(), |n| format!("{n} marked · "));
     let count = format!(
-        "{}{}{}{}{} of {} events ",
+        "{picks}{}{}{}{}{} of {} events ",
         if app.filter.busy { "filtering… " } else { "" },
         if app.filter.ranked { "ranked · " } else { "" },
         if app.marked_only { "marked · " } else { "" },
@@ -103,6 +105,7 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     );
     // Deeper screens name what they show; the list names the timeline.
     let place = match app.screen {
+        Screen::List if app.pick => format!("pick › {}", app.timeline.title),
         Screen::List => app.timeline.title.clone(),
         Screen::Detail => format!("event › {}", app.timeline.events[app.detail.event].title),
         Screen::Present => format!("presenting › {}", app.timeline.title),

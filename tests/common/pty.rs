@@ -78,6 +78,12 @@ pub fn run_in(
         "RUST_BACKTRACE",
         "RUST_LIB_BACKTRACE",
         "TIMELINE_EXPLORER_TEST_PANIC",
+        // Copying (y) asks tmux and runs the local clipboard command: never
+        // the user's own, unless a test sets these to fakes of its own.
+        "TMUX",
+        "SSH_CONNECTION",
+        "DISPLAY",
+        "WAYLAND_DISPLAY",
     ] {
         cmd.env_remove(var);
     }

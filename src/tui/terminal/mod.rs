@@ -4,29 +4,37 @@
 //! Every way out (quit, a signal, a panic in any thread, the terminal going
 //! away) gives the terminal back as it was found.
 
+mod clipboard;
 mod modes;
+pub mod output;
 mod signals;
 mod worker;
 
-use std::io::{Write, stdout};
+use std::io::Write;
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use color_eyre::Result;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect, Size};
-use ratatui::{DefaultTerminal, Terminal, TerminalOptions, Viewport, backend::CrosstermBackend};
+use ratatui::{Terminal, TerminalOptions, Viewport, backend::CrosstermBackend};
 
 use self::signals::Signal;
 use self::worker::Worker;
 use super::action::{Action, Shared};
 use super::app::{App, Effect};
+use super::copying::{CopyReport, Osc52};
 use super::filter::Outcome;
 use super::keys::action_for;
+use super::pick::Answer;
 use super::update::update;
 use super::view::view;
 use super::watch::Watch;
-use crate::timeline::{Checked, files};
+use crate::timeline::{Checked, Timeline, files};
+pub use output::Output;
+
+/// The terminal as the app draws on it: through `Output`.
+type DefaultTerminal = Terminal<CrosstermBackend<Output>>;
 
 /// Set by tests to check that a panic leaves the terminal usable: any value
 /// panics on the next key, `thread` in a thread of its own.
@@ -40,10 +48,12 @@ pub struct Setup {
     /// Capture the mouse (wheel and clicks); off leaves text selection to the terminal.
     pub mouse: bool,
     pub marks: MarksHome,
+    /// Where to draw: stdout, or the terminal itself when stdout is the answer (`pick`).
+    pub output: Output,
 }
 
 /// How the app ended, for the exit status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Ended {
     /// The user quit.
     Quit,
@@ -51,31 +61,55 @@ pub enum Ended {
     Signal(i32),
     /// The terminal hung up or closed.
     HungUp,
+    /// Pick mode: Enter chose these events.
+    Picked(Box<Picked>),
+    /// Pick mode: Esc or q, nothing chosen.
+    Cancelled,
+}
+
+/// The events pick mode chose, in the timeline as it was then (a reload may
+/// have changed it since the start).
+#[derive(Debug)]
+pub struct Picked {
+    pub timeline: Timeline,
+    /// Indices into `timeline.events`, in date order.
+    pub events: Vec<usize>,
 }
 
 pub fn run(mut app: App, setup: Setup) -> Result<Ended> {
     let mouse = setup.mouse;
     // A panic on any thread gives the terminal back, says what happened, and
-    // ends the process: half an app drawing over the shell is worse. stdout
-    // is held meanwhile so no frame is drawn over the message.
+    // ends the process: half an app drawing over the shell is worse. The
+    // output is held meanwhile so no frame is drawn over the message.
     let hook = std::panic::take_hook();
+    let output = setup.output.clone();
     std::panic::set_hook(Box::new(move |info| {
-        let _drawing = stdout().lock();
-        modes::leave(mouse);
+        let mut drawing = output.lock();
+        modes::leave(&mut drawing, mouse);
         hook(info);
         std::process::exit(101);
     }));
-    modes::enter(mouse)?;
+    let mut out = setup.output.clone();
+    modes::enter(&mut out, mouse)?;
     // A fixed viewport, kept to the app's size: ratatui's own fullscreen one
     // would allocate for whatever size the terminal claims.
     let options = TerminalOptions {
         viewport: Viewport::Fixed(area(app.size)),
     };
-    let result = Terminal::with_options(CrosstermBackend::new(stdout()), options)
+    let result = Terminal::with_options(CrosstermBackend::new(out.clone()), options)
         .map_err(Into::into)
         .and_then(|mut terminal| event_loop(&mut terminal, &mut app, &setup));
-    modes::leave(mouse);
-    result
+    modes::leave(&mut out, mouse);
+    // Pick mode's answer, taken from the app as it ended.
+    Ok(match (result?, app.answer.take()) {
+        (Ended::Quit, Some(Answer::Picked(events))) => Ended::Picked(Box::new(Picked {
+            timeline: app.timeline,
+            events,
+        })),
+        (Ended::Quit, Some(Answer::Cancelled)) => Ended::Cancelled,
+        (Ended::Quit, Some(Answer::Interrupted)) => Ended::Signal(libc::SIGINT),
+        (ended, _) => ended,
+    })
 }
 
 /// After this long a running filter says so in the header.
@@ -87,6 +121,7 @@ enum Msg {
     InputFailed(std::io::Error),
     Filtered(Outcome),
     Reloaded(Checked),
+    Copied(CopyReport),
     Signal(Signal),
     HungUp,
 }
@@ -206,18 +241,19 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
                 Msg::HungUp => return Ok(Ended::HungUp),
                 Msg::Signal(Signal::Terminate(n)) => return Ok(Ended::Signal(n)),
                 Msg::Signal(Signal::Suspend) => {
-                    suspend(terminal, app, setup.mouse)?;
+                    suspend(terminal, app, setup)?;
                     changed = true;
                     None
                 }
                 Msg::Signal(Signal::Continue) => {
                     // Stopped by something we could not catch (SIGSTOP): the
                     // terminal may have been changed and drawn over meanwhile.
-                    resume(terminal, app, setup.mouse)?;
+                    resume(terminal, app, setup)?;
                     changed = true;
                     None
                 }
                 Msg::Filtered(outcome) => Some(Action::Filtered(Box::new(outcome))),
+                Msg::Copied(report) => Some(Action::Copied(report)),
                 Msg::Reloaded(checked) => {
                     if let (Some(watch), Some(data), Some(tl)) =
                         (&mut watch, &app.data_path, &checked.timeline)
@@ -233,7 +269,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
             changed = true;
             let effects: Vec<Effect> = app.outbox.drain(..).collect();
             for effect in effects {
-                if let Some(action) = carry_out(effect, terminal, app, setup)? {
+                if let Some(action) = carry_out(effect, terminal, app, setup, &tx)? {
                     update(app, action);
                 }
             }
@@ -262,15 +298,15 @@ fn resized(app: &mut App) -> bool {
 
 /// Give the terminal back and stop, as Ctrl-z does in any program; on `fg`,
 /// take it again and repaint everything.
-fn suspend(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> Result<()> {
-    modes::leave(mouse);
+fn suspend(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> Result<()> {
+    modes::leave(&mut setup.output.clone(), setup.mouse);
     signals::stop_self();
-    resume(terminal, app, mouse)
+    resume(terminal, app, setup)
 }
 
 /// Take the terminal (again) and have the next frame drawn whole.
-fn resume(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> Result<()> {
-    modes::resume(mouse)?;
+fn resume(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> Result<()> {
+    modes::resume(&mut setup.output.clone(), setup.mouse)?;
     // It may have been resized while we were stopped.
     resized(app);
     // Not `clear()`: that asks the terminal where the cursor is, through the
@@ -314,6 +350,7 @@ fn carry_out(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     setup: &Setup,
+    tx: &mpsc::Sender<Msg>,
 ) -> Result<Option<Action>> {
     match effect {
         Effect::SaveMark { id, marked } => {
@@ -328,12 +365,20 @@ fn carry_out(
         Effect::Copy(text) => {
             // OSC 52: the terminal puts it on the clipboard, over SSH too.
             use base64::Engine;
-            let payload = base64::engine::general_purpose::STANDARD.encode(text);
-            let mut out = stdout();
-            write!(out, "\x1b]52;c;{payload}\x07")?;
-            out.flush()?;
+            let payload = base64::engine::general_purpose::STANDARD.encode(&text);
+            let mut out = setup.output.clone();
+            let osc52 = match write!(out, "\x1b]52;c;{payload}\x07").and_then(|()| out.flush()) {
+                Ok(()) => Osc52::Sent,
+                Err(e) => Osc52::Failed(e.to_string()),
+            };
+            // Whether tmux passes it on, and a local clipboard command, take
+            // processes that may be slow: they report back as a message.
+            let tx = tx.clone();
+            clipboard::deliver(text, osc52, move |report| {
+                let _ = tx.send(Msg::Copied(report));
+            });
         }
-        Effect::Suspend => suspend(terminal, app, setup.mouse)?,
+        Effect::Suspend => suspend(terminal, app, setup)?,
     }
     Ok(None)
 }

@@ -4,7 +4,7 @@
 //! be undone on a terminal that is gone is skipped.
 
 use std::fmt;
-use std::io::{Write, stdout};
+use std::io::Write;
 
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste};
 use ratatui::crossterm::terminal::{
@@ -25,10 +25,10 @@ impl Command for EnableButtonMouse {
 }
 
 /// Raw mode, the alternate screen, pastes marked as such (so a pasted line
-/// break is not Enter), and (if wanted) the mouse.
-pub fn enter(mouse: bool) -> std::io::Result<()> {
+/// break is not Enter), and (if wanted) the mouse; written to `out`, where the
+/// app draws.
+pub fn enter(out: &mut impl Write, mouse: bool) -> std::io::Result<()> {
     enable_raw_mode()?;
-    let mut out = stdout();
     execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
     if mouse {
         execute!(out, EnableButtonMouse)?;
@@ -39,8 +39,7 @@ pub fn enter(mouse: bool) -> std::io::Result<()> {
 /// Everything `enter` did, undone, and the cursor shown. Every mouse mode is
 /// switched off, not only ours, so a terminal left in a bad way by anything
 /// before us is mended too.
-pub fn leave(mouse: bool) {
-    let mut out = stdout();
+pub fn leave(out: &mut impl Write, mouse: bool) {
     if mouse {
         let _ = execute!(out, DisableMouseCapture);
     }
@@ -56,7 +55,7 @@ pub fn leave(mouse: bool) {
 
 /// Back after a stop: the shell may have set its own modes meanwhile, and
 /// crossterm believes raw mode is still on, so it is set afresh.
-pub fn resume(mouse: bool) -> std::io::Result<()> {
+pub fn resume(out: &mut impl Write, mouse: bool) -> std::io::Result<()> {
     let _ = disable_raw_mode();
-    enter(mouse)
+    enter(out, mouse)
 }
