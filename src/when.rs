@@ -2,7 +2,7 @@
 //! `2020`, `2020-09`, `2020-11-04`, `nov`, `sep 27`, `27 sep 2020`,
 //! `September 27, 2020`. A missing year is the one the user is looking at.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// What was typed, resolved to its first day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
