@@ -30,6 +30,8 @@ pub struct App {
     /// Marked event ids, and whether only they are listed.
     pub marks: BTreeSet<String>,
     pub marked_only: bool,
+    /// The list is the agenda: only events ahead of the as-of date, soonest first (`a`).
+    pub agenda: bool,
     /// The date distances are measured from ("in 12 days"), if any.
     pub as_of: Option<chrono::NaiveDate>,
     pub search: Search,
@@ -206,6 +208,7 @@ impl App {
             ascii: options.ascii,
             marks: options.marks.clone(),
             marked_only: false,
+            agenda: false,
             as_of: options.as_of,
             index: Arc::new(Index::new(&timeline)),
             background: false,
@@ -366,6 +369,10 @@ impl App {
             self.filter
                 .hits
                 .retain(|h| marks.contains(&events[h.event].id));
+        }
+        if let Some(as_of) = self.as_of.filter(|_| self.agenda) {
+            let ranked = self.filter.ranked;
+            super::agenda::narrow(&mut self.filter.hits, &self.timeline, as_of, ranked);
         }
         self.list.selected = outcome
             .keep

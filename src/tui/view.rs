@@ -92,17 +92,32 @@ pub(super) fn countdown(app: &App, e: &crate::timeline::Event) -> Vec<Span<'stat
 /// The timeline's title and where the user is; the count reads `N of M events`.
 fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let count = format!(
-        "{}{}{}{}{} of {} events ",
+    let flags = format!(
+        "{}{}{}",
         if app.filter.busy { "filtering… " } else { "" },
         if app.filter.ranked { "ranked · " } else { "" },
         if app.marked_only { "marked · " } else { "" },
-        app.as_of.map_or(String::new(), |d| format!("as of {d} · ")),
-        app.filter.hits.len(),
-        app.timeline.events.len()
     );
+    // On the list, the next deadline or hearing: "next: hearing in 31 days".
+    let on_list = app.screen == Screen::List;
+    let next = super::agenda::next_due(app).filter(|_| on_list);
+    let count = if on_list && app.agenda {
+        // The agenda's title has the date and the count already.
+        format!("{flags}{} ", next.unwrap_or_default())
+            .trim_start()
+            .to_string()
+    } else {
+        format!(
+            "{flags}{}{}{} of {} events ",
+            next.map_or(String::new(), |n| format!("{n} · ")),
+            app.as_of.map_or(String::new(), |d| format!("as of {d} · ")),
+            app.filter.hits.len(),
+            app.timeline.events.len()
+        )
+    };
     // Deeper screens name what they show; the list names the timeline.
     let place = match app.screen {
+        Screen::List if app.agenda => super::agenda::title(app),
         Screen::List => app.timeline.title.clone(),
         Screen::Detail => format!("event › {}", app.timeline.events[app.detail.event].title),
         Screen::Present => format!("presenting › {}", app.timeline.title),
