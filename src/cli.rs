@@ -430,7 +430,11 @@ fn agenda(
     if items.is_empty() {
         let within = within.map_or(String::new(), |d| format!(" within {d} days"));
         // Where the timeline ends tells the user which --as-of would show something.
-        let last = tl.events.iter().filter_map(|e| last_day(e)).max();
+        let last = tl
+            .events
+            .iter()
+            .filter_map(|e| timeline_explorer::when::last_day(e.date))
+            .max();
         let hint = match last {
             Some(day) => {
                 format!(" (its last event could be on {day}; --as-of DATE counts from another day)")
@@ -443,11 +447,6 @@ fn agenda(
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The last day an event could be on.
-fn last_day(e: &Event) -> Option<chrono::NaiveDate> {
-    timeline_explorer::when::last_day(e.date)
 }
 
 fn check(data: Option<&Path>, strict: bool) -> Result<ExitCode> {

@@ -98,23 +98,6 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
         if app.filter.ranked { "ranked · " } else { "" },
         if app.marked_only { "marked · " } else { "" },
     );
-    // On the list, the next deadline or hearing: "next: hearing in 31 days".
-    let on_list = app.screen == Screen::List;
-    let next = super::agenda::next_due(app).filter(|_| on_list);
-    let count = if on_list && app.agenda {
-        // The agenda's title has the date and the count already.
-        format!("{flags}{} ", next.unwrap_or_default())
-            .trim_start()
-            .to_string()
-    } else {
-        format!(
-            "{flags}{}{}{} of {} events ",
-            next.map_or(String::new(), |n| format!("{n} · ")),
-            app.as_of.map_or(String::new(), |d| format!("as of {d} · ")),
-            app.filter.hits.len(),
-            app.timeline.events.len()
-        )
-    };
     // Deeper screens name what they show; the list names the timeline.
     let place = match app.screen {
         Screen::List if app.agenda => super::agenda::title(app),
@@ -130,6 +113,34 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
             }
         }),
     };
+    let count = |next: Option<&str>| {
+        if app.screen == Screen::List && app.agenda {
+            // The agenda's title has the date and the count already.
+            format!("{flags}{} ", next.unwrap_or_default())
+        } else {
+            format!(
+                "{flags}{}{}{} of {} events ",
+                next.map_or(String::new(), |n| format!("{n} · ")),
+                app.as_of.map_or(String::new(), |d| format!("as of {d} · ")),
+                app.filter.hits.len(),
+                app.timeline.events.len()
+            )
+        }
+    };
+    // On the list, the next deadline or hearing ("next: hearing in 31 days"),
+    // where the place keeps room: the agenda's title whole, a timeline's 15
+    // columns of it.
+    let next = super::agenda::next_due(app).filter(|_| app.screen == Screen::List);
+    let keep = if app.agenda {
+        width(&place)
+    } else {
+        width(&place).min(15)
+    };
+    let count = match next {
+        Some(n) if width(&count(Some(&n))) + keep + 2 <= usize::from(area.width) => count(Some(&n)),
+        _ => count(None),
+    };
+    let count = count.trim_start().to_string();
     let room = usize::from(area.width).saturating_sub(width(&count) + 1);
     let mut spans = vec![Span::raw(" ")];
     spans.extend(marked_spans(
