@@ -50,32 +50,43 @@ pub fn countdown(app: &App, event: usize) -> String {
         .map_or_else(String::new, crate::when::countdown)
 }
 
-/// "next: hearing in 31 days": the soonest deadline or hearing ahead of the
-/// as-of date in the whole timeline, whatever is filtered.
-pub fn next_due(app: &App) -> Option<String> {
-    let as_of = app.as_of?;
-    let events = app.timeline.events.iter().enumerate();
-    // Only deadlines and hearings get their days counted: cheap at 100,000 events.
-    let due = events.filter(|(_, e)| first_class(e.kind));
-    let next = ahead(due, as_of, None).into_iter().next()?;
-    let kind = app.timeline.events[next.event].kind.as_str();
-    Some(format!(
-        "next: {kind} {}",
-        crate::when::countdown(next.days)
-    ))
+/// What the header says of the agenda, counted once per timeline (at 100,000
+/// events a count with every frame would cost milliseconds).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Note {
+    /// "next: hearing in 31 days": the soonest deadline or hearing ahead of
+    /// the as-of date in the whole timeline, whatever is filtered.
+    pub next: Option<String>,
+    /// How many events are ahead of it in all.
+    pub ahead: usize,
+}
+
+impl Note {
+    pub fn of(tl: &Timeline, as_of: Option<NaiveDate>) -> Note {
+        let Some(as_of) = as_of else {
+            return Note::default();
+        };
+        let all = ahead(tl.events.iter().enumerate(), as_of, None);
+        // The agenda's order: the first deadline or hearing in it is the next.
+        let next = all
+            .iter()
+            .find(|a| first_class(tl.events[a.event].kind))
+            .map(|a| {
+                let kind = tl.events[a.event].kind.as_str();
+                format!("next: {kind} {}", crate::when::countdown(a.days))
+            });
+        Note {
+            next,
+            ahead: all.len(),
+        }
+    }
 }
 
 /// The header's place on the agenda: "Agenda · as of 2020-10-04 · 7 ahead",
 /// "2 of 7 ahead" while a filter narrows it.
 pub fn title(app: &App) -> String {
     let as_of = app.as_of.map_or(String::new(), |d| d.to_string());
-    let shown = app.filter.hits.len();
-    // Counted afresh only when something else narrows the list.
-    let narrowed = !app.filter.text.trim().is_empty() || app.marked_only;
-    let all = match app.as_of {
-        Some(as_of) if narrowed => ahead(app.timeline.events.iter().enumerate(), as_of, None).len(),
-        _ => shown,
-    };
+    let (shown, all) = (app.filter.hits.len(), app.ahead.ahead);
     if shown == all {
         format!("Agenda · as of {as_of} · {all} ahead")
     } else {

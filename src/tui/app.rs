@@ -32,6 +32,9 @@ pub struct App {
     pub marked_only: bool,
     /// The list is the agenda: only events ahead of the as-of date, soonest first (`a`).
     pub agenda: bool,
+    /// What is ahead of the as-of date in the whole timeline, for the header:
+    /// counted when the timeline comes in, not with every frame.
+    pub ahead: super::agenda::Note,
     /// The date distances are measured from ("in 12 days"), if any.
     pub as_of: Option<chrono::NaiveDate>,
     pub search: Search,
@@ -209,6 +212,7 @@ impl App {
             marks: options.marks.clone(),
             marked_only: false,
             agenda: false,
+            ahead: super::agenda::Note::of(&timeline, options.as_of),
             as_of: options.as_of,
             index: Arc::new(Index::new(&timeline)),
             background: false,

@@ -130,7 +130,11 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     // On the list, the next deadline or hearing ("next: hearing in 31 days"),
     // where the place keeps room: the agenda's title whole, a timeline's 15
     // columns of it.
-    let next = super::agenda::next_due(app).filter(|_| app.screen == Screen::List);
+    let next = app
+        .ahead
+        .next
+        .clone()
+        .filter(|_| app.screen == Screen::List);
     let keep = if app.agenda {
         width(&place)
     } else {
