@@ -4,6 +4,8 @@
 //! - `load/N`: parse and validate a synthetic timeline of N events, every quote located.
 //! - `keystroke/N`: typing `oracle dea` into the filter one key at a time, per key.
 //! - `render/N`: one full frame at 120x40 (list and preview) through TestBackend.
+//! - `render_as_of/home/100000`, `render_as_of/agenda/100000`: the same with an as-of
+//!   date (the header's next deadline counted), and with the agenda open.
 //! - `source/1MB`: opening a 1 MB article, wrapped, its cited passages highlighted.
 //!
 //! The timelines come from examples/synth.rs, written once under target/bench-data/.
@@ -105,6 +107,26 @@ fn bench_render(c: &mut Criterion) {
     group.finish();
 }
 
+/// A frame at 100k events with an as-of date, as the app always has one: the
+/// header counts the days to the next deadline or hearing; then the agenda (`a`).
+fn bench_render_as_of(c: &mut Criterion) {
+    let mut group = c.benchmark_group("render_as_of");
+    let options = Options {
+        as_of: chrono::NaiveDate::from_ymd_opt(2020, 10, 4),
+        ..Options::default()
+    };
+    let mut app = App::new(load(100_000), &options, Size::new(120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    group.bench_function("home/100000", |b| {
+        b.iter(|| terminal.draw(|f| view(&app, f)).map(|_| ()).unwrap())
+    });
+    update(&mut app, Action::ToggleAgenda);
+    group.bench_function("agenda/100000", |b| {
+        b.iter(|| terminal.draw(|f| view(&app, f)).map(|_| ()).unwrap())
+    });
+    group.finish();
+}
+
 /// A 1 MB article cited by 200 events, spread through it.
 fn one_megabyte() -> PathBuf {
     let dir = data_dir("source-1mb");
@@ -170,6 +192,7 @@ criterion_group!(
     bench_load,
     bench_keystroke,
     bench_render,
+    bench_render_as_of,
     bench_source
 );
 criterion_main!(benches);

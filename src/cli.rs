@@ -39,8 +39,9 @@ pub struct Cli {
     #[arg(long, value_name = "QUERY")]
     query: Option<String>,
 
-    /// Count "in 12 days" and "3 weeks ago" from this date (YYYY-MM-DD); default today.
-    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
+    /// Count "in 39 days" and "7 days ago" from this date (YYYY-MM-DD), in the
+    /// app, list, show and agenda; default today.
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_as_of)]
     as_of: Option<chrono::NaiveDate>,
 
     /// Start in presentation mode: one event per screen (p in the app).
@@ -75,6 +76,15 @@ enum Command {
     Show {
         /// The event's id, as `list --format lines` prints in its last column.
         id: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// What is coming up: the events after the as-of date, soonest first, each
+    /// with its countdown and the quote that states its date. Exit 1 when none.
+    Agenda {
+        /// Only events that could come within this many days.
+        #[arg(long, value_name = "DAYS")]
+        within: Option<u32>,
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
     },
@@ -143,20 +153,33 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     };
     if cli.command.is_some()
         && picking.is_none()
-        && (cli.select.is_some()
-            || cli.query.is_some()
-            || cli.no_mouse
-            || cli.as_of.is_some()
-            || cli.present)
+        && (cli.select.is_some() || cli.query.is_some() || cli.no_mouse || cli.present)
     {
         // These shape the terminal app only; with a command they would be silently ignored.
         Cli::command()
             .error(
                 clap::error::ErrorKind::ArgumentConflict,
-                "--select, --query, --as-of and --no-mouse are for the terminal app, not for a command",
+                "--select, --query, --present and --no-mouse are for the terminal app, not for a command",
             )
             .exit();
     }
+    if cli.as_of.is_some()
+        && matches!(
+            cli.command,
+            Some(Command::Check { .. } | Command::Config { .. })
+        )
+    {
+        // It would be silently ignored: check and config count nothing.
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--as-of is for the terminal app, list, show and agenda; check and config count no days",
+            )
+            .exit();
+    }
+    let as_of = cli
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let settings = config::load(config::path(cli.config.as_deref()));
     if let Some(Command::Config { print_default }) = cli.command {
         return config_command(&settings, print_default);
@@ -191,7 +214,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let tl = load(data.as_deref(), from_config)?;
             if picking.is_none() && !std::io::stdout().is_terminal() {
                 // Piped or redirected: no screen to draw on, so list instead.
-                return list(&tl, cli.query.as_deref(), false, ListFormat::Text, None);
+                return list(
+                    &tl,
+                    cli.query.as_deref(),
+                    false,
+                    ListFormat::Text,
+                    as_of,
+                    None,
+                );
             }
             if let Some(id) = &cli.select {
                 find_event(&tl, id)?;
@@ -209,10 +239,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 ascii: !utf8_locale(),
                 marks,
                 notice,
-                as_of: Some(
-                    cli.as_of
-                        .unwrap_or_else(|| chrono::Local::now().date_naive()),
-                ),
+                as_of: Some(as_of),
                 query: picking.as_ref().and_then(|(q, _)| q.clone()).or(cli.query),
                 select: cli.select,
                 no_color: no_color(),
@@ -262,13 +289,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 },
                 false => None,
             };
-            let done = list(&tl, filter.as_deref(), rank, format, only.as_ref());
+            let done = list(&tl, filter.as_deref(), rank, format, as_of, only.as_ref());
             // Exiting next: the OS takes the memory back faster than freeing each string.
             std::mem::forget(tl);
             done
         }
         Some(Command::Show { id, format }) => {
-            show(&load(data.as_deref(), from_config)?, &id, format)
+            show(&load(data.as_deref(), from_config)?, &id, format, as_of)
+        }
+        Some(Command::Agenda { within, format }) => {
+            agenda(&load(data.as_deref(), from_config)?, as_of, within, format)
         }
     }
 }
@@ -352,6 +382,7 @@ fn list(
     filter: Option<&str>,
     rank: bool,
     format: ListFormat,
+    as_of: chrono::NaiveDate,
     only: Option<&std::collections::BTreeSet<String>>,
 ) -> Result<ExitCode> {
     let query = Query::parse(filter.unwrap_or(""));
@@ -363,6 +394,11 @@ fn list(
         search::rank(&mut hits);
     }
     let events = hits.iter().map(|h| &tl.events[h.event]);
+    // The countdown column is as wide as its widest, so titles line up.
+    let counted = hits
+        .iter()
+        .map(|h| text::countdown(&tl.events[h.event], as_of).len());
+    let countdown_width = counted.max().unwrap_or(0);
     let out = match format {
         ListFormat::Text => {
             // At a terminal, rows fit its width; piped, they stay whole.
@@ -372,15 +408,16 @@ fn list(
                 .flatten()
                 .map(|(w, _)| usize::from(w));
             events
-                .map(|e| match width {
-                    Some(w) => format::fit(&text::row(e), w) + "\n",
-                    None => text::row(e) + "\n",
+                .map(|e| text::counted_row(e, as_of, countdown_width))
+                .map(|row| match width {
+                    Some(w) => format::fit(&row, w) + "\n",
+                    None => row + "\n",
                 })
                 .collect()
         }
         ListFormat::Lines => events.map(|e| lines::line(e) + "\n").collect(),
-        ListFormat::Markdown => markdown::timeline(tl, events),
-        ListFormat::Json => json::to_string(&json::timeline(tl, events)),
+        ListFormat::Markdown => markdown::timeline_as_of(tl, events, as_of),
+        ListFormat::Json => json::to_string(&json::timeline_as_of(tl, events, as_of)),
     };
     print(&out)?;
     if hits.is_empty() && !query.is_empty() {
@@ -414,14 +451,54 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-fn show(tl: &Timeline, id: &str, format: ShowFormat) -> Result<ExitCode> {
+fn show(tl: &Timeline, id: &str, format: ShowFormat, as_of: chrono::NaiveDate) -> Result<ExitCode> {
     let event = find_event(tl, id)?;
     let out = match format {
-        ShowFormat::Text => text::event(tl, event),
-        ShowFormat::Markdown => markdown::event(tl, event, "#"),
-        ShowFormat::Json => json::to_string(&json::event(tl, event)),
+        ShowFormat::Text => text::event_as_of(tl, event, as_of),
+        ShowFormat::Markdown => markdown::event_as_of(tl, event, "#", as_of),
+        ShowFormat::Json => json::to_string(&json::event_as_of(tl, event, as_of)),
     };
     print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `agenda`: what is ahead of `as_of`, soonest first; exit 1 when nothing is.
+fn agenda(
+    tl: &Timeline,
+    as_of: chrono::NaiveDate,
+    within: Option<u32>,
+    format: ShowFormat,
+) -> Result<ExitCode> {
+    let items = timeline_explorer::agenda::ahead(
+        tl.events.iter().enumerate(),
+        as_of,
+        within.map(i64::from),
+    );
+    let out = match format {
+        ShowFormat::Text => format::agenda::text(tl, &items, as_of, within),
+        ShowFormat::Markdown => format::agenda::markdown(tl, &items, as_of, within),
+        ShowFormat::Json => json::to_string(&format::agenda::json(tl, &items, as_of, within)),
+    };
+    print(&out)?;
+    if items.is_empty() {
+        let within = within.map_or(String::new(), |d| format!(" within {d} days"));
+        // Where the timeline ends tells the user which --as-of would show something.
+        let last = tl
+            .events
+            .iter()
+            .filter_map(|e| timeline_explorer::when::last_day(e.date))
+            .max();
+        let hint = match last {
+            Some(day) => {
+                format!(" (its last event could be on {day}; --as-of DATE counts from another day)")
+            }
+            None => String::new(),
+        };
+        say(&format!(
+            "nothing ahead of {as_of}{within} in this timeline{hint}"
+        ));
+        return Ok(ExitCode::from(1));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

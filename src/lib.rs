@@ -2,6 +2,7 @@
 //! quotes. The library holds the model, loading, validation, search and output
 //! formats; the command line and the terminal app are two faces of it.
 
+pub mod agenda;
 pub mod config;
 pub mod format;
 pub mod marks;

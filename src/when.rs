@@ -2,7 +2,7 @@
 //! `2020`, `2020-09`, `2020-11-04`, `nov`, `sep 27`, `27 sep 2020`,
 //! `September 27, 2020`. A missing year is the one the user is looking at.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// What was typed, resolved to its first day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,42 +212,67 @@ mod tests {
     }
 }
 
-/// How far an event's date is from `as_of`, honest about its precision:
-/// "in 12 days", "3 weeks ago", "today", "sometime in Aug 2020"; a range by
-/// its bounds: "in 2 to 5 weeks", "between 3 and 12 weeks ago", "around now
-/// (between 2 weeks ago and in 3 weeks)".
+/// The days an event's date could be on, counted from `as_of` (negative:
+/// before it): its first possible day and its last. A day gives the same
+/// number twice; a month, a year or a range its bounds. `None` for a date
+/// that cannot exist (it is reported by `check`, and still shown).
+pub fn days_from(date: crate::timeline::Date, as_of: NaiveDate) -> Option<(i64, i64)> {
+    let (from, to) = date.ends();
+    let (first, last) = (from.first_day()?, to.last_day()?);
+    Some(((first - as_of).num_days(), (last - as_of).num_days()))
+}
+
+/// How far an event's date is from `as_of`, in exact days and honest about
+/// its precision: "in 39 days", "3 days ago", "today", "in 79 days, about 11
+/// weeks"; a month or year names itself and its bounds: "sometime in Nov
+/// 2020, in 28 to 57 days"; a range by its bounds: "in 28 to 57 days",
+/// "between 34 and 64 days ago", "around now (between 33 days ago and in 31
+/// days)". Never one rounded figure for a date known only within bounds.
 pub fn distance(date: crate::timeline::Date, as_of: NaiveDate) -> String {
     use crate::timeline::Date;
     const SHORT: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
+    let Some((first, last)) = days_from(date, as_of) else {
+        return date.to_string();
+    };
+    let counted = bounds(first, last, true);
     match date {
-        Date::Day(y, m, d) => match NaiveDate::from_ymd_opt(y, m, d) {
-            Some(day) => relative((day - as_of).num_days()),
-            None => date.to_string(),
-        },
         Date::Month(y, m) => {
             let i = (m as usize).checked_sub(1);
             let name = i.and_then(|i| SHORT.get(i)).copied().unwrap_or("?");
-            if (as_of.year(), as_of.month()) == (y, m) {
-                format!("this month, {name} {y}, day unknown")
-            } else {
-                format!("sometime in {name} {y}")
-            }
+            format!("sometime in {name} {y}, {counted}")
         }
-        Date::Year(y) if as_of.year() == y => format!("this year, {y}, month unknown"),
-        Date::Year(y) => format!("sometime in {y}"),
-        Date::Between(from, to) => match (from.first_day(), to.last_day()) {
-            (Some(first), Some(last)) => {
-                bounds((first - as_of).num_days(), (last - as_of).num_days())
-            }
-            _ => date.to_string(),
-        },
+        Date::Year(y) => format!("sometime in {y}, {counted}"),
+        _ => counted,
     }
 }
 
-/// A range from `first` to `last` days from the as-of date, by its bounds.
-fn bounds(first: i64, last: i64) -> String {
+/// The countdown in a column: "in 39 days", "today", "in 28 to 57 days",
+/// "34 to 64 days ago", "33 days ago to in 31 days"; no rough sizes.
+pub fn countdown((first, last): (i64, i64)) -> String {
+    if first == last {
+        return relative(first);
+    }
+    if first > 0 {
+        format!("in {first} to {last} days")
+    } else if last < 0 {
+        format!("{} to {} days ago", -last, -first)
+    } else {
+        format!("{} to {}", relative(first), relative(last))
+    }
+}
+
+/// A span from `first` to `last` days from the as-of date, in words; with
+/// `rough`, the size in weeks, months or years when it is all over 60 days away.
+fn bounds(first: i64, last: i64, rough: bool) -> String {
+    if first == last {
+        let exact = relative(first);
+        return match about(first.abs(), first.abs()).filter(|_| rough) {
+            Some(size) => format!("{exact}, {size}"),
+            None => exact,
+        };
+    }
     if first <= 0 && last >= 0 {
         return format!(
             "around now (between {} and {})",
@@ -255,59 +280,72 @@ fn bounds(first: i64, last: i64) -> String {
             relative(last)
         );
     }
-    // The nearer end first, as a person says it: "in 2 to 5 weeks", "between 3 and 12 weeks ago".
+    // The nearer end first, as a person says it.
     let (near, far) = if first > 0 {
         (first, last)
     } else {
         (-last, -first)
     };
-    let (n, near_unit) = amount(near);
-    let (f, far_unit) = amount(far);
-    let s = |count: i64| if count == 1 { "" } else { "s" };
-    let far_text = format!("{f} {far_unit}{}", s(f));
-    if (n, near_unit) == (f, far_unit) {
-        // Both ends round to the same: "in 2 weeks".
-        return if first > 0 {
-            format!("in {far_text}")
-        } else {
-            format!("{far_text} ago")
-        };
-    }
-    let near_text = if near_unit == far_unit {
-        n.to_string()
+    let exact = if first > 0 {
+        format!("in {near} to {far} days")
     } else {
-        format!("{n} {near_unit}{}", s(n))
+        format!("between {near} and {far} days ago")
     };
-    if first > 0 {
-        format!("in {near_text} to {far_text}")
-    } else {
-        format!("between {near_text} and {far_text} ago")
+    match about(near, far).filter(|_| rough) {
+        Some(size) => format!("{exact}, {size}"),
+        None => exact,
     }
 }
 
-/// Days from the as-of date, in the unit a person would use.
+/// Past 60 days a count of days is hard to picture: its rough size in the
+/// unit of the far end, "about 11 weeks", "about 15 to 21 months".
+fn about(near: i64, far: i64) -> Option<String> {
+    if near <= 60 {
+        return None;
+    }
+    let (per, unit) = match far {
+        ..183 => (7.0, "week"),
+        183..1096 => (30.44, "month"),
+        _ => (365.25, "year"),
+    };
+    let round = |n: i64| (n as f64 / per).round() as i64;
+    let (n, f) = (round(near), round(far));
+    Some(if n == f {
+        format!("about {f} {unit}{}", if f == 1 { "" } else { "s" })
+    } else {
+        format!("about {n} to {f} {unit}s")
+    })
+}
+
+/// Days from the as-of date, exactly: "today", "tomorrow", "in 39 days", "3 days ago".
 fn relative(days: i64) -> String {
-    let (count, unit) = match days.abs() {
-        0 => return "today".into(),
-        1 => return if days > 0 { "tomorrow" } else { "yesterday" }.into(),
-        n => amount(n),
-    };
-    let s = if count == 1 { "" } else { "s" };
-    if days > 0 {
-        format!("in {count} {unit}{s}")
-    } else {
-        format!("{count} {unit}{s} ago")
+    match days {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        -1 => "yesterday".into(),
+        n if n > 0 => format!("in {n} days"),
+        n => format!("{} days ago", -n),
     }
 }
 
-/// A number of days (at least 1) as a count of the unit a person would use.
-fn amount(n: i64) -> (i64, &'static str) {
-    match n {
-        ..=13 => (n, "day"),
-        14..=59 => (n / 7, "week"),
-        60..=729 => (n / 30, "month"),
-        _ => (n / 365, "year"),
-    }
+/// Of `dates` (index, date), the one nearest `as_of` for sure: each is as far
+/// as the farthest day it could be on, so a date known to the day beats a
+/// month, a year or a range around the same point, and a vague date wins only
+/// when even its farthest day is nearer. What a person pressing `t` wants is
+/// the nearest event they can name a day for, not a year-only "2020" that
+/// merely contains today. On a tie the narrower date, then the earlier.
+pub fn nearest_for_sure(
+    dates: impl IntoIterator<Item = (usize, crate::timeline::Date)>,
+    as_of: NaiveDate,
+) -> Option<usize> {
+    dates
+        .into_iter()
+        .filter_map(|(i, date)| {
+            let (first, last) = days_from(date, as_of)?;
+            Some((first.abs().max(last.abs()), last - first, i))
+        })
+        .min()
+        .map(|(_, _, i)| i)
 }
 
 /// The last day an event's date could be: for "is it still to come?". A
@@ -322,22 +360,90 @@ mod distance_tests {
     use crate::timeline::Date;
 
     #[test]
-    fn distances_read_as_a_person_would_say_them() {
-        let as_of = NaiveDate::from_ymd_opt(2020, 10, 1).unwrap();
+    fn day_dates_count_in_exact_days() {
+        let as_of = NaiveDate::from_ymd_opt(2020, 10, 4).unwrap();
         for (date, want) in [
-            (Date::Day(2020, 10, 1), "today"),
-            (Date::Day(2020, 10, 2), "tomorrow"),
-            (Date::Day(2020, 9, 30), "yesterday"),
-            (Date::Day(2020, 9, 27), "4 days ago"),
-            (Date::Day(2020, 10, 13), "in 12 days"),
-            (Date::Day(2020, 11, 12), "in 6 weeks"),
-            (Date::Day(2020, 8, 14), "6 weeks ago"),
-            (Date::Day(2022, 7, 8), "in 21 months"),
-            (Date::Day(2023, 1, 1), "in 2 years"),
-            (Date::Month(2020, 8), "sometime in Aug 2020"),
-            (Date::Month(2020, 10), "this month, Oct 2020, day unknown"),
-            (Date::Year(2022), "sometime in 2022"),
-            (Date::Year(2020), "this year, 2020, month unknown"),
+            (Date::Day(2020, 10, 4), "today"),
+            (Date::Day(2020, 10, 5), "tomorrow"),
+            (Date::Day(2020, 10, 3), "yesterday"),
+            (Date::Day(2020, 9, 27), "7 days ago"),
+            (Date::Day(2020, 11, 4), "in 31 days"),
+            (Date::Day(2020, 11, 12), "in 39 days"),
+            // 60 days is still said in days alone; past it, the rough size too.
+            (Date::Day(2020, 12, 3), "in 60 days"),
+            (Date::Day(2020, 12, 4), "in 61 days, about 9 weeks"),
+            (Date::Day(2020, 12, 22), "in 79 days, about 11 weeks"),
+            (Date::Day(2020, 8, 5), "60 days ago"),
+            (Date::Day(2020, 8, 4), "61 days ago, about 9 weeks"),
+            (Date::Day(2022, 7, 8), "in 642 days, about 21 months"),
+            (Date::Day(2023, 1, 1), "in 819 days, about 27 months"),
+            (Date::Day(2024, 1, 1), "in 1184 days, about 3 years"),
+            // An impossible date is shown as written, not counted.
+            (Date::Day(2020, 2, 30), "2020-02-30"),
+        ] {
+            assert_eq!(distance(date, as_of), want, "{date:?}");
+        }
+    }
+
+    #[test]
+    fn day_arithmetic_knows_leap_years_and_year_ends() {
+        let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // 2020 is a leap year: 28 February to 1 March is two days.
+        assert_eq!(
+            days_from(Date::Day(2020, 3, 1), on(2020, 2, 28)),
+            Some((2, 2))
+        );
+        assert_eq!(
+            days_from(Date::Day(2021, 3, 1), on(2021, 2, 28)),
+            Some((1, 1))
+        );
+        assert_eq!(
+            distance(Date::Day(2021, 1, 1), on(2020, 12, 31)),
+            "tomorrow"
+        );
+        assert_eq!(
+            distance(Date::Day(2020, 12, 31), on(2021, 1, 1)),
+            "yesterday"
+        );
+        // February 2020 has 29 days, 2021 has 28.
+        assert_eq!(
+            days_from(Date::Month(2020, 2), on(2020, 1, 31)),
+            Some((1, 29))
+        );
+        assert_eq!(
+            days_from(Date::Month(2021, 2), on(2021, 1, 31)),
+            Some((1, 28))
+        );
+        // 2020 has 366 days, 2021 365.
+        assert_eq!(days_from(Date::Year(2020), on(2020, 1, 1)), Some((0, 365)));
+        assert_eq!(days_from(Date::Year(2021), on(2021, 1, 1)), Some((0, 364)));
+        assert_eq!(days_from(Date::Month(2020, 13), on(2020, 1, 1)), None);
+    }
+
+    #[test]
+    fn months_and_years_give_their_bounds_never_one_figure() {
+        let as_of = NaiveDate::from_ymd_opt(2020, 10, 4).unwrap();
+        for (date, want) in [
+            (
+                Date::Month(2020, 11),
+                "sometime in Nov 2020, in 28 to 57 days",
+            ),
+            (
+                Date::Month(2020, 8),
+                "sometime in Aug 2020, between 34 and 64 days ago",
+            ),
+            (
+                Date::Month(2020, 10),
+                "sometime in Oct 2020, around now (between 3 days ago and in 27 days)",
+            ),
+            (
+                Date::Year(2022),
+                "sometime in 2022, in 454 to 818 days, about 15 to 27 months",
+            ),
+            (
+                Date::Year(2020),
+                "sometime in 2020, around now (between 277 days ago and in 88 days)",
+            ),
         ] {
             assert_eq!(distance(date, as_of), want, "{date:?}");
         }
@@ -352,57 +458,101 @@ mod distance_tests {
             // Still to come: the nearer end first.
             (
                 between(Point::Day(2020, 10, 15), Point::Day(2020, 11, 5)),
-                "in 2 to 5 weeks",
-            ),
-            (
-                between(Point::Day(2020, 10, 5), Point::Month(2020, 12)),
-                "in 4 days to 3 months",
-            ),
-            (
-                between(Point::Day(2020, 10, 15), Point::Day(2020, 10, 20)),
-                "in 2 weeks",
+                "in 14 to 35 days",
             ),
             (
                 between(Point::Day(2020, 10, 2), Point::Day(2020, 10, 5)),
                 "in 1 to 4 days",
             ),
             (
+                between(Point::Day(2020, 10, 5), Point::Month(2020, 12)),
+                "in 4 to 91 days",
+            ),
+            (
                 between(Point::Year(2021), Point::Year(2022)),
-                "in 3 months to 2 years",
+                "in 92 to 821 days, about 3 to 27 months",
             ),
             // Past.
             (
                 between(Point::Day(2020, 8, 10), Point::Day(2020, 9, 10)),
-                "between 3 and 7 weeks ago",
-            ),
-            (
-                between(Point::Day(2020, 7, 1), Point::Day(2020, 9, 10)),
-                "between 3 weeks and 3 months ago",
+                "between 21 and 52 days ago",
             ),
             (
                 between(Point::Month(2020, 8), Point::Day(2020, 9, 26)),
-                "between 5 days and 2 months ago",
+                "between 5 and 61 days ago",
             ),
             // Around the as-of date: how far back it began, how far on it ends.
             (
                 between(Point::Day(2020, 9, 15), Point::Day(2020, 10, 20)),
-                "around now (between 2 weeks ago and in 2 weeks)",
+                "around now (between 16 days ago and in 19 days)",
             ),
             (
                 between(Point::Day(2020, 10, 1), Point::Month(2020, 12)),
-                "around now (between today and in 3 months)",
+                "around now (between today and in 91 days)",
             ),
             (
                 between(Point::Month(2020, 8), Point::Day(2020, 10, 2)),
-                "around now (between 2 months ago and tomorrow)",
-            ),
-            (
-                between(Point::Year(2020), Point::Year(2022)),
-                "around now (between 9 months ago and in 2 years)",
+                "around now (between 61 days ago and tomorrow)",
             ),
         ] {
             assert_eq!(distance(date, as_of), want, "{date:?}");
         }
+    }
+
+    #[test]
+    fn countdowns_for_a_column_are_exact_and_short() {
+        for (days, want) in [
+            ((0, 0), "today"),
+            ((1, 1), "tomorrow"),
+            ((-1, -1), "yesterday"),
+            ((39, 39), "in 39 days"),
+            ((-7, -7), "7 days ago"),
+            ((28, 57), "in 28 to 57 days"),
+            ((-64, -34), "34 to 64 days ago"),
+            ((-33, 31), "33 days ago to in 31 days"),
+            ((0, 5), "today to in 5 days"),
+        ] {
+            assert_eq!(countdown(days), want, "{days:?}");
+        }
+    }
+
+    #[test]
+    fn nearest_for_sure_prefers_a_day_to_a_vague_date_around_the_same_point() {
+        use crate::timeline::Point;
+        let as_of = NaiveDate::from_ymd_opt(2020, 10, 4).unwrap();
+        let events = [
+            (0, Date::Day(2020, 9, 19)),
+            (1, Date::Day(2020, 9, 27)),
+            // Contains the as-of date, but could be a month away.
+            (
+                2,
+                Date::Between(Point::Month(2020, 9), Point::Day(2020, 11, 4)),
+            ),
+            // Year-only: "2020" contains it too.
+            (3, Date::Year(2020)),
+            (4, Date::Day(2020, 11, 4)),
+        ];
+        assert_eq!(nearest_for_sure(events, as_of), Some(1), "27 September");
+        // A vague date wins when even its farthest day is nearer.
+        let close = [(0, Date::Day(2020, 9, 27)), (1, Date::Month(2020, 10))];
+        let oct_3 = NaiveDate::from_ymd_opt(2020, 10, 31).unwrap();
+        assert_eq!(nearest_for_sure(close, oct_3), Some(1));
+        // At the same distance, the narrower date; then the earlier.
+        let tie = [
+            (
+                0,
+                Date::Between(Point::Day(2020, 10, 1), Point::Day(2020, 10, 7)),
+            ),
+            (1, Date::Day(2020, 10, 1)),
+            (2, Date::Day(2020, 10, 7)),
+        ];
+        assert_eq!(nearest_for_sure(tie, as_of), Some(1));
+        assert_eq!(nearest_for_sure([], as_of), None);
+        assert_eq!(
+            nearest_for_sure([(0, Date::Day(2020, 2, 30))], as_of),
+            None,
+            "an impossible date is nowhere"
+        );
     }
 
     #[test]

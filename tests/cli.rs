@@ -52,19 +52,22 @@ fn shipped_events() -> usize {
 
 #[test]
 fn list_text_is_one_row_per_event_in_date_order() {
-    let o = run(&["list"]);
+    let o = run(&["list", "--as-of", "2020-10-04"]);
     assert_eq!(code(&o), 0);
     let out = stdout(&o);
     let rows: Vec<&str> = out.lines().collect();
     assert_eq!(rows.len(), shipped_events());
+    // The countdown column is as wide as its widest entry, so titles line up.
     assert!(
-        rows[1].starts_with("~2020-08-14  order      Trump gives ByteDance 90 days"),
+        rows[1].starts_with(
+            "~2020-08-14  51 days ago                  order      Trump gives ByteDance 90 days"
+        ),
         "{}",
         rows[1]
     );
     assert!(
-        out.contains("2020-09      report     Commerce memo"),
-        "a stated date has no ~"
+        out.contains("2020-09      4 to 33 days ago             report     Commerce memo"),
+        "a stated date has no ~; a month, its bounds: {out}"
     );
 }
 
@@ -371,6 +374,10 @@ fn usage_errors_exit_2() {
         &["--select", "oracle-deal", "list"],
         &["--as-of", "2020-13-01"],
         &["--as-of", "2020-10-01", "check"],
+        &["check", "--as-of", "2020-10-01"],
+        &["config", "--as-of", "2020-10-01"],
+        &["agenda", "--within", "-3"],
+        &["agenda", "--format", "lines"],
         &["--data"],
     ] {
         let o = run(args);
@@ -728,6 +735,16 @@ fn nothing_from_a_file_reaches_the_terminal_raw() {
         &["--data", &data, "show", "one", "--format", "json"],
         &["--data", &data, "list", "--format", "lines"],
         &["--data", &data, "list", "--format", "markdown"],
+        &["--data", &data, "agenda", "--as-of", "2021-01-01"],
+        &[
+            "--data",
+            &data,
+            "agenda",
+            "--as-of",
+            "2021-01-01",
+            "--format",
+            "markdown",
+        ],
         &["--data", &data, "list", "--config", config],
         &["config", "--config", config],
         &["config", "--config", config2],
@@ -898,4 +915,205 @@ fn citations_name_the_source_by_its_label_and_publisher_in_every_format() {
     let v = json(&["--data", data, "list", "--format", "json"]);
     assert_eq!(v["sources"][0]["label"], "[untitled: seeds/a.txt]");
     assert_eq!(v["sources"][0]["description"], Value::Null);
+}
+
+#[test]
+fn as_of_counts_days_in_list_and_show_in_every_format() {
+    // After the command or before it: the same.
+    for args in [
+        &[
+            "list",
+            "--as-of",
+            "2020-10-04",
+            "--filter",
+            "deadline to sell",
+        ][..],
+        &[
+            "--as-of",
+            "2020-10-04",
+            "list",
+            "--filter",
+            "deadline to sell",
+        ],
+    ] {
+        let o = run(args);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(
+            stdout(&o).starts_with("~2020-11-12  in 39 days  deadline   12 November"),
+            "{}",
+            stdout(&o)
+        );
+    }
+    let md = stdout(&run(&[
+        "list",
+        "--as-of",
+        "2020-10-04",
+        "-f",
+        "hearing",
+        "--format",
+        "markdown",
+    ]));
+    assert!(md.contains("\nAs of 2020-10-04.\n"), "{md}");
+    assert!(
+        md.contains("*4 November 2020 (day; inferred) · in 31 days · hearing"),
+        "{md}"
+    );
+
+    let v = json(&["list", "--as-of", "2020-10-04", "--format", "json"]);
+    assert_eq!(v["as_of"], "2020-10-04");
+    let events = v["events"].as_array().unwrap();
+    let days = |id: &str| {
+        let e = events.iter().find(|e| e["id"] == id).unwrap();
+        (
+            e["days_from_as_of"]["min"].clone(),
+            e["days_from_as_of"]["max"].clone(),
+        )
+    };
+    assert_eq!(days("november-deadline"), (39.into(), 39.into()));
+    assert_eq!(
+        days("nichols-injunction"),
+        ((-7).into(), (-7).into()),
+        "negative: past"
+    );
+    assert_eq!(
+        days("commerce-memo"),
+        ((-33).into(), (-4).into()),
+        "a month: its bounds"
+    );
+    assert!(events.iter().all(|e| e["days_from_as_of"]["min"].is_i64()));
+
+    let o = run(&["show", "injunction-hearing", "--as-of", "2020-10-04"]);
+    assert!(
+        stdout(&o).contains("Date:    4 November 2020 (day; inferred) · in 31 days\n"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&[
+        "show",
+        "injunction-hearing",
+        "--as-of",
+        "2020-10-04",
+        "--format",
+        "markdown",
+    ]);
+    assert!(stdout(&o).contains("· in 31 days ·"), "{}", stdout(&o));
+    let v = json(&[
+        "show",
+        "injunction-hearing",
+        "--as-of",
+        "2020-11-04",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["as_of"], "2020-11-04");
+    assert_eq!(v["days_from_as_of"]["min"], 0, "today");
+    assert_eq!(v["id"], "injunction-hearing", "the contract's fields stay");
+
+    // Without --as-of, today: the field is there all the same.
+    let v = json(&["show", "injunction-hearing", "--format", "json"]);
+    let today = chrono::Local::now().date_naive().to_string();
+    assert_eq!(v["as_of"], today.as_str());
+}
+
+#[test]
+fn agenda_lists_what_is_ahead_soonest_first_with_the_quote_giving_the_date() {
+    let o = run(&["agenda", "--as-of", "2020-10-04"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("Agenda: 7 events ahead of 2020-10-04, soonest first\n\n"),
+        "{out}"
+    );
+    let hearing = out
+        .find("in 31 days · 4 November 2020 (day; inferred) · HEARING\n")
+        .unwrap();
+    let deadline = out
+        .find("in 39 days · 12 November 2020 (day; inferred) · DEADLINE\n")
+        .unwrap();
+    assert!(hearing < deadline, "soonest first");
+    assert!(out.contains("is scheduled for 4 November.”"), "{out}");
+    assert!(out.contains("come into force on 12 November"), "{out}");
+    assert!(
+        out.contains("    — TikTok Chief Security Officer states"),
+        "its source: {out}"
+    );
+    assert!(
+        out.contains("in 642 days, about 21 months · 8 July 2022"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Cloutier's court filing"),
+        "not surely ahead: {out}"
+    );
+
+    let o = run(&["--as-of", "2020-10-04", "agenda", "--within", "35"]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(stdout(&o).matches(" · HEARING").count(), 1);
+    assert!(!stdout(&o).contains("DEADLINE"), "{}", stdout(&o));
+
+    let md = stdout(&run(&[
+        "agenda",
+        "--as-of",
+        "2020-10-04",
+        "--format",
+        "markdown",
+    ]));
+    assert!(md.starts_with("# Agenda: TikTok"), "{md}");
+    assert!(
+        md.contains("\n## in 39 days — ~2020-11-12 — 12 November"),
+        "{md}"
+    );
+    assert!(
+        md.contains("> The order is expected to come into force on 12 November"),
+        "{md}"
+    );
+
+    let v = json(&["agenda", "--as-of", "2020-10-04", "--format", "json"]);
+    assert_eq!(v["as_of"], "2020-10-04");
+    let events = v["events"].as_array().unwrap();
+    let ids: Vec<&str> = events.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(ids[..2], ["injunction-hearing", "november-deadline"]);
+    assert_eq!(ids.len(), 7);
+    assert_eq!(events[1]["days_from_as_of"]["min"], 39);
+    let quote = &events[1]["citations"][events[1]["date_citation"].as_u64().unwrap() as usize];
+    assert!(quote["quote"].as_str().unwrap().contains("12 November"));
+    assert!(
+        v["sources"].as_array().unwrap().len() == 5,
+        "labels resolve as in list"
+    );
+}
+
+#[test]
+fn an_agenda_with_nothing_ahead_exits_1_and_says_why() {
+    let o = run(&["agenda", "--as-of", "2022-07-09"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(stdout(&o), "");
+    assert!(
+        stderr(&o).starts_with("nothing ahead of 2022-07-09 in this timeline"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("2022-07-08"),
+        "where it ends: {}",
+        stderr(&o)
+    );
+    let o = run(&["agenda", "--as-of", "2020-10-04", "--within", "30"]);
+    assert_eq!(code(&o), 1, "the hearing is 31 days away");
+    let o = run(&["agenda", "--as-of", "2022-07-09", "--format", "json"]);
+    assert_eq!(code(&o), 1);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        v["events"],
+        Value::Array(vec![]),
+        "JSON stays parseable when empty"
+    );
+    // On the day itself, a hearing is still ahead: today.
+    let o = run(&["agenda", "--as-of", "2020-11-04", "--within", "0"]);
+    assert_eq!(code(&o), 0);
+    assert!(
+        stdout(&o).contains("today · 4 November 2020"),
+        "{}",
+        stdout(&o)
+    );
 }

@@ -327,10 +327,12 @@ fn the_command_line_prints_ranges() {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         String::from_utf8(o.stdout).unwrap()
     };
-    let list = run(&["list"]);
+    let list = run(&["list", "--as-of", "2020-10-01"]);
     assert!(
-        list.contains("~2020-08…09  personnel  Kevin Mayer quits TikTok\n"),
-        "{list}"
+        list.contains(
+            "~2020-08…09  1 to 61 days ago             personnel  Kevin Mayer quits TikTok\n"
+        ),
+        "a range counts down by its bounds: {list}"
     );
     let v: Value =
         serde_json::from_str(&run(&["show", "mayer-quits", "--format", "json"])).unwrap();

@@ -236,3 +236,29 @@ fn an_open_event_that_was_removed_goes_back_to_the_list() {
     assert_eq!(a.screen, Screen::List);
     assert!(a.status.unwrap().contains("no longer there"));
 }
+
+#[test]
+fn the_next_deadline_and_the_agenda_follow_a_reload() {
+    let mut a = App::new(
+        load_builtin().unwrap(),
+        &Options {
+            data_path: Some("data/timeline.ron".into()),
+            as_of: chrono::NaiveDate::from_ymd_opt(2020, 10, 4),
+            ..Options::default()
+        },
+        Size::new(80, 24),
+    );
+    assert_eq!(a.ahead.next.as_deref(), Some("next: hearing in 31 days"));
+    keys(&mut a, "a");
+    assert_eq!(a.filter.hits.len(), 7);
+    // The hearing is no longer one: the deadline is next, and the agenda keeps its 7.
+    update(
+        &mut a,
+        reloaded(|t| t.replacen("kind: Hearing,", "kind: Court,", 1)),
+    );
+    assert!(!errors(&a), "{:?}", panel_report(&a));
+    assert_eq!(a.ahead.next.as_deref(), Some("next: deadline in 39 days"));
+    assert!(a.agenda);
+    assert_eq!(a.filter.hits.len(), 7);
+    assert_eq!(a.ahead.ahead, 7);
+}

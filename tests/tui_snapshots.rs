@@ -546,3 +546,31 @@ fn at_1000_columns_a_range_spans_its_days_exactly() {
     assert_eq!(row[999], "━");
     assert_eq!(row[1], "━", "mayer-quits: August to September");
 }
+
+#[test]
+fn the_agenda_at_80x24_and_120x40() {
+    let as_of = chrono::NaiveDate::from_ymd_opt(2020, 10, 4);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(
+            Options {
+                as_of,
+                ..Options::default()
+            },
+            w,
+            h,
+        );
+        keys(&mut a, "a");
+        insta::assert_snapshot!(format!("agenda_{w}x{h}"), draw(&a).backend());
+    }
+    // Past the last event: nothing ahead, and how to leave.
+    let mut a = app(
+        Options {
+            as_of: chrono::NaiveDate::from_ymd_opt(2022, 7, 9),
+            ..Options::default()
+        },
+        80,
+        24,
+    );
+    keys(&mut a, "a");
+    insta::assert_snapshot!("agenda_empty_80x24", draw(&a).backend());
+}

@@ -575,30 +575,112 @@ fn nothing_to_copy_says_so() {
 #[test]
 fn t_selects_the_event_nearest_the_as_of_date() {
     let mut a = app_with(Options {
-        as_of: chrono::NaiveDate::from_ymd_opt(2020, 10, 1),
+        as_of: chrono::NaiveDate::from_ymd_opt(2020, 10, 4),
         ..Options::default()
     });
     keys(&mut a, "t");
-    assert_eq!(
-        selected_id(&a),
-        "cloutier-filing",
-        "placed at 1 October by its sort_as"
-    );
+    // Not the September-to-4-November filings around it (up to 33 days
+    // off), nor the 2020-2022 download ruling: 27 September, 7 days before.
+    assert_eq!(selected_id(&a), "nichols-injunction");
     let e = &a.timeline.events[a.selected_event().unwrap()];
-    assert_eq!(
-        a.distance(e).as_deref(),
-        Some("around now (between 4 weeks ago and in 4 weeks)"),
-        "a range from September to 4 November, as of 1 October"
-    );
+    assert_eq!(a.distance(e).as_deref(), Some("7 days ago"));
     let deadline = a.timeline.event("november-deadline").unwrap();
     assert!(a.upcoming(deadline));
-    assert_eq!(a.distance(deadline).as_deref(), Some("in 6 weeks"));
+    assert_eq!(a.distance(deadline).as_deref(), Some("in 39 days"));
+    let hearing = a.timeline.event("injunction-hearing").unwrap();
+    assert_eq!(a.distance(hearing).as_deref(), Some("in 31 days"));
     assert!(
         !a.upcoming(a.timeline.event("divestment-order").unwrap()),
         "orders are not deadlines"
     );
+    // On the hearing's day, it is the nearest: today.
+    let mut a = app_with(Options {
+        as_of: chrono::NaiveDate::from_ymd_opt(2020, 11, 4),
+        ..Options::default()
+    });
+    keys(&mut a, "t");
+    assert_eq!(selected_id(&a), "injunction-hearing");
+    let e = &a.timeline.events[a.selected_event().unwrap()];
+    assert_eq!(a.distance(e).as_deref(), Some("today"));
     let mut a = app();
     keys(&mut a, "t");
+    assert!(a.status.as_deref().unwrap().contains("--as-of"));
+}
+
+fn as_of_4_october() -> App {
+    app_with(Options {
+        as_of: chrono::NaiveDate::from_ymd_opt(2020, 10, 4),
+        ..Options::default()
+    })
+}
+
+fn listed_ids(app: &App) -> Vec<&str> {
+    app.filter
+        .hits
+        .iter()
+        .map(|h| app.timeline.events[h.event].id.as_str())
+        .collect()
+}
+
+#[test]
+fn a_opens_the_agenda_soonest_first_and_esc_leaves_it() {
+    let mut a = as_of_4_october();
+    keys(&mut a, "a");
+    assert!(a.agenda);
+    let ids = listed_ids(&a);
+    assert_eq!(ids[..2], ["injunction-hearing", "november-deadline"]);
+    assert_eq!(ids.len(), 7, "{ids:?}");
+    assert_eq!(ids[6], "fcc-reply-deadline");
+    assert!(!ids.contains(&"cloutier-filing"), "may be past already");
+    assert_eq!(a.list.selected, 0);
+    // The list's keys: move, open, back to the agenda.
+    keys(&mut a, "j");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Detail);
+    assert_eq!(a.timeline.events[a.detail.event].id, "november-deadline");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::List);
+    assert!(a.agenda, "back to the agenda, not the whole list");
+    assert_eq!(selected_id(&a), "november-deadline");
+    // A filter narrows the agenda; Esc clears it first, then leaves.
+    keys(&mut a, "/fcc");
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(listed_ids(&a), ["fcc-app-stores", "fcc-reply-deadline"]);
+    press(&mut a, KeyCode::Esc);
+    assert!(a.agenda);
+    assert_eq!(listed_ids(&a).len(), 7);
+    press(&mut a, KeyCode::Esc);
+    assert!(!a.agenda);
+    assert_eq!(a.filter.hits.len(), a.timeline.events.len());
+    assert_eq!(
+        selected_id(&a),
+        "fcc-app-stores",
+        "the event in view stays selected"
+    );
+    // a again toggles too.
+    keys(&mut a, "aa");
+    assert!(!a.agenda);
+}
+
+#[test]
+fn an_agenda_with_nothing_ahead_says_so_and_without_a_date_a_asks_for_one() {
+    let mut a = app_with(Options {
+        as_of: chrono::NaiveDate::from_ymd_opt(2022, 7, 9),
+        ..Options::default()
+    });
+    keys(&mut a, "a");
+    assert!(a.filter.hits.is_empty());
+    assert_eq!(
+        a.status.as_deref(),
+        Some("nothing ahead of 2022-07-09: a or Esc goes back")
+    );
+    // Keys on an empty agenda do nothing harmful.
+    keys(&mut a, "jkGgtmy");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::List);
+    let mut a = app();
+    keys(&mut a, "a");
+    assert!(!a.agenda);
     assert!(a.status.as_deref().unwrap().contains("--as-of"));
 }
 
@@ -813,12 +895,14 @@ fn jumps_land_inside_a_range() {
     keys(&mut a, ":nov 13");
     press(&mut a, KeyCode::Enter);
     assert_eq!(selected_id(&a), "cloutier-filing", "inside its November");
-    // `t` counts the as-of date inside a range as on it.
+    // `t` is not `:`: it wants the nearest event for sure, so the filing's
+    // range around the as-of date (up to 60 days off) gives way to the
+    // injunction 4 days before it.
     keys(&mut a, "t");
-    assert_eq!(selected_id(&a), "cloutier-filing");
-    let e = &a.timeline.events[a.selected_event().unwrap()];
+    assert_eq!(selected_id(&a), "nichols-injunction");
+    let e = a.timeline.event("cloutier-filing").unwrap();
     assert_eq!(
         a.distance(e).as_deref(),
-        Some("around now (between 3 days ago and in 2 months)")
+        Some("around now (between 3 days ago and in 60 days)")
     );
 }

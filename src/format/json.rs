@@ -1,6 +1,7 @@
 //! The JSON contract other tools read (documented in README.md). Field names
 //! and shapes here are a promise: add fields, never rename or remove them.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::timeline::{Citation, Event, Source, Timeline};
@@ -8,6 +9,10 @@ use crate::timeline::{Citation, Event, Source, Timeline};
 #[derive(Serialize)]
 pub struct TimelineJson<'a> {
     pub title: &'a str,
+    /// The date `days_from_as_of` counts from, "2020-10-04"; with `--as-of`
+    /// or today.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
     pub sources: Vec<SourceJson<'a>>,
     pub events: Vec<EventJson<'a>>,
 }
@@ -47,6 +52,22 @@ pub struct EventJson<'a> {
     pub note: Option<&'a str>,
     /// Phrases the title or summary uses for what the quotes say in other words.
     pub paraphrase: &'a [String],
+    /// `show` only: the date `days_from_as_of` counts from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// Days from the as-of date to the first and last day the event could be
+    /// on (negative: before it); the same for a day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_from_as_of: Option<DaysJson>,
+    /// `agenda` only: the citation (index into `citations`) stating the date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_citation: Option<usize>,
+}
+
+#[derive(Serialize)]
+pub struct DaysJson {
+    pub min: i64,
+    pub max: i64,
 }
 
 #[derive(Serialize)]
@@ -72,6 +93,7 @@ pub fn timeline<'a>(
 ) -> TimelineJson<'a> {
     TimelineJson {
         title: &tl.title,
+        as_of: None,
         sources: tl.sources.iter().map(source).collect(),
         events: events.into_iter().map(|e| event(tl, e)).collect(),
     }
@@ -119,6 +141,41 @@ pub fn event<'a>(tl: &'a Timeline, e: &'a Event) -> EventJson<'a> {
             .collect(),
         note: e.note.as_deref(),
         paraphrase: &e.paraphrase,
+        as_of: None,
+        days_from_as_of: None,
+        date_citation: None,
+    }
+}
+
+/// The days from `as_of` to the event, for `days_from_as_of`.
+pub fn days(e: &Event, as_of: NaiveDate) -> Option<DaysJson> {
+    crate::when::days_from(e.date, as_of).map(|(min, max)| DaysJson { min, max })
+}
+
+/// `timeline` with the as-of date at the top and each event's days from it.
+pub fn timeline_as_of<'a>(
+    tl: &'a Timeline,
+    events: impl IntoIterator<Item = &'a Event>,
+    as_of: NaiveDate,
+) -> TimelineJson<'a> {
+    let mut out = timeline(tl, []);
+    out.as_of = Some(as_of.to_string());
+    out.events = events
+        .into_iter()
+        .map(|e| EventJson {
+            days_from_as_of: days(e, as_of),
+            ..event(tl, e)
+        })
+        .collect();
+    out
+}
+
+/// `event` with the as-of date and the days from it, for `show`.
+pub fn event_as_of<'a>(tl: &'a Timeline, e: &'a Event, as_of: NaiveDate) -> EventJson<'a> {
+    EventJson {
+        as_of: Some(as_of.to_string()),
+        days_from_as_of: days(e, as_of),
+        ..event(tl, e)
     }
 }
 

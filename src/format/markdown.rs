@@ -1,21 +1,56 @@
 //! Markdown, for pasting into notes and documents with citations intact.
 
+use chrono::NaiveDate;
+
 use super::{iso_date, long_date};
 use crate::timeline::{Citation, Event, Label, Timeline};
 
 pub fn timeline<'a>(tl: &Timeline, events: impl IntoIterator<Item = &'a Event>) -> String {
+    timeline_inner(tl, events, None)
+}
+
+/// `timeline`, each date counted from `as_of`.
+pub fn timeline_as_of<'a>(
+    tl: &Timeline,
+    events: impl IntoIterator<Item = &'a Event>,
+    as_of: NaiveDate,
+) -> String {
+    timeline_inner(tl, events, Some(as_of))
+}
+
+fn timeline_inner<'a>(
+    tl: &Timeline,
+    events: impl IntoIterator<Item = &'a Event>,
+    as_of: Option<NaiveDate>,
+) -> String {
     let mut out = format!("# {}\n", escape(&tl.title));
+    if let Some(as_of) = as_of {
+        out.push_str(&format!("\nAs of {as_of}.\n"));
+    }
     for e in events {
         out.push('\n');
-        out.push_str(&event(tl, e, "##"));
+        out.push_str(&event_inner(tl, e, "##", as_of));
     }
     out
 }
 
 /// One event under a heading of the given level (`#`, `##`).
 pub fn event(tl: &Timeline, e: &Event, heading: &str) -> String {
+    event_inner(tl, e, heading, None)
+}
+
+/// `event`, its date counted from `as_of`.
+pub fn event_as_of(tl: &Timeline, e: &Event, heading: &str, as_of: NaiveDate) -> String {
+    event_inner(tl, e, heading, Some(as_of))
+}
+
+fn event_inner(tl: &Timeline, e: &Event, heading: &str, as_of: Option<NaiveDate>) -> String {
     let mut out = format!("{heading} {} — {}\n\n", iso_date(e), escape(&e.title));
-    let mut meta = vec![long_date(e), e.kind.as_str().to_string()];
+    let mut meta = vec![long_date(e)];
+    if let Some(as_of) = as_of {
+        meta.push(crate::when::distance(e.date, as_of));
+    }
+    meta.push(e.kind.as_str().to_string());
     if !e.actors.is_empty() {
         meta.push(e.actors.join(", "));
     }
@@ -84,7 +119,7 @@ pub fn citation(tl: &Timeline, c: &Citation) -> String {
 }
 
 /// Backslash the characters Markdown would read as formatting.
-fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(

@@ -1,5 +1,6 @@
 //! Output formats, shared by the command line and (for copying) the app.
 
+pub mod agenda;
 pub mod json;
 pub mod lines;
 pub mod markdown;

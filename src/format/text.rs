@@ -1,5 +1,7 @@
 //! Plain text for people at a terminal.
 
+use chrono::NaiveDate;
+
 use super::{long_date, short_date};
 use crate::timeline::{Citation, Event, Timeline};
 
@@ -10,8 +12,35 @@ pub fn row(e: &Event) -> String {
     format!("{:<11}  {:<9}  {}", short_date(e), e.kind.as_str(), e.title)
 }
 
+/// A list row with the countdown from `as_of` beside the date, padded to
+/// `width` (the widest in the list, so titles line up):
+/// `2020-11-12   in 39 days   deadline   12 November: ...`.
+pub fn counted_row(e: &Event, as_of: NaiveDate, width: usize) -> String {
+    format!(
+        "{:<11}  {:<width$}  {:<9}  {}",
+        short_date(e),
+        countdown(e, as_of),
+        e.kind.as_str(),
+        e.title
+    )
+}
+
+/// The countdown as a column shows it: "in 39 days", "in 28 to 57 days".
+pub fn countdown(e: &Event, as_of: NaiveDate) -> String {
+    crate::when::days_from(e.date, as_of).map_or_else(String::new, crate::when::countdown)
+}
+
 /// Everything about one event.
 pub fn event(tl: &Timeline, e: &Event) -> String {
+    event_inner(tl, e, None)
+}
+
+/// Everything about one event, its date counted from `as_of`.
+pub fn event_as_of(tl: &Timeline, e: &Event, as_of: NaiveDate) -> String {
+    event_inner(tl, e, Some(as_of))
+}
+
+fn event_inner(tl: &Timeline, e: &Event, as_of: Option<NaiveDate>) -> String {
     let mut out = String::new();
     let mut line = |s: &str| {
         out.push_str(s);
@@ -20,7 +49,20 @@ pub fn event(tl: &Timeline, e: &Event) -> String {
     line(&e.title);
     line(&format!("id: {}", e.id));
     line("");
-    line(&format!("Date:    {}", long_date(e)));
+    match as_of {
+        Some(as_of) => {
+            let date = format!(
+                "{} · {}",
+                long_date(e),
+                crate::when::distance(e.date, as_of)
+            );
+            for l in wrap(&date, "         ") {
+                // The first line's indent is "Date:    " instead.
+                line(&l.replacen("         ", "Date:    ", 1));
+            }
+        }
+        None => line(&format!("Date:    {}", long_date(e))),
+    }
     if let Some(why) = &e.inferred {
         for l in wrap(why, "         ") {
             line(&l);
@@ -72,7 +114,7 @@ pub fn event(tl: &Timeline, e: &Event) -> String {
     out
 }
 
-fn citation(tl: &Timeline, c: &Citation, lead: &str, line: &mut impl FnMut(&str)) {
+pub(super) fn citation(tl: &Timeline, c: &Citation, lead: &str, line: &mut impl FnMut(&str)) {
     let source = tl.source_of(c);
     let file = source.map_or("", |s| s.file.as_str());
     line(&format!(
@@ -89,7 +131,7 @@ fn citation(tl: &Timeline, c: &Citation, lead: &str, line: &mut impl FnMut(&str)
     }
 }
 
-fn wrap(s: &str, indent: &str) -> Vec<String> {
+pub(super) fn wrap(s: &str, indent: &str) -> Vec<String> {
     let opts = textwrap::Options::new(WIDTH)
         .initial_indent(indent)
         .subsequent_indent(indent);

@@ -48,6 +48,8 @@ pub enum Action {
     PrevSlide,
     /// Select the event nearest the as-of date.
     JumpToAsOf,
+    /// List only the events ahead of the as-of date, soonest first, or all again.
+    ToggleAgenda,
     /// Open the `:` prompt for a date to jump to.
     StartJump,
     /// Jump to the event nearest the date typed.

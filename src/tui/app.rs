@@ -30,6 +30,11 @@ pub struct App {
     /// Marked event ids, and whether only they are listed.
     pub marks: BTreeSet<String>,
     pub marked_only: bool,
+    /// The list is the agenda: only events ahead of the as-of date, soonest first (`a`).
+    pub agenda: bool,
+    /// What is ahead of the as-of date in the whole timeline, for the header:
+    /// counted when the timeline comes in, not with every frame.
+    pub ahead: super::agenda::Note,
     /// The date distances are measured from ("in 12 days"), if any.
     pub as_of: Option<chrono::NaiveDate>,
     pub search: Search,
@@ -214,6 +219,8 @@ impl App {
             ascii: options.ascii,
             marks: options.marks.clone(),
             marked_only: false,
+            agenda: false,
+            ahead: super::agenda::Note::of(&timeline, options.as_of),
             as_of: options.as_of,
             index: Arc::new(Index::new(&timeline)),
             background: false,
@@ -376,6 +383,10 @@ impl App {
             self.filter
                 .hits
                 .retain(|h| marks.contains(&events[h.event].id));
+        }
+        if let Some(as_of) = self.as_of.filter(|_| self.agenda) {
+            let ranked = self.filter.ranked;
+            super::agenda::narrow(&mut self.filter.hits, &self.timeline, as_of, ranked);
         }
         self.list.selected = outcome
             .keep

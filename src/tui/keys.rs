@@ -97,6 +97,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Present, "previous-slide", [key(KeyCode::Left), key(KeyCode::PageUp)], Action::PrevSlide, "previous event", "previous"),
     bind!(Present, "present", [key(KeyCode::Esc), ch('p')], Action::Back, "back to the list", "list"),
     bind!(List, "as-of", [ch('t')], Action::JumpToAsOf, "select the event nearest the as-of date"),
+    bind!(List, "agenda", [ch('a')], Action::ToggleAgenda, "the agenda: what is ahead, soonest first; or all"),
     bind!(List, "copy", [ch('y')], Action::Copy, "copy the event's first citation as Markdown"),
     bind!(List, "jump", [ch(':')], Action::StartJump, "jump to a date: 2020-09, sep 27, 27 sep 2020, nov", "date"),
     bind!(Jump, "jump-accept", [key(KeyCode::Enter)], Action::AcceptJump, "select the event nearest that date", "jump"),

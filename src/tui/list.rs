@@ -23,7 +23,13 @@ pub fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
     let hits = &app.filter.hits;
     if hits.is_empty() {
         let t = &app.theme;
-        let lines = if app.filter.text.trim().is_empty() {
+        let lines = if app.agenda && app.filter.text.trim().is_empty() {
+            let as_of = app.as_of.map_or(String::new(), |d| d.to_string());
+            vec![
+                Line::from(format!(" nothing ahead of {as_of}")),
+                Line::styled(" a or Esc: the whole timeline", t.dim),
+            ]
+        } else if app.filter.text.trim().is_empty() {
             vec![Line::styled(" this timeline has no events", t.dim)]
         } else {
             vec![
@@ -45,6 +51,16 @@ pub fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
         .enumerate()
         .skip(app.list.offset)
         .take(usize::from(rows.height));
+    // On the agenda, a countdown column as wide as the widest on screen.
+    let countdowns: Vec<String> = if app.agenda {
+        visible
+            .clone()
+            .map(|(_, h)| super::agenda::countdown(app, h.event))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let countdown_width = countdowns.iter().map(|c| c.len()).max().unwrap_or(0);
     for (y, (i, hit)) in (rows.y..).zip(visible) {
         let selected = i == app.list.selected;
         let event = &app.timeline.events[hit.event];
@@ -63,12 +79,16 @@ pub fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
             .iter()
             .find(|h| h.field != Field::Title)
             .map(|h| h.field);
+        let countdown = countdowns
+            .get(usize::from(y - rows.y))
+            .map(|c| format!("{c:<countdown_width$} "));
         let line = row(
             app,
             hit.event,
             title_marks,
             other.map(|f| f.name()),
             rows.width,
+            countdown,
         );
         let line = if selected {
             line.style(app.theme.selected)
@@ -88,11 +108,28 @@ pub fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// One row: date, kind, title (matched characters marked), and where else it matched.
-fn row(app: &App, event: usize, marks: &[usize], other: Option<&str>, width: u16) -> Line<'static> {
+fn row(
+    app: &App,
+    event: usize,
+    marks: &[usize],
+    other: Option<&str>,
+    width: u16,
+    countdown: Option<String>,
+) -> Line<'static> {
     let t = &app.theme;
     let e = &app.timeline.events[event];
     let mut spans = vec![Span::styled(format!("{:<DATE$} ", short_date(e)), t.date)];
     let mut used = DATE + 1;
+    // The agenda's countdown, after the date: a deadline's in the warning style.
+    if let Some(countdown) = countdown {
+        used += countdown.len();
+        let style = if crate::agenda::first_class(e.kind) {
+            t.warning
+        } else {
+            t.title
+        };
+        spans.push(Span::styled(countdown, style));
+    }
     if width >= KIND_MIN_WIDTH {
         spans.push(Span::styled(
             format!("{:<KIND$} ", e.kind.as_str()),
@@ -164,7 +201,20 @@ pub fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
     lines.extend(wrapped_spans(date, block.inner(area).width));
     lines.push(Line::from(display(&e.summary).into_owned()));
     // Every citation, as room allows: the paragraph cuts what does not fit.
-    for c in &e.citations {
+    // On the agenda, the one stating the date comes first.
+    let first = if app.agenda {
+        crate::agenda::date_citation(e)
+    } else {
+        0
+    };
+    let ordered = e.citations.get(first).into_iter().chain(
+        e.citations
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != first)
+            .map(|(_, c)| c),
+    );
+    for c in ordered {
         let source = app
             .timeline
             .source_of(c)

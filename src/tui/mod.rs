@@ -3,6 +3,7 @@
 //! `terminal` alone.
 
 pub mod action;
+pub mod agenda;
 pub mod app;
 pub mod copying;
 pub mod detail;

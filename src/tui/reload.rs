@@ -85,6 +85,7 @@ fn replace(app: &mut App, timeline: Timeline, reader_width: u16) -> Option<Strin
 
     // Event indices have all changed: cached filter results mean nothing now.
     app.index = Arc::new(Index::new(&app.timeline));
+    app.ahead = super::agenda::Note::of(&app.timeline, app.as_of);
     app.filter.cache.clear();
     app.filter.pending = None;
     app.filter.busy = false;

@@ -347,15 +347,21 @@ fn on_list(app: &mut App, action: Action) {
             }
         }
         Action::JumpToAsOf => match app.as_of {
-            Some(date) => select_nearest(app, crate::when::Target { date }),
+            Some(date) => match super::agenda::nearest(app, date) {
+                Some(i) => app.list.selected = i,
+                None => app.status = Some("no events to jump to".into()),
+            },
             None => app.status = Some("no as-of date: start with --as-of YYYY-MM-DD".into()),
         },
+        Action::ToggleAgenda => super::agenda::toggle(app),
         Action::Copy => copy(app),
         Action::ToggleRank => toggle_rank(app),
         Action::Back if !app.filter.text.is_empty() => {
             app.filter.text.clear();
             app.refilter(true);
         }
+        // With no filter, Esc leaves the agenda for the whole list.
+        Action::Back if app.agenda => super::agenda::toggle(app),
         Action::Open => {
             if let Some(event) = app.selected_event() {
                 app.detail = super::app::DetailState {

@@ -94,17 +94,19 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     // Picking with marks (perhaps from earlier sessions), Enter prints them all.
     let picks = super::pick::marked(app).map_or(String::new(), |n| format!("{n} marked · "));
-    let count = format!(
-        "{picks}{}{}{}{}{} of {} events ",
+    let flags = format!(
+        "{picks}{}{}{}",
         if app.filter.busy { "filtering… " } else { "" },
         if app.filter.ranked { "ranked · " } else { "" },
         if app.marked_only { "marked · " } else { "" },
-        app.as_of.map_or(String::new(), |d| format!("as of {d} · ")),
-        app.filter.hits.len(),
-        app.timeline.events.len()
     );
     // Deeper screens name what they show; the list names the timeline.
     let place = match app.screen {
+        Screen::List if app.agenda => format!(
+            "{}{}",
+            if app.pick { "pick › " } else { "" },
+            super::agenda::title(app)
+        ),
         Screen::List if app.pick => format!("pick › {}", app.timeline.title),
         Screen::List => app.timeline.title.clone(),
         Screen::Detail => format!("event › {}", app.timeline.events[app.detail.event].title),
@@ -118,6 +120,38 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
             }
         }),
     };
+    let count = |next: Option<&str>| {
+        if app.screen == Screen::List && app.agenda {
+            // The agenda's title has the date and the count already.
+            format!("{flags}{} ", next.unwrap_or_default())
+        } else {
+            format!(
+                "{flags}{}{}{} of {} events ",
+                next.map_or(String::new(), |n| format!("{n} · ")),
+                app.as_of.map_or(String::new(), |d| format!("as of {d} · ")),
+                app.filter.hits.len(),
+                app.timeline.events.len()
+            )
+        }
+    };
+    // On the list, the next deadline or hearing ("next: hearing in 31 days"),
+    // where the place keeps room: the agenda's title whole, a timeline's 15
+    // columns of it.
+    let next = app
+        .ahead
+        .next
+        .clone()
+        .filter(|_| app.screen == Screen::List);
+    let keep = if app.agenda {
+        width(&place)
+    } else {
+        width(&place).min(15)
+    };
+    let count = match next {
+        Some(n) if width(&count(Some(&n))) + keep + 2 <= usize::from(area.width) => count(Some(&n)),
+        _ => count(None),
+    };
+    let count = count.trim_start().to_string();
     let room = usize::from(area.width).saturating_sub(width(&count) + 1);
     let mut spans = vec![Span::raw(" ")];
     spans.extend(marked_spans(
