@@ -5,6 +5,8 @@
 //! - `keystroke/N`: typing `oracle dea` into the filter one key at a time, per key.
 //! - `render/N`: one full frame at 120x40 (list and preview) through TestBackend.
 //! - `source/1MB`: opening a 1 MB article, wrapped, its cited passages highlighted.
+//! - `grep/10000`: `oracle dea` sought in every sentence of the 10,000 articles
+//!   of the 100k-event timeline (`grep`'s work once loaded).
 //!
 //! The timelines come from examples/synth.rs, written once under target/bench-data/.
 
@@ -16,6 +18,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Size;
+use timeline_explorer::search::{Query, Search};
 use timeline_explorer::timeline::{Timeline, check_path, load_path};
 use timeline_explorer::tui::{Action, App, Options, update, view};
 
@@ -165,11 +168,28 @@ fn bench_source(c: &mut Criterion) {
     });
 }
 
+fn bench_grep(c: &mut Criterion) {
+    let tl = load(100_000);
+    let search = Search::default();
+    let query = Query::parse(QUERY);
+    let mut group = c.benchmark_group("grep");
+    group.sample_size(10);
+    group.bench_function(BenchmarkId::from_parameter(tl.sources.len()), |b| {
+        b.iter_with_large_drop(|| {
+            let hits = search.passages(&tl, &query, None);
+            assert!(!hits.is_empty());
+            hits
+        })
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     bench_load,
     bench_keystroke,
     bench_render,
-    bench_source
+    bench_source,
+    bench_grep
 );
 criterion_main!(benches);

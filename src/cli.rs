@@ -80,6 +80,14 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Search the full text of every article: one line per matching sentence.
+    Grep {
+        /// What to look for, in one sentence: words all match, 'exact, ^prefix, suffix$, !not, a | b.
+        #[arg(value_name = "QUERY", value_parser = parse_query)]
+        query: String,
+        #[arg(long, value_enum, default_value_t = GrepFormat::Text)]
+        format: GrepFormat,
+    },
     /// Say where the config file is looked for, and check it.
     Config {
         /// Print a config file with every default, commented, to start from.
@@ -95,6 +103,13 @@ enum ListFormat {
     Markdown,
     /// One tab-separated line per event: date, title, summary, actors, tags, quotes, id.
     Lines,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum GrepFormat {
+    /// `label (file:line): sentence`, matches marked at a terminal.
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -229,6 +244,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Show { id, format }) => {
             show(&load(data.as_deref(), from_config)?, &id, format)
         }
+        Some(Command::Grep { query, format }) => {
+            let tl = load(data.as_deref(), from_config)?;
+            let done = grep(&tl, &query, format);
+            // Exiting next: the OS takes the memory back faster than freeing each string.
+            std::mem::forget(tl);
+            done
+        }
     }
 }
 
@@ -337,6 +359,43 @@ fn list(tl: &Timeline, filter: Option<&str>, rank: bool, format: ListFormat) -> 
         say(&format!(
             "no events match '{}'",
             one_line(filter.unwrap_or(""))
+        ));
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A query with something to look for: an empty one would match nothing.
+fn parse_query(s: &str) -> std::result::Result<String, String> {
+    if Query::parse(s).is_empty() {
+        return Err("nothing to look for: give a word, as in `grep nichols` \
+                    ('exact, ^prefix, suffix$, !not, a | b)"
+            .into());
+    }
+    Ok(s.to_string())
+}
+
+/// `grep`: every sentence of the articles that matches, as text or JSON.
+fn grep(tl: &Timeline, query: &str, format: GrepFormat) -> Result<ExitCode> {
+    let hits = Search::default().passages(tl, &Query::parse(query), None);
+    let out = match format {
+        GrepFormat::Text => {
+            // Marks are escape sequences: only for a person at a terminal.
+            let marked = std::io::stdout().is_terminal() && !no_color();
+            let mut out = String::new();
+            for h in &hits {
+                out += &format::passages::line(tl, h, marked);
+                out.push('\n');
+            }
+            out
+        }
+        GrepFormat::Json => json::to_string(&format::passages::json(tl, query, &hits)),
+    };
+    print(&out)?;
+    if hits.is_empty() {
+        say(&format!(
+            "no sentence in the articles matches '{}' (`list --filter` searches the events)",
+            one_line(query)
         ));
         return Ok(ExitCode::from(1));
     }

@@ -3,6 +3,7 @@
 pub mod json;
 pub mod lines;
 pub mod markdown;
+pub mod passages;
 pub mod text;
 
 use crate::timeline::Event;
