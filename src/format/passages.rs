@@ -92,7 +92,11 @@ pub fn json<'a>(tl: &'a Timeline, query: &'a str, hits: &[PassageHit]) -> GrepJs
                         end: m.end,
                     })
                     .collect(),
-                cited_by: h.cited_by.iter().map(|&e| tl.events[e].id.as_str()).collect(),
+                cited_by: h
+                    .cited_by
+                    .iter()
+                    .map(|&e| tl.events[e].id.as_str())
+                    .collect(),
             }
         })
         .collect();

@@ -93,10 +93,9 @@ impl Search {
         let text = &tl.sources[source].text;
         let mut out = Vec::new();
         for (number, start, line) in sentences::lines(text) {
-            let could = loose.iter().all(|g| {
-                g.iter()
-                    .any(|p| field_matches(p, SENTENCE, line))
-            });
+            let could = loose
+                .iter()
+                .all(|g| g.iter().any(|p| field_matches(p, SENTENCE, line)));
             if !could {
                 continue;
             }
@@ -237,7 +236,11 @@ mod tests {
         let (_, oracle) = find("oracle");
         let (tl2, without) = find("oracle !partner");
         assert_eq!(without.len() + both.len(), oracle.len());
-        assert!(without.iter().all(|h| !sentence(&tl2, h).contains("partner")));
+        assert!(
+            without
+                .iter()
+                .all(|h| !sentence(&tl2, h).contains("partner"))
+        );
     }
 
     #[test]

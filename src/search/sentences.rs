@@ -46,13 +46,14 @@ pub fn of_text(text: &str) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
 
 /// Each line of `text`: its number (from 1), its byte offset and its text.
 pub fn lines(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
-    text.split('\n').scan(0, |at, line| {
-        let start = *at;
-        *at += line.len() + 1;
-        Some((start, line))
-    })
-    .enumerate()
-    .map(|(i, (start, line))| (i + 1, start, line))
+    text.split('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len() + 1;
+            Some((start, line))
+        })
+        .enumerate()
+        .map(|(i, (start, line))| (i + 1, start, line))
 }
 
 /// Whether a piece that UAX #29 ended is cut short by an abbreviation:
@@ -83,7 +84,9 @@ mod tests {
     #[test]
     fn sentences_end_at_full_stops_but_not_at_initialisms_or_titles() {
         assert_eq!(
-            cut("  Roland Cloutier filed in the U.S. District Court. Mr. Ross postponed it! Why?  "),
+            cut(
+                "  Roland Cloutier filed in the U.S. District Court. Mr. Ross postponed it! Why?  "
+            ),
             [
                 "Roland Cloutier filed in the U.S. District Court.",
                 "Mr. Ross postponed it!",
