@@ -93,29 +93,32 @@ impl Search {
         let text = &tl.sources[source].text;
         let mut out = Vec::new();
         for (number, start, line) in sentences::lines(text) {
-            let could = loose
-                .iter()
-                .all(|g| g.iter().any(|p| field_matches(p, SENTENCE, line)));
-            if !could {
+            if !could_hold(loose, line) {
                 continue;
             }
-            for r in sentences::of_line(line) {
-                let sentence = &line[r.clone()];
-                let all = groups.iter().all(|g| {
-                    g.iter()
-                        .any(|p| field_matches(p, SENTENCE, sentence) != p.term.negated)
-                });
-                if !all {
+            for piece in sentences::pieces(line) {
+                let part = &line[piece.clone()];
+                if piece.len() < line.len() && !could_hold(loose, part) {
                     continue;
                 }
-                let span = start + r.start..start + r.end;
-                out.push(PassageHit {
-                    source,
-                    line: number,
-                    matches: self.marks(groups, sentence, span.start),
-                    span,
-                    cited_by: Vec::new(),
-                });
+                for r in sentences::of_line(part) {
+                    let sentence = &part[r.clone()];
+                    let all = groups.iter().all(|g| {
+                        g.iter()
+                            .any(|p| field_matches(p, SENTENCE, sentence) != p.term.negated)
+                    });
+                    if !all {
+                        continue;
+                    }
+                    let span = start + piece.start + r.start..start + piece.start + r.end;
+                    out.push(PassageHit {
+                        source,
+                        line: number,
+                        matches: self.marks(groups, sentence, span.start),
+                        span,
+                        cited_by: Vec::new(),
+                    });
+                }
             }
         }
         out
@@ -150,6 +153,14 @@ impl Search {
     }
 }
 
+/// Whether `text` holds something for each of the `loose` groups: where a
+/// sentence can match.
+fn could_hold(loose: &[Vec<Prepared>], text: &str) -> bool {
+    loose
+        .iter()
+        .all(|g| g.iter().any(|p| field_matches(p, SENTENCE, text)))
+}
+
 /// Fill in which events cite each passage: every quote of the sources with
 /// passages is sought (the events are scanned on both cores, as a large
 /// timeline's quotes outnumber the passages found).
@@ -163,15 +174,20 @@ fn cite(tl: &Timeline, hits: &mut [PassageHit]) {
         .par_iter()
         .enumerate()
         .flat_map_iter(|(e, event)| {
+            // Loading set `source_index`; only a quote it places in a wanted
+            // source is checked by id (and sought by id if it was not set).
+            let wanted = &wanted;
             event.quotes().filter_map(move |c| {
+                if !wanted.get(c.source_index).copied().unwrap_or(true) {
+                    return None;
+                }
                 let s = match tl.sources.get(c.source_index) {
                     Some(s) if s.id == c.source => c.source_index,
                     _ => tl.sources.iter().position(|s| s.id == c.source)?,
                 };
-                Some((s, c.span.clone(), e))
+                wanted[s].then(|| (s, c.span.clone(), e))
             })
         })
-        .filter(|(s, _, _)| wanted[*s])
         .collect();
     let mut by_source: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); tl.sources.len()];
     for (s, span, e) in quoted {

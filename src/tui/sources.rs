@@ -14,7 +14,7 @@ use ratatui::widgets::{
 
 use super::app::{App, ReaderState};
 use super::layout::SIDE_BY_SIDE;
-use super::text::{display, marked_spans, width, wrapped_spans};
+use super::text::{display, marked_spans, width, wrap_ranges};
 use crate::format::short_date;
 use crate::sanitize::kept;
 use crate::search::PassageHit;
@@ -302,10 +302,7 @@ fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
             format!("{}, line {}", display(&s.label().to_string()), hit.line),
             t.dim,
         ));
-        lines.extend(wrapped_spans(
-            marked_spans(&text, &marks, usize::MAX, t.quote, t.matched),
-            cols,
-        ));
+        lines.extend(wrap_marked(&text, &marks, cols, t.quote, t.matched));
         hit.cited_by.clone()
     } else {
         let Some(s) = tl.sources.get(g.selected) else {
@@ -354,6 +351,44 @@ fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
             .block(block),
         area,
     );
+}
+
+/// `text` wrapped at spaces to `cols`, the characters at `marks` (char
+/// indices, sorted) in `mark`: a mark never moves a break.
+fn wrap_marked(
+    text: &str,
+    marks: &[usize],
+    cols: u16,
+    base: Style,
+    mark: Style,
+) -> Vec<Line<'static>> {
+    let chars: Vec<(usize, char, bool)> = text
+        .char_indices()
+        .enumerate()
+        .map(|(i, (at, c))| (at, c, marks.binary_search(&i).is_ok()))
+        .collect();
+    wrap_ranges(text, cols)
+        .into_iter()
+        .map(|r| {
+            let from = chars.partition_point(|&(at, _, _)| at < r.start);
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            let (mut run, mut on) = (String::new(), false);
+            for &(_, c, marked) in chars[from..].iter().take_while(|&&(at, _, _)| at < r.end) {
+                if marked != on && !run.is_empty() {
+                    spans.push(Span::styled(
+                        std::mem::take(&mut run),
+                        if on { mark } else { base },
+                    ));
+                }
+                on = marked;
+                run.push(c);
+            }
+            if !run.is_empty() {
+                spans.push(Span::styled(run, if on { mark } else { base }));
+            }
+            Line::from(spans)
+        })
+        .collect()
 }
 
 /// Match marks for the reader: shown-text ranges and their styles, the
