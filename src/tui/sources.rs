@@ -192,7 +192,12 @@ fn article_row(app: &App, source: usize, cols: u16) -> Line<'static> {
 fn passage_row(app: &App, hit: &PassageHit, cols: u16) -> Line<'static> {
     let t = &app.theme;
     let s = &app.timeline.sources[hit.source];
-    let label_cols: usize = if cols >= SIDE_BY_SIDE { 28 } else { 16 };
+    // Narrow, the sentence gets the room: the label shrinks, the count goes.
+    let label_cols: usize = match cols {
+        c if c >= SIDE_BY_SIDE => 28,
+        c if c >= 60 => 16,
+        _ => 8,
+    };
     let line = format!(":{}", hit.line);
     // Room for a few words only: a curator's description keeps its bracket
     // (it is not the article's own title) but not its "description: ".
@@ -205,6 +210,7 @@ fn passage_row(app: &App, hit: &PassageHit, cols: u16) -> Line<'static> {
     let place = format!(" {label}{line}");
     let place = format!("{place:<w$}  ", w = label_cols + 1);
     let cited = match hit.cited_by.len() {
+        _ if cols < 50 => String::new(),
         0 => String::new(),
         n => format!("  cited {n}"),
     };
