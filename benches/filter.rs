@@ -7,6 +7,8 @@
 //! - `render_as_of/home/100000`, `render_as_of/agenda/100000`: the same with an as-of
 //!   date (the header's next deadline counted), and with the agenda open.
 //! - `source/1MB`: opening a 1 MB article, wrapped, its cited passages highlighted.
+//! - `grep/10000`: `oracle dea` sought in every sentence of the 10,000 articles
+//!   of the 100k-event timeline (`grep`'s work once loaded).
 //!
 //! The timelines come from examples/synth.rs, written once under target/bench-data/.
 
@@ -18,6 +20,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Size;
+use timeline_explorer::search::{Query, Search};
 use timeline_explorer::timeline::{Timeline, check_path, load_path};
 use timeline_explorer::tui::{Action, App, Options, update, view};
 
@@ -187,12 +190,29 @@ fn bench_source(c: &mut Criterion) {
     });
 }
 
+fn bench_grep(c: &mut Criterion) {
+    let tl = load(100_000);
+    let search = Search::default();
+    let query = Query::parse(QUERY);
+    let mut group = c.benchmark_group("grep");
+    group.sample_size(10);
+    group.bench_function(BenchmarkId::from_parameter(tl.sources.len()), |b| {
+        b.iter_with_large_drop(|| {
+            let hits = search.passages(&tl, &query, None);
+            assert!(!hits.is_empty());
+            hits
+        })
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     bench_load,
     bench_keystroke,
     bench_render,
     bench_render_as_of,
-    bench_source
+    bench_source,
+    bench_grep
 );
 criterion_main!(benches);

@@ -106,6 +106,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = pick::Format::Markdown)]
         format: pick::Format,
     },
+    /// Search the full text of every article: one line per matching sentence.
+    Grep {
+        /// What to look for, in one sentence: words all match, 'exact, ^prefix, suffix$, !not, a | b.
+        #[arg(value_name = "QUERY", value_parser = parse_query)]
+        query: String,
+        #[arg(long, value_enum, default_value_t = GrepFormat::Text)]
+        format: GrepFormat,
+    },
     /// Say where the config file is looked for, and check it.
     Config {
         /// Print a config file with every default, commented, to start from.
@@ -121,6 +129,13 @@ enum ListFormat {
     Markdown,
     /// One tab-separated line per event: date, title, summary, actors, tags, quotes, id.
     Lines,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum GrepFormat {
+    /// `label (file:line): sentence`, matches marked at a terminal.
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -166,14 +181,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     if cli.as_of.is_some()
         && matches!(
             cli.command,
-            Some(Command::Check { .. } | Command::Config { .. })
+            Some(Command::Check { .. } | Command::Config { .. } | Command::Grep { .. })
         )
     {
         // It would be silently ignored: check and config count nothing.
         Cli::command()
             .error(
                 clap::error::ErrorKind::ArgumentConflict,
-                "--as-of is for the terminal app, list, show and agenda; check and config count no days",
+                "--as-of is for the terminal app, list, show, agenda and pick; check, grep and config count no days",
             )
             .exit();
     }
@@ -300,6 +315,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Agenda { within, format }) => {
             agenda(&load(data.as_deref(), from_config)?, as_of, within, format)
         }
+        Some(Command::Grep { query, format }) => {
+            let tl = load(data.as_deref(), from_config)?;
+            let done = grep(&tl, &query, format);
+            // Exiting next: the OS takes the memory back faster than freeing each string.
+            std::mem::forget(tl);
+            done
+        }
     }
 }
 
@@ -425,6 +447,43 @@ fn list(
         say(&format!(
             "no events match '{}'",
             one_line(filter.unwrap_or(""))
+        ));
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A query with something to look for: an empty one would match nothing.
+fn parse_query(s: &str) -> std::result::Result<String, String> {
+    if Query::parse(s).is_empty() {
+        return Err("nothing to look for: give a word, as in `grep nichols` \
+                    ('exact, ^prefix, suffix$, !not, a | b)"
+            .into());
+    }
+    Ok(s.to_string())
+}
+
+/// `grep`: every sentence of the articles that matches, as text or JSON.
+fn grep(tl: &Timeline, query: &str, format: GrepFormat) -> Result<ExitCode> {
+    let hits = Search::default().passages(tl, &Query::parse(query), None);
+    let out = match format {
+        GrepFormat::Text => {
+            // Marks are escape sequences: only for a person at a terminal.
+            let marked = std::io::stdout().is_terminal() && !no_color();
+            let mut out = String::new();
+            for h in &hits {
+                out += &format::passages::line(tl, h, marked);
+                out.push('\n');
+            }
+            out
+        }
+        GrepFormat::Json => json::to_string(&format::passages::json(tl, query, &hits)),
+    };
+    print(&out)?;
+    if hits.is_empty() {
+        say(&format!(
+            "no sentence in the articles matches '{}' (`list --filter` searches the events)",
+            one_line(query)
         ));
         return Ok(ExitCode::from(1));
     }

@@ -1117,3 +1117,129 @@ fn an_agenda_with_nothing_ahead_exits_1_and_says_why() {
         stdout(&o)
     );
 }
+
+#[test]
+fn grep_prints_one_line_per_sentence_with_its_place() {
+    let o = run(&["grep", "nichols"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "TikTok Chief Security Officer states that its servers are now independent from \
+         ByteDance. (seeds/003_3da983060587e498.txt:27): Trade Secretary Wilbur Ross then \
+         postponed the ban until 27 September, but US District Judge Carl Nichols granted a \
+         temporary injunction on 27 September banning the ban.\n"
+    );
+    // Every group must match within one sentence, in reading order, article by article.
+    let out = stdout(&run(&["grep", "oracle 'partner | 'cloud"]));
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    assert!(rows[0].contains(".txt:13): This data will be moved to Oracle’s cloud"));
+    assert!(rows[1].ends_with("Oracle will become TikTok's trusted security partner."));
+    // Not a terminal: no marks.
+    assert!(!out.contains('\x1b'));
+}
+
+#[test]
+fn grep_json_gives_offsets_matches_and_citing_events() {
+    let v = json(&["grep", "nichols", "--format", "json"]);
+    assert_eq!(v["query"], "nichols");
+    let passages = v["passages"].as_array().unwrap();
+    assert_eq!(passages.len(), 1);
+    let p = &passages[0];
+    let mut keys: Vec<&str> = p.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "cited_by", "end", "file", "label", "line", "matches", "sentence", "source", "start"
+        ]
+    );
+    assert_eq!(p["source"], "filing-servers");
+    assert_eq!(p["line"], 27);
+    let text = fs::read_to_string(Path::new("data").join(p["file"].as_str().unwrap())).unwrap();
+    let (start, end) = (
+        p["start"].as_u64().unwrap() as usize,
+        p["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[start..end], p["sentence"].as_str().unwrap());
+    assert_eq!(
+        text[..start].matches('\n').count() + 1,
+        27,
+        "line counts from 1"
+    );
+    let m = &p["matches"][0];
+    let (ms, me) = (
+        m["start"].as_u64().unwrap() as usize,
+        m["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[ms..me], "Nichols");
+    assert!((start..=end).contains(&ms) && me <= end);
+    let cited: Vec<&str> = p["cited_by"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(cited.contains(&"nichols-injunction"), "{cited:?}");
+}
+
+#[test]
+fn grep_exit_codes_nothing_found_is_1_and_nothing_asked_is_2() {
+    let o = run(&["grep", "xyzzy"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(stdout(&o), "");
+    assert!(
+        stderr(&o).contains("no sentence in the articles matches 'xyzzy'"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["grep", "xyzzy", "--format", "json"]);
+    assert_eq!(code(&o), 1);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["passages"], serde_json::json!([]), "still valid JSON");
+    for args in [
+        &["grep", ""][..],
+        &["grep", " | ! "],
+        &["grep"],
+        &["grep", "ban", "--format", "xml"],
+    ] {
+        let o = run(args);
+        assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
+    }
+    assert!(stderr(&run(&["grep", ""])).contains("nothing to look for"));
+}
+
+#[test]
+fn grep_prints_nothing_from_an_article_that_could_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    fs::create_dir(&seeds).unwrap();
+    fs::write(
+        seeds.join("a.txt"),
+        "The ban\u{1b}]52;c;aGk=\u{7} was \u{1b}[2Jlifted.\tThen the ban\u{202e} returned.",
+    )
+    .unwrap();
+    let ron = r#"Timeline(
+    title: "Mine",
+    sources: [Source(id: "a", file: "seeds/a.txt", headline: "A\u{1b}[31m")],
+    events: [
+        Event(id: "one", date: Year(2021), title: "One", summary: "S.", kind: Order,
+              citations: [(source: "a", quote: "returned")]),
+    ],
+)"#;
+    fs::write(dir.path().join("timeline.ron"), ron).unwrap();
+    let data = dir.path().to_str().unwrap();
+    let o = run(&["--data", data, "grep", "ban"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(
+        out,
+        "A (seeds/a.txt:1): The ban was lifted.\nA (seeds/a.txt:1): Then the ban returned.\n"
+    );
+    let o = run(&["--data", data, "grep", "ban", "--format", "json"]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["passages"][0]["sentence"], "The ban was lifted.");
+    assert_eq!(v["passages"][1]["cited_by"], serde_json::json!(["one"]));
+    assert!(!stdout(&o).contains("\\u001b") && !stdout(&o).contains('\u{202e}'));
+}

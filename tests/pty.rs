@@ -385,3 +385,42 @@ fn a_bad_config_is_reported_and_the_app_starts_on_defaults() {
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }
+
+#[test]
+fn grep_marks_matches_at_a_terminal_unless_no_color() {
+    let mut s = spawn(&["grep", "nichols"], 300, 10, &[]);
+    assert_eq!(s.exit_code(), 0);
+    s.wait_for("banning the ban.");
+    let out = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(
+        out.contains("Judge Carl \x1b[1;7mNichols\x1b[22;27m granted"),
+        "{out:?}"
+    );
+    let mut s = spawn(&["grep", "nichols"], 300, 10, &[("NO_COLOR", "1")]);
+    assert_eq!(s.exit_code(), 0);
+    s.wait_for("banning the ban.");
+    let out = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(!out.contains('\x1b'), "{out:?}");
+}
+
+#[test]
+fn the_articles_searched_from_the_sources_screen_then_read() {
+    let mut s = spawn(&["--as-of", "2020-10-04"], 80, 24, &[]);
+    s.wait_for("25 of 25 events");
+    s.send("S");
+    s.wait_for("5 articles · / searches their full text");
+    s.send("/nichols");
+    s.wait_for("1 passage in 1 article match /nichols");
+    s.send("\r");
+    s.wait_for("/nichols · match 1/1 · cited by:");
+    assert!(s.text().contains("n/N match"), "{}", s.text());
+    // The match is on screen, marked: the cursor is on its line.
+    let (row, _) = s.find("Judge Carl Nichols").expect("the match in view");
+    let (crow, _) = s.parser.lock().unwrap().screen().cursor_position();
+    assert_eq!(crow, row);
+    s.send("\x1b");
+    s.wait_for("1 passage in 1 article match /nichols");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+}

@@ -358,3 +358,45 @@ fn the_hostile_timeline_loads_and_is_drawn_clean() {
         }
     }
 }
+
+#[test]
+fn the_hostile_timeline_is_searched_and_drawn_clean() {
+    let tl = HOSTILE.timeline.as_ref().unwrap();
+    let mut app = App::new(tl.clone(), &Options::default(), Size::new(80, 24));
+    // The sources, a search of them, the passage read, a search in the reader.
+    for keys in [
+        "S", "/a", "\t", "j", "\n", "/e", "\n", "n", "\x1b", "\x1b", "/",
+    ] {
+        for c in keys.chars() {
+            let code = match c {
+                '\t' => KeyCode::Tab,
+                '\n' => KeyCode::Enter,
+                '\x1b' => KeyCode::Esc,
+                c => KeyCode::Char(c),
+            };
+            if let Some(a) = action_for(&app, KeyEvent::new(code, KeyModifiers::NONE)) {
+                update(&mut app, a);
+            }
+        }
+        check(&app).unwrap();
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| view(&app, f)).unwrap();
+        let drawn: String = terminal
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        for tail in ["[31m", "52;c;", "[2J", "0;title", "+q544e"] {
+            assert!(
+                !drawn.contains(tail),
+                "{tail:?} drawn after {keys:?}:\n{drawn}"
+            );
+        }
+    }
+    assert!(
+        !app.grep.hits.is_empty(),
+        "the search found something to draw"
+    );
+}

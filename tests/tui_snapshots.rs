@@ -574,3 +574,54 @@ fn the_agenda_at_80x24_and_120x40() {
     keys(&mut a, "a");
     insta::assert_snapshot!("agenda_empty_80x24", draw(&a).backend());
 }
+
+/// The sources screen and searching the articles, reached by keys.
+const SOURCES_SCREENS: &[(&str, &str)] = &[
+    ("sources", "S"),
+    ("sources_typing", "S/oracle"),
+    ("sources_results", "S/ban | fcc\tjj"),
+    // A passage found, read: the search comes along, its match in focus.
+    ("reader_search_carried", "S/nichols\n"),
+    // A search typed in the reader; n steps to its second match.
+    ("reader_search", "jjjjjjjjjo/commerce\nn"),
+];
+
+#[test]
+fn sources_screens_at_80x24_and_120x40() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (name, input) in SOURCES_SCREENS {
+            let mut a = app(Options::default(), w, h);
+            keys(&mut a, input);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw(&a).backend());
+        }
+    }
+}
+
+#[test]
+fn matches_are_marked_in_results_and_in_the_reader() {
+    let mut a = app(Options::default(), 80, 24);
+    keys(&mut a, "S/nichols\t");
+    let t = draw(&a);
+    let buf = t.backend().buffer();
+    let (x, y) = find(buf, "Nichols").expect("the match is in view on its row");
+    assert_eq!(y, 2, "on the first result row");
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED)
+    );
+    assert!(!buf[(x - 2, y)].modifier.contains(Modifier::UNDERLINED));
+    keys(&mut a, "\n");
+    let t = draw(&a);
+    let buf = t.backend().buffer();
+    let (x, y) = find(buf, "Nichols granted").expect("the match in the reader");
+    let cell = &buf[(x, y)];
+    assert!(
+        cell.modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED),
+        "the match in focus: {cell:?}"
+    );
+    assert!(!buf[(x - 2, y)].modifier.contains(Modifier::UNDERLINED));
+    let mut backend = t.backend().clone();
+    assert_eq!(backend.get_cursor_position().unwrap(), Position::new(1, y));
+}

@@ -906,3 +906,172 @@ fn jumps_land_inside_a_range() {
         Some("around now (between 3 days ago and in 60 days)")
     );
 }
+
+/// The sentence of a passage found, as it stands in its article.
+fn found_text(a: &App, hit: &timeline_explorer::search::PassageHit) -> String {
+    a.timeline.sources[hit.source].text[hit.span.clone()].to_string()
+}
+
+fn footer_hints(a: &App) -> Vec<String> {
+    timeline_explorer::tui::keys::hints(a)
+}
+
+#[test]
+fn s_lists_the_sources_and_esc_goes_back() {
+    let mut a = app();
+    keys(&mut a, "S");
+    assert_eq!(a.screen, Screen::Sources);
+    assert_eq!(a.grep.rows(&a), a.timeline.sources.len());
+    keys(&mut a, "jjjjjjjj");
+    assert_eq!(
+        a.grep.selected,
+        a.timeline.sources.len() - 1,
+        "stops at the last"
+    );
+    // Enter reads the article selected, from its top; Back returns here.
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Reader);
+    let r = a.reader.as_ref().unwrap();
+    assert_eq!(r.source, a.timeline.sources.len() - 1);
+    assert_eq!(r.scroll, 0);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Sources);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::List);
+}
+
+#[test]
+fn searching_the_articles_lists_passages_and_enter_reads_the_one_selected() {
+    let mut a = app();
+    keys(&mut a, "S/nichols");
+    assert!(a.grep.typing);
+    assert!(footer_hints(&a).contains(&"⏎ read".to_string()));
+    let hits = a.grep.hits.clone();
+    assert_eq!(hits.len(), 1, "one sentence names Judge Nichols");
+    let sentence = found_text(&a, &hits[0]);
+    assert!(
+        sentence.starts_with("Trade Secretary Wilbur Ross"),
+        "{sentence}"
+    );
+    let cited: Vec<&str> = hits[0]
+        .cited_by
+        .iter()
+        .map(|&e| a.timeline.events[e].id.as_str())
+        .collect();
+    assert!(cited.contains(&"nichols-injunction"), "{cited:?}");
+    // A letter is typed, not obeyed.
+    keys(&mut a, "q");
+    assert!(!a.quit);
+    assert!(a.grep.hits.is_empty(), "nicholsq is nowhere");
+    press(&mut a, KeyCode::Backspace);
+    press(&mut a, KeyCode::Enter);
+    assert!(!a.grep.typing);
+    assert_eq!(a.screen, Screen::Reader);
+    let r = a.reader.as_ref().unwrap();
+    assert_eq!(r.source, hits[0].source);
+    let search = a.grep.in_reader().expect("the search came along");
+    assert_eq!(search.matches[search.current].span, hits[0].span);
+    let row = timeline_explorer::tui::grep::match_row(r, search).unwrap();
+    assert!(
+        (r.scroll..r.scroll + 10).contains(&row),
+        "the passage is in view: row {row}, scroll {}",
+        r.scroll
+    );
+    // Back: to the results, the query kept; again: the query cleared; again: the list.
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Sources);
+    assert_eq!(a.grep.query, "nichols");
+    assert_eq!(a.grep.hits.len(), 1);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.grep.query, "");
+    assert_eq!(a.grep.rows(&a), a.timeline.sources.len());
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::List);
+}
+
+#[test]
+fn search_results_follow_the_filter_syntax_sentence_by_sentence() {
+    let mut a = app();
+    keys(&mut a, "S/oracle");
+    let oracle = a.grep.hits.len();
+    assert_eq!(oracle, 4);
+    keys(&mut a, " !partner");
+    assert_eq!(a.grep.hits.len(), 3, "the sentence with partner is gone");
+    press_with(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    keys(&mut a, "^Trade");
+    assert_eq!(a.grep.hits.len(), 1, "^ anchors at a sentence's start");
+    press(&mut a, KeyCode::Tab);
+    assert!(
+        !a.grep.typing,
+        "Tab keeps the search and gives the keys back"
+    );
+    assert_eq!(a.grep.hits.len(), 1);
+    keys(&mut a, "/");
+    press(&mut a, KeyCode::Esc);
+    assert!(a.grep.query.is_empty(), "Esc while typing clears it");
+    assert_eq!(a.screen, Screen::Sources);
+}
+
+#[test]
+fn in_the_reader_n_goes_to_matches_while_searching_and_to_passages_otherwise() {
+    let mut a = app_with(Options {
+        select: Some("nichols-injunction".into()),
+        ..Options::default()
+    });
+    keys(&mut a, "o");
+    assert_eq!(a.screen, Screen::Reader);
+    assert!(footer_hints(&a).contains(&"n/N passage".to_string()));
+    let passage = a.reader.as_ref().unwrap().current;
+    keys(&mut a, "/the");
+    assert!(a.grep.typing);
+    press(&mut a, KeyCode::Enter);
+    assert!(!a.grep.typing);
+    assert_eq!(a.screen, Screen::Reader, "Enter keeps the reader");
+    let n = a.grep.in_reader().unwrap().matches.len();
+    assert!(n > 3, "{n} sentences with 'the'");
+    assert!(footer_hints(&a).contains(&"n/N match".to_string()));
+    let first = a.grep.in_reader().unwrap().current;
+    keys(&mut a, "n");
+    assert_eq!(a.grep.in_reader().unwrap().current, (first + 1) % n);
+    assert_eq!(
+        a.reader.as_ref().unwrap().current,
+        passage,
+        "passages stay put"
+    );
+    let (r, s) = (a.reader.as_ref().unwrap(), a.grep.in_reader().unwrap());
+    let row = timeline_explorer::tui::grep::match_row(r, s).unwrap();
+    assert!(
+        (r.scroll..r.scroll + 19).contains(&row),
+        "the match is in view"
+    );
+    keys(&mut a, "N");
+    assert_eq!(a.grep.in_reader().unwrap().current, first);
+    // Esc clears a search typed here, then n walks the passages again.
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Reader);
+    assert!(a.grep.in_reader().is_none());
+    assert!(footer_hints(&a).contains(&"n/N passage".to_string()));
+    keys(&mut a, "n");
+    assert_ne!(a.reader.as_ref().unwrap().current, passage);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::List);
+}
+
+#[test]
+fn a_search_that_finds_nothing_is_safe_to_act_on() {
+    let mut a = app();
+    keys(&mut a, "S/xyzzy");
+    assert!(a.grep.hits.is_empty());
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Sources, "Enter on nothing opens nothing");
+    keys(&mut a, "jGgly");
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Esc);
+    keys(&mut a, "o/xyzzy");
+    press(&mut a, KeyCode::Enter);
+    keys(&mut a, "nNnN");
+    assert_eq!(a.screen, Screen::Reader);
+    assert!(a.grep.in_reader().unwrap().matches.is_empty());
+    assert_eq!(a.status.as_deref(), Some("no match in this article"));
+}

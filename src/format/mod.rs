@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod json;
 pub mod lines;
 pub mod markdown;
+pub mod passages;
 pub mod text;
 
 use crate::timeline::Event;

@@ -12,12 +12,15 @@
 //! highlight, run on the matched window only. Fields are weighted so a hit in a
 //! title outranks one in a quote.
 
+mod passages;
 mod query;
+pub mod sentences;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
+pub use passages::PassageHit;
 pub use query::{Mode, Query, Term};
 
 use crate::timeline::{Event, Timeline};

@@ -89,6 +89,17 @@ pub enum Action {
     CancelPick,
     /// How a copy went, as the terminal side found out.
     Copied(super::copying::CopyReport),
+    /// The sources screen: every article, and search of their full text.
+    Sources,
+    /// Start typing a search of the articles (sources screen) or of the article (reader).
+    StartSearch,
+    /// Keep the search typed and give the keys back to the screen.
+    AcceptSearch,
+    /// Clear the search typed.
+    CancelSearch,
+    /// In the reader, while a search is active: the next or previous match.
+    NextMatch,
+    PrevMatch,
 }
 
 /// A large payload carried by an action; two are equal when they are the same one.

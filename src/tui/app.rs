@@ -21,6 +21,8 @@ pub enum Screen {
     Reader,
     /// One event per screen, for an audience.
     Present,
+    /// Every article, and full-text search of them (`S`).
+    Sources,
 }
 
 pub struct App {
@@ -62,6 +64,8 @@ pub struct App {
     pub list: ListPos,
     pub detail: DetailState,
     pub reader: Option<ReaderState>,
+    /// Searching the articles: the sources screen and the reader's `/`.
+    pub grep: super::grep::Grep,
     /// The `:` prompt's text while a date to jump to is being typed.
     pub jump: Option<String>,
     /// Effects for the terminal to carry out, oldest first.
@@ -252,6 +256,7 @@ impl App {
             list: ListPos::default(),
             detail: DetailState::default(),
             reader: None,
+            grep: super::grep::Grep::default(),
             jump: None,
             outbox: Vec::new(),
             status: None,

@@ -31,6 +31,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
         cursor = Some(typing_cursor(area, &shown));
         spans.push(Span::styled(shown, t.title));
         spans.push(Span::raw("  "));
+    } else if let Some(typed) = super::grep::typed(app) {
+        let shown = format!("/{}", display(typed));
+        cursor = Some(typing_cursor(area, &shown));
+        spans.push(Span::styled(shown, t.title));
+        spans.push(Span::raw("  "));
     } else if let Some(status) = &app.status {
         let status = display(status);
         let beside = usize::from(area.width).saturating_sub(essentials(&hints));

@@ -25,6 +25,12 @@ pub enum Context {
     Pick,
     /// Pick mode while typing a filter, looked up before the filter's.
     PickFilter,
+    /// The sources screen: every article, and what a search found in them.
+    Sources,
+    /// A search of the articles (or, in the reader, of the article) has the keyboard.
+    Search,
+    /// The reader while a search of the article is active: `n`/`N` go to matches.
+    ReaderSearch,
 }
 
 impl Context {
@@ -40,6 +46,9 @@ impl Context {
             Context::Present => "Presenting",
             Context::Pick => "Picking (timeline-explorer pick)",
             Context::PickFilter => "Picking, typing a filter",
+            Context::Sources => "Sources",
+            Context::Search => "Typing a search of the articles",
+            Context::ReaderSearch => "Source reader, searching",
         }
     }
 }
@@ -122,6 +131,21 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Reader, "previous-passage", [ch('N')], Action::PrevPassage, "previous cited passage"),
     bind!(Reader, "copy", [ch('y')], Action::Copy, "copy the passage in focus as a Markdown citation", "copy"),
     bind!(Help, "help", [ch('?')], Action::Back, "close help"),
+    bind!(List, "sources", [ch('S')], Action::Sources, "the articles, and / to search their full text"),
+    bind!(Sources, "search", [ch('/')], Action::StartSearch, "search the full text of every article (fzf syntax)", "search"),
+    bind!(Sources, "open", [key(KeyCode::Enter), ch('l'), key(KeyCode::Right)], Action::Open, "read the article, the passage found in focus", "read"),
+    bind!(Search, "filter-open", [key(KeyCode::Enter)], Action::Open, "keep the search and read the passage selected", "read"),
+    bind!(Search, "filter-keep", [key(KeyCode::Tab)], Action::AcceptSearch, "keep the search, back to what it found", "keep"),
+    bind!(Search, "filter-clear", [key(KeyCode::Esc)], Action::CancelSearch, "clear the search", "clear"),
+    bind!(Search, "filter-backspace", [key(KeyCode::Backspace)], Action::Backspace, "delete a character"),
+    bind!(Search, "filter-delete-word", [ctrl('w')], Action::DeleteWord, "delete a word"),
+    bind!(Search, "filter-delete-all", [ctrl('u')], Action::ClearInput, "delete the whole query"),
+    bind!(Search, "filter-down", [key(KeyCode::Down), ctrl('n')], Action::Down, "select the next passage", "select"),
+    bind!(Search, "filter-up", [key(KeyCode::Up), ctrl('p')], Action::Up, "select the previous passage"),
+    bind!(Search, "suspend", [ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
+    bind!(Reader, "search", [ch('/')], Action::StartSearch, "search this article (fzf syntax)", "search"),
+    bind!(ReaderSearch, "next-match", [ch('n')], Action::NextMatch, "next match of the search (Esc clears it)", "match"),
+    bind!(ReaderSearch, "previous-match", [ch('N')], Action::PrevMatch, "previous match of the search"),
     bind!(Everywhere, "down", [ch('j'), key(KeyCode::Down)], Action::Down, "down", "move"),
     bind!(Everywhere, "up", [ch('k'), key(KeyCode::Up)], Action::Up, "up"),
     bind!(Everywhere, "page-down", [key(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down"),
@@ -149,6 +173,7 @@ const PAIRS: &[(&str, &str)] = &[
     ("down", "up"),
     ("filter-down", "filter-up"),
     ("next-passage", "previous-passage"),
+    ("next-match", "previous-match"),
 ];
 
 /// The key table in use: the defaults with the user's overrides (config.ron).
@@ -171,16 +196,30 @@ impl Default for Keymap {
 fn shadowed_by(context: Context) -> &'static [Context] {
     use Context::*;
     match context {
-        Everywhere => &[Everywhere, List, Detail, Reader, Help, Present, Pick],
+        Everywhere => &[
+            Everywhere,
+            List,
+            Detail,
+            Reader,
+            Help,
+            Present,
+            Pick,
+            Sources,
+            ReaderSearch,
+        ],
         List => &[List, Pick],
         Filter => &[Filter, PickFilter],
         Detail => &[Detail],
-        Reader => &[Reader],
+        // The reader's keys are looked up after those of its search.
+        Reader => &[Reader, ReaderSearch],
         Help => &[Help],
         Present => &[Present],
         Jump => &[Jump],
         Pick => &[Pick],
         PickFilter => &[PickFilter],
+        Sources => &[Sources],
+        Search => &[Search],
+        ReaderSearch => &[ReaderSearch],
     }
 }
 
@@ -238,7 +277,7 @@ pub fn binding_named(name: &str) -> Option<bool> {
     Some(rows.any(|b| {
         matches!(
             b.context,
-            Context::Filter | Context::Jump | Context::PickFilter
+            Context::Filter | Context::Jump | Context::PickFilter | Context::Search
         )
     }))
 }
@@ -299,6 +338,9 @@ pub fn contexts(app: &App) -> &'static [Context] {
     if app.filter.typing {
         return &[Context::Filter];
     }
+    if app.grep.typing {
+        return &[Context::Search];
+    }
     if app.overlay.is_some() {
         return &[Context::Help, Context::Everywhere];
     }
@@ -306,8 +348,12 @@ pub fn contexts(app: &App) -> &'static [Context] {
         Screen::List if app.pick => &[Context::Pick, Context::List, Context::Everywhere],
         Screen::List => &[Context::List, Context::Everywhere],
         Screen::Detail => &[Context::Detail, Context::Everywhere],
+        Screen::Reader if app.grep.in_reader().is_some() => {
+            &[Context::ReaderSearch, Context::Reader, Context::Everywhere]
+        }
         Screen::Reader => &[Context::Reader, Context::Everywhere],
         Screen::Present => &[Context::Present, Context::Everywhere],
+        Screen::Sources => &[Context::Sources, Context::Everywhere],
     }
 }
 
@@ -342,7 +388,9 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         }
     }
     match code {
-        KeyCode::Char(c) if (app.filter.typing || app.jump.is_some()) && mods.is_empty() => {
+        KeyCode::Char(c)
+            if (app.filter.typing || app.jump.is_some() || app.grep.typing) && mods.is_empty() =>
+        {
             Some(Action::Input(c))
         }
         _ => None,

@@ -81,12 +81,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
     let areas = layout::reader(area);
     let text = &state.shown.text;
     let inner = text_area(areas.text);
+    let marks = super::sources::reader_marks(app, state);
     let lines: Vec<Line> = state
         .lines
         .iter()
         .skip(state.scroll)
         .take(usize::from(inner.height))
-        .map(|r| styled_line(app, state, text, r.clone()))
+        .map(|r| styled_line(app, state, text, r.clone(), &marks))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
     if state.lines.len() > usize::from(inner.height) {
@@ -102,7 +103,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
         draw_side(app, state, frame, side);
     }
     draw_info(app, state, frame, areas.info);
-    let row = passage_row(state, state.current)?.checked_sub(state.scroll)?;
+    // While searching, the cursor is on the match in focus.
+    let row = match app.grep.in_reader() {
+        Some(search) => super::grep::match_row(state, search),
+        None => passage_row(state, state.current),
+    }?
+    .checked_sub(state.scroll)?;
     (row < usize::from(inner.height)).then(|| Position::new(inner.x, inner.y + row as u16))
 }
 
@@ -115,8 +121,51 @@ pub fn text_area(area: Rect) -> Rect {
     }
 }
 
+/// One wrapped line, cut at passage boundaries and styled; a search's
+/// `marks` (shown-text ranges) laid over the passages.
+fn styled_line(
+    app: &App,
+    state: &ReaderState,
+    text: &str,
+    range: Range<usize>,
+    marks: &[(Range<usize>, ratatui::style::Style)],
+) -> Line<'static> {
+    let line = passages_line(app, state, text, range.clone());
+    let marks: Vec<_> = marks
+        .iter()
+        .filter(|(m, _)| m.start < range.end && range.start < m.end)
+        .collect();
+    if marks.is_empty() {
+        return line;
+    }
+    // Each span of the passages' line, cut again where a mark starts or ends.
+    let mut spans = Vec::new();
+    let mut at = range.start;
+    for span in line.spans {
+        let end = at + span.content.len();
+        let mut cuts: Vec<usize> = marks
+            .iter()
+            .flat_map(|(m, _)| [m.start, m.end])
+            .filter(|&c| c > at && c < end)
+            .chain([at, end])
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        for w in cuts.windows(2) {
+            let style = marks
+                .iter()
+                .find(|(m, _)| m.start <= w[0] && w[0] < m.end)
+                .map_or(span.style, |(_, s)| span.style.patch(*s));
+            let piece = span.content.get(w[0] - at..w[1] - at).unwrap_or("");
+            spans.push(Span::styled(piece.to_string(), style));
+        }
+        at = end;
+    }
+    Line::from(spans)
+}
+
 /// One wrapped line, cut at passage boundaries and styled.
-fn styled_line(app: &App, state: &ReaderState, text: &str, range: Range<usize>) -> Line<'static> {
+fn passages_line(app: &App, state: &ReaderState, text: &str, range: Range<usize>) -> Line<'static> {
     let t = &app.theme;
     let mut spans = Vec::new();
     let mut at = range.start;
@@ -189,6 +238,10 @@ fn draw_side(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
 
 /// Under the text: which passage is in focus and who cites it.
 fn draw_info(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
+    if let Some(line) = super::sources::reader_info(app, area.width) {
+        frame.render_widget(line, area);
+        return;
+    }
     let t = &app.theme;
     let line = match state.passages.get(state.current) {
         None => Line::styled(" no event cites this article", t.dim),

@@ -49,6 +49,7 @@ pub fn update(app: &mut App, action: Action) {
             let checked = std::sync::Arc::unwrap_or_clone(checked.0);
             let width = reader_text_area(app).width;
             super::reload::reload(app, checked, width);
+            super::grep::refresh(app);
         }
         Action::Help if !app.filter.typing => toggle(app, Panel::Help),
         Action::Problems if !app.filter.typing => {
@@ -61,18 +62,20 @@ pub fn update(app: &mut App, action: Action) {
         _ if app.overlay.is_some() => on_overlay(app, action),
         _ if app.jump.is_some() => on_jump(app, action),
         _ if app.filter.typing => on_filter(app, action),
+        _ if app.grep.typing => super::grep::on_typing(app, action),
         _ => match app.screen {
             Screen::List => on_list(app, action),
             Screen::Detail => on_detail(app, action),
             Screen::Reader => on_reader(app, action),
             Screen::Present => on_present(app, action),
+            Screen::Sources => super::grep::on_sources(app, action),
         },
     }
     settle(app);
 }
 
 /// How far a movement goes, given a page of `page` rows.
-fn step(action: Action, page: usize) -> Option<isize> {
+pub(super) fn step(action: Action, page: usize) -> Option<isize> {
     let page = page.max(1) as isize;
     Some(match action {
         Action::Down | Action::ScrollDown => 1,
@@ -87,7 +90,7 @@ fn step(action: Action, page: usize) -> Option<isize> {
     })
 }
 
-fn moved(at: usize, by: isize, len: usize) -> usize {
+pub(super) fn moved(at: usize, by: isize, len: usize) -> usize {
     at.saturating_add_signed(by).min(len.saturating_sub(1))
 }
 
@@ -146,7 +149,7 @@ fn type_into(text: &mut String, typed: &str) -> bool {
 }
 
 /// Type into a query line, saying so when it is full.
-fn type_text(text: &mut String, typed: &str, status: &mut Option<String>) {
+pub(super) fn type_text(text: &mut String, typed: &str, status: &mut Option<String>) {
     if !type_into(text, typed) {
         *status = Some(format!(
             "that is as long as it gets: {MAX_INPUT} characters"
@@ -290,6 +293,7 @@ fn copy(app: &mut App) {
                 .find(|c| c.source_index == r.source && c.span == p.span)?;
             Some((e, c))
         }),
+        Screen::Sources => None,
     };
     let Some((e, c)) = found else {
         app.status = Some("nothing to copy here".into());
@@ -334,6 +338,7 @@ fn on_list(app: &mut App, action: Action) {
         Action::StartFilter => app.filter.typing = true,
         Action::StartJump => app.jump = Some(String::new()),
         Action::Present => app.screen = Screen::Present,
+        Action::Sources => super::grep::open_sources(app),
         Action::ToggleMark => {
             if let Some(event) = app.selected_event() {
                 toggle_mark(app, event);
@@ -469,6 +474,9 @@ fn center_passage(app: &mut App) {
 }
 
 fn on_reader(app: &mut App, action: Action) {
+    if super::grep::on_reader(app, &action) {
+        return;
+    }
     let area = reader_text_area(app);
     let Some(state) = &mut app.reader else {
         app.screen = Screen::List;
@@ -527,6 +535,7 @@ fn settle(app: &mut App) {
         let max = state.lines.len().saturating_sub(usize::from(area.height));
         state.scroll = state.scroll.min(max);
     }
+    super::grep::settle(app);
     if app.screen == Screen::Detail {
         let area = detail_area(app);
         let rows = detail::layout(app, area.width).lines.len();

@@ -9,7 +9,7 @@ use super::app::{App, Panel, Screen};
 use super::keys::Context;
 use super::layout;
 use super::text::{marked_spans, width};
-use super::{detail, footer, help, list, present, problems, reader, ruler};
+use super::{detail, footer, help, list, present, problems, reader, ruler, sources};
 
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -47,6 +47,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             present::draw(app, frame, areas.body);
             None
         }
+        Screen::Sources => sources::draw(app, frame, areas.body),
     };
     if let Some(overlay) = app.overlay {
         // The title names the key that closes it, as the user has it bound.
@@ -111,6 +112,7 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
         Screen::List => app.timeline.title.clone(),
         Screen::Detail => format!("event › {}", app.timeline.events[app.detail.event].title),
         Screen::Present => format!("presenting › {}", app.timeline.title),
+        Screen::Sources => format!("sources › {}", app.timeline.title),
         Screen::Reader => app.reader.as_ref().map_or(String::new(), |r| {
             let s = &app.timeline.sources[r.source];
             // An untitled source's label is its file already.
