@@ -625,3 +625,22 @@ fn matches_are_marked_in_results_and_in_the_reader() {
     let mut backend = t.backend().clone();
     assert_eq!(backend.get_cursor_position().unwrap(), Position::new(1, y));
 }
+
+#[test]
+fn every_help_line_fits_an_80_column_terminal() {
+    // The panel cuts lines at its border without a mark: a help text that
+    // does not fit 80 columns loses its end where presenters need it most.
+    let inner = 80 - 2 - 2;
+    for pick in [false, true] {
+        let mut a = app(Options::default(), 80, 24);
+        a.pick = pick;
+        for line in timeline_explorer::tui::help::lines(&a) {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            assert!(
+                unicode_width::UnicodeWidthStr::width(text.as_str()) <= inner,
+                "{} columns: {text}",
+                unicode_width::UnicodeWidthStr::width(text.as_str())
+            );
+        }
+    }
+}

@@ -101,7 +101,11 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         out.push(Line::default());
     }
     out.push(Line::styled(
-        "Mouse: the wheel scrolls, a click selects (--no-mouse leaves text selection to the terminal).",
+        "Mouse: the wheel scrolls, a click selects.",
+        t.dim,
+    ));
+    out.push(Line::styled(
+        "(--no-mouse leaves text selection to the terminal.)",
         t.dim,
     ));
     out
