@@ -34,8 +34,14 @@ setTimeout(function () {
 </script>
 "#;
 
+/// Says why on stderr, past the test harness's capture (it takes only
+/// `eprintln!`), so a CI log shows the test did not run.
 fn skip(why: &str) {
-    eprintln!("skipped: the TimelineJS browser test: {why}");
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped: the TimelineJS browser test: {why}"
+    );
 }
 
 fn on_path(names: &[&str]) -> Option<PathBuf> {
