@@ -389,10 +389,7 @@ fn timelinejs_gives_the_title_slide_and_one_slide_per_event() {
                 .unwrap()
                 .replace('\'', "&#39;")
                 .replace('"', "&quot;");
-            assert!(
-                text.contains(&format!("<blockquote>“{q}”<br>— <cite>")),
-                "{text}"
-            );
+            assert!(text.contains(&format!("<blockquote>“{q}”<cite>")), "{text}");
         }
     }
     let slide = |id: &str| slides.iter().find(|s| s["unique_id"] == id).unwrap();

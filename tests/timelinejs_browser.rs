@@ -228,6 +228,6 @@ fn the_timelinejs_export_renders_in_headless_chromium() {
     );
     assert!(dom.contains(
         "“The order is expected to come into force on 12 November which will essentially \
-         suspend the service of the app.”<br>— <cite>TikTok Chief Security Officer"
+         suspend the service of the app.”<cite>TikTok Chief Security Officer"
     ));
 }
