@@ -85,8 +85,9 @@ enum Command {
         /// Only events that could come within this many days.
         #[arg(long, value_name = "DAYS")]
         within: Option<u32>,
-        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
-        format: ShowFormat,
+        /// ics: a calendar of the events known to the day (to import).
+        #[arg(long, value_enum, default_value_t = AgendaFormat::Text)]
+        format: AgendaFormat,
     },
     /// Validate the timeline: every quote verbatim in its source, ids, dates,
     /// and (as warnings) words in titles and summaries that no quote says.
@@ -129,6 +130,19 @@ enum ListFormat {
     Markdown,
     /// One tab-separated line per event: date, title, summary, actors, tags, quotes, id.
     Lines,
+    /// A calendar (RFC 5545) of the events known to the day, to import.
+    Ics,
+    /// The JSON Knight Lab's TimelineJS3 shows as a web page.
+    Timelinejs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum AgendaFormat {
+    Text,
+    Json,
+    Markdown,
+    /// A calendar (RFC 5545) of the events known to the day, to import.
+    Ics,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -440,6 +454,9 @@ fn list(
         ListFormat::Lines => events.map(|e| lines::line(e) + "\n").collect(),
         ListFormat::Markdown => markdown::timeline_as_of(tl, events, as_of),
         ListFormat::Json => json::to_string(&json::timeline_as_of(tl, events, as_of)),
+        // A list's key quote is its first, as slides and `y` take it.
+        ListFormat::Ics => calendar(format::ics::calendar(tl, events, as_of, |_| 0)),
+        ListFormat::Timelinejs => json::to_string(&format::timelinejs::timeline(tl, events)),
     };
     print(&out)?;
     if hits.is_empty() && !query.is_empty() {
@@ -521,12 +538,24 @@ fn show(tl: &Timeline, id: &str, format: ShowFormat, as_of: chrono::NaiveDate) -
     Ok(ExitCode::SUCCESS)
 }
 
+/// A calendar's text; what it left out is said on stderr too, as a calendar
+/// app shows no COMMENT.
+fn calendar(export: format::ics::Export) -> String {
+    if export.left_out > 0 {
+        say(&format!(
+            "note: {}",
+            format::ics::left_out_comment(export.written, export.left_out)
+        ));
+    }
+    export.text
+}
+
 /// `agenda`: what is ahead of `as_of`, soonest first; exit 1 when nothing is.
 fn agenda(
     tl: &Timeline,
     as_of: chrono::NaiveDate,
     within: Option<u32>,
-    format: ShowFormat,
+    format: AgendaFormat,
 ) -> Result<ExitCode> {
     let items = timeline_explorer::agenda::ahead(
         tl.events.iter().enumerate(),
@@ -534,9 +563,16 @@ fn agenda(
         within.map(i64::from),
     );
     let out = match format {
-        ShowFormat::Text => format::agenda::text(tl, &items, as_of, within),
-        ShowFormat::Markdown => format::agenda::markdown(tl, &items, as_of, within),
-        ShowFormat::Json => json::to_string(&format::agenda::json(tl, &items, as_of, within)),
+        AgendaFormat::Text => format::agenda::text(tl, &items, as_of, within),
+        AgendaFormat::Markdown => format::agenda::markdown(tl, &items, as_of, within),
+        AgendaFormat::Json => json::to_string(&format::agenda::json(tl, &items, as_of, within)),
+        // The agenda's key quote is the one that states the date.
+        AgendaFormat::Ics => calendar(format::ics::calendar(
+            tl,
+            items.iter().map(|a| &tl.events[a.event]),
+            as_of,
+            timeline_explorer::agenda::date_citation,
+        )),
     };
     print(&out)?;
     if items.is_empty() {

@@ -1,11 +1,13 @@
 //! Output formats, shared by the command line and (for copying) the app.
 
 pub mod agenda;
+pub mod ics;
 pub mod json;
 pub mod lines;
 pub mod markdown;
 pub mod passages;
 pub mod text;
+pub mod timelinejs;
 
 use crate::timeline::Event;
 
