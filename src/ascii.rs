@@ -67,7 +67,9 @@ pub fn twin(c: char) -> char {
         '‘' | '’' | '‚' | '‛' | '′' | 'ʼ' | '´' => '\'',
         '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
         '—' | '–' | '‐' | '‑' | '‒' | '―' | '−' => '-',
-        '…' | '·' | '•' | '∙' => '.',
+        '…' | '•' | '∙' => '.',
+        // A separator: `a · b` reads `a | b`.
+        '·' => '|',
         // Spaces of any width (the articles hold no-break spaces).
         '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => ' ',
         // The app's own glyphs: header, marks, warnings, arrows.

@@ -12,8 +12,8 @@ use ratatui::widgets::{
 
 use super::app::{App, Passage, ReaderState, Screen};
 use super::layout;
+use super::text::short_date;
 use super::text::{display_cells, marked_spans, wrap_ranges};
-use crate::format::short_date;
 use crate::sanitize::Shown;
 use crate::timeline::Timeline;
 

@@ -104,6 +104,15 @@ pub fn display_cells(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// An event's date as lists show it (`2020-08…11`); in ASCII a range is
+/// `2020-08/11`, as ISO 8601 writes an interval, in the same columns.
+pub fn short_date(e: &crate::timeline::Event) -> String {
+    match crate::format::short_date(e) {
+        date if ascii() => date.replace('…', "/"),
+        date => date,
+    }
+}
+
 thread_local! {
     static ASCII: Cell<bool> = const { Cell::new(false) };
 }
@@ -180,6 +189,18 @@ pub fn marked_spans(
         spans.push(Span::styled(ellipsis, base));
     }
     spans
+}
+
+/// `s` cut to `width` columns with the sign that it was cut: `format::fit`,
+/// but `...` where the frame is ASCII.
+pub fn fit(s: &str, width: usize) -> String {
+    let spans = marked_spans(s, &[], width, Style::new(), Style::new());
+    spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+/// `s` with the sign that more was left out after it.
+pub fn more(s: &str) -> String {
+    format!("{s}{}", ellipsis(usize::MAX))
 }
 
 /// `text` (already on one line) in ASCII when drawing so, with `marked` (char
