@@ -16,6 +16,7 @@ use timeline_explorer::timeline::{self, Checked, Event, Timeline, check::suggest
 use timeline_explorer::tui;
 
 mod pick;
+pub mod term;
 
 /// Explore a timeline in which every event is backed by verbatim quotes from its sources.
 ///
@@ -233,6 +234,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Config { .. }) => unreachable!("handled above"),
         None | Some(Command::Pick { .. }) => {
             // Pick draws on the terminal itself: its stdout is the answer.
+            let cannot_draw = term::cannot_draw();
+            if let (Some(why), Some(_)) = (cannot_draw, &picking) {
+                return Ok(term::pick_cannot_draw(why));
+            }
             let output = match &picking {
                 Some(_) => match tui::Output::tty() {
                     Ok(tty) => tty,
@@ -241,8 +246,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 None => tui::Output::Stdout,
             };
             let tl = load(data.as_deref(), from_config)?;
-            if picking.is_none() && !std::io::stdout().is_terminal() {
-                // Piped or redirected: no screen to draw on, so list instead.
+            let at_terminal = std::io::stdout().is_terminal();
+            if let (Some(why), None, true) = (cannot_draw, &picking, at_terminal) {
+                term::listing_instead(why);
+            }
+            if picking.is_none() && (!at_terminal || cannot_draw.is_some()) {
+                // Piped or redirected (or TERM says it cannot draw): no screen
+                // to draw on, so list instead.
                 return list(
                     &tl,
                     cli.query.as_deref(),
@@ -437,9 +447,9 @@ fn list(
     let countdown_width = counted.max().unwrap_or(0);
     let out = match format {
         ListFormat::Text => {
-            // At a terminal, rows fit its width; piped, they stay whole.
-            let width = std::io::stdout()
-                .is_terminal()
+            // At a terminal, rows fit its width; piped (or at one TERM
+            // says cannot draw), they stay whole.
+            let width = (std::io::stdout().is_terminal() && term::cannot_draw().is_none())
                 .then(|| ratatui::crossterm::terminal::size().ok())
                 .flatten()
                 .map(|(w, _)| usize::from(w));
@@ -486,7 +496,8 @@ fn grep(tl: &Timeline, query: &str, format: GrepFormat) -> Result<ExitCode> {
     let out = match format {
         GrepFormat::Text => {
             // Marks are escape sequences: only for a person at a terminal.
-            let marked = std::io::stdout().is_terminal() && !no_color();
+            let marked =
+                std::io::stdout().is_terminal() && !no_color() && term::cannot_draw().is_none();
             let mut out = String::new();
             for h in &hits {
                 out += &format::passages::line(tl, h, marked);
@@ -621,6 +632,7 @@ fn check(data: Option<&Path>, strict: bool) -> Result<ExitCode> {
 /// any other failure (a full disk) is an error: the output is not there.
 pub(crate) fn print(s: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
+    let s = &*at_terminal(s, out.is_terminal());
     match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(eyre!("cannot write to standard output: {e}")),
@@ -632,5 +644,15 @@ pub(crate) fn print(s: &str) -> Result<()> {
 /// tell, so it is dropped rather than panicking as eprintln! would.
 pub(crate) fn say(s: &str) {
     let mut err = std::io::stderr().lock();
+    let s = &*at_terminal(s, err.is_terminal());
     let _ = writeln!(err, "{s}");
+}
+
+/// Text for a terminal in ASCII where the locale is not UTF-8 (the app does
+/// the same). Output to a file or a pipe is the data as it is: UTF-8.
+fn at_terminal(s: &str, terminal: bool) -> std::borrow::Cow<'_, str> {
+    match terminal && !utf8_locale() {
+        true => timeline_explorer::ascii::transliterate(s),
+        false => std::borrow::Cow::Borrowed(s),
+    }
 }

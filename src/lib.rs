@@ -3,6 +3,7 @@
 //! formats; the command line and the terminal app are two faces of it.
 
 pub mod agenda;
+pub mod ascii;
 pub mod config;
 pub mod format;
 pub mod marks;

@@ -6,7 +6,8 @@ use color_eyre::config::{HookBuilder, Theme};
 mod cli;
 
 fn main() -> color_eyre::Result<ExitCode> {
-    let plain = cli::no_color() || !std::io::stderr().is_terminal();
+    let plain =
+        cli::no_color() || !std::io::stderr().is_terminal() || cli::term::cannot_draw().is_some();
     let hooks = HookBuilder::default()
         .display_env_section(false)
         .display_location_section(std::env::var_os("RUST_BACKTRACE").is_some());

@@ -112,7 +112,9 @@ fn draw_status_above(app: &App, frame: &mut Frame, footer: Rect, status: &str) {
         if let Some(last) = lines.last_mut() {
             // Wrapped to one column less than the row, so the `…` fits after it.
             let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-            *last = Line::styled(format!("{}…", text.trim_end()), app.theme.warning);
+            let cut = super::text::more(text.trim_end());
+            let cut = super::text::fit(&cut, usize::from(footer.width));
+            *last = Line::styled(cut, app.theme.warning);
         }
     }
     // Never over the header: the body is at least this tall (layout::MIN_HEIGHT).

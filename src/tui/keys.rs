@@ -431,7 +431,7 @@ pub fn hints(app: &App) -> Vec<String> {
 /// A key as the footer shows it: as short as it can be.
 fn short(key: Key) -> String {
     match key {
-        (KeyCode::Enter, m) if m.is_empty() => "⏎".into(),
+        (KeyCode::Enter, m) if m.is_empty() && !super::text::ascii() => "⏎".into(),
         (KeyCode::Char(c), m) if m == CTRL => format!("^{c}"),
         k => label(k),
     }
@@ -447,6 +447,11 @@ pub fn label((code, mods): (KeyCode, KeyModifiers)) -> String {
         KeyCode::Tab => "Tab".into(),
         KeyCode::BackTab => "Shift-Tab".into(),
         KeyCode::Backspace => "Backspace".into(),
+        // Their names where the terminal shows only ASCII.
+        KeyCode::Up if super::text::ascii() => "Up".into(),
+        KeyCode::Down if super::text::ascii() => "Down".into(),
+        KeyCode::Left if super::text::ascii() => "Left".into(),
+        KeyCode::Right if super::text::ascii() => "Right".into(),
         KeyCode::Up => "↑".into(),
         KeyCode::Down => "↓".into(),
         KeyCode::Left => "←".into(),

@@ -8,8 +8,8 @@ use ratatui::widgets::{
 };
 
 use super::app::App;
+use super::text::short_date;
 use super::text::{display, marked_spans, wrapped_spans};
-use crate::format::short_date;
 use crate::search::Field;
 
 /// Date column: `~2020-08-14`.

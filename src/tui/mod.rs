@@ -5,6 +5,7 @@
 pub mod action;
 pub mod agenda;
 pub mod app;
+pub mod ascii;
 pub mod copying;
 pub mod detail;
 pub mod filter;

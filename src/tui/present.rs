@@ -153,10 +153,10 @@ fn cut_lines(lines: &mut Vec<Line<'static>>, keep: usize, width: u16) {
         let style = last.spans.first().map_or(last.style, |s| s.style);
         let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
         let w = usize::from(width);
-        let cut = if super::text::width(&text) < w {
-            format!("{text}…")
+        let cut = if super::text::width(&super::text::more(&text)) <= w {
+            super::text::more(&text)
         } else {
-            crate::format::fit(&text, w.saturating_sub(1))
+            super::text::fit(&text, w.saturating_sub(1))
         };
         *last = Line::styled(cut, style);
     }

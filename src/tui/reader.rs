@@ -12,8 +12,8 @@ use ratatui::widgets::{
 
 use super::app::{App, Passage, ReaderState, Screen};
 use super::layout;
-use super::text::{display, marked_spans, wrap_ranges};
-use crate::format::short_date;
+use super::text::short_date;
+use super::text::{display_cells, marked_spans, wrap_ranges};
 use crate::sanitize::Shown;
 use crate::timeline::Timeline;
 
@@ -172,7 +172,8 @@ fn passages_line(app: &App, state: &ReaderState, text: &str, range: Range<usize>
     // Passages are byte ranges of the raw article; the line is of the shown one.
     let shown =
         |span: &Range<usize>| state.shown.to_shown(span.start)..state.shown.to_shown(span.end);
-    let piece = |r: Range<usize>| display(text.get(r).unwrap_or("")).into_owned();
+    // Wrapped already: ASCII twins of the same width keep the lines to it.
+    let piece = |r: Range<usize>| display_cells(text.get(r).unwrap_or("")).into_owned();
     for (i, p) in state.passages.iter().enumerate() {
         let span = shown(&p.span);
         if span.start >= range.end || span.end <= range.start {

@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::app::App;
-use crate::format::short_date;
+use super::text::short_date;
 
 struct Glyphs {
     axis: char,

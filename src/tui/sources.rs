@@ -14,8 +14,8 @@ use ratatui::widgets::{
 
 use super::app::{App, ReaderState};
 use super::layout::SIDE_BY_SIDE;
+use super::text::short_date;
 use super::text::{display, marked_spans, width, wrap_ranges};
-use crate::format::short_date;
 use crate::sanitize::kept;
 use crate::search::PassageHit;
 use crate::timeline::{Label, Timeline};
@@ -171,7 +171,7 @@ fn article_row(app: &App, source: usize, cols: u16) -> Line<'static> {
     );
     let publisher = (cols >= PUBLISHER_MIN_WIDTH).then(|| {
         let p = display(s.publisher.as_deref().unwrap_or("")).into_owned();
-        format!(" {:<PUBLISHER$}", crate::format::fit(&p, PUBLISHER))
+        format!(" {:<PUBLISHER$}", super::text::fit(&p, PUBLISHER))
     });
     let room =
         usize::from(cols).saturating_sub(1 + width(&tail) + publisher.as_deref().map_or(0, width));
@@ -206,7 +206,7 @@ fn passage_row(app: &App, hit: &PassageHit, cols: u16) -> Line<'static> {
         Label::Description(d) => format!("[{d}]"),
         Label::File(f) => format!("[{f}]"),
     };
-    let label = crate::format::fit(&display(&label), label_cols.saturating_sub(line.len()));
+    let label = super::text::fit(&display(&label), label_cols.saturating_sub(line.len()));
     let place = format!(" {label}{line}");
     let place = format!("{place:<w$}  ", w = label_cols + 1);
     let cited = match hit.cited_by.len() {

@@ -2,6 +2,7 @@
 //! by display width (wide characters count double), and display-safe strings.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
 use ratatui::style::Style;
@@ -84,9 +85,67 @@ pub fn wrapped_spans(spans: Vec<Span<'static>>, cols: u16) -> Vec<Line<'static>>
     lines
 }
 
-/// Safe to put on one screen line: no controls, tabs or newlines.
+/// Safe to put on one screen line: no controls, tabs or newlines; in ASCII
+/// while an ASCII frame is drawn (`drawing`), before it is laid out, so `—`
+/// can be `--` and widths are still right.
 pub fn display(s: &str) -> Cow<'_, str> {
-    crate::sanitize::one_line(s)
+    match crate::sanitize::one_line(s) {
+        line if ascii() => Cow::Owned(crate::ascii::transliterate(&line).into_owned()),
+        line => line,
+    }
+}
+
+/// As `display`, but each character keeps its columns: for text whose lines
+/// were wrapped before this (an article, by byte offsets).
+pub fn display_cells(s: &str) -> Cow<'_, str> {
+    match crate::sanitize::one_line(s) {
+        line if ascii() => Cow::Owned(crate::ascii::same_width(&line).into_owned()),
+        line => line,
+    }
+}
+
+/// An event's date as lists show it (`2020-08…11`); in ASCII a range is
+/// `2020-08/11`, as ISO 8601 writes an interval, in the same columns.
+pub fn short_date(e: &crate::timeline::Event) -> String {
+    match crate::format::short_date(e) {
+        date if ascii() => date.replace('…', "/"),
+        date => date,
+    }
+}
+
+thread_local! {
+    static ASCII: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the frame being drawn is for a terminal that shows only ASCII.
+/// The locale is a property of the whole frame, not of any one string: `view`
+/// sets it for the length of a draw, so every string laid out through these
+/// helpers follows it without a flag passed through every screen.
+pub fn ascii() -> bool {
+    ASCII.with(Cell::get)
+}
+
+/// Draw in ASCII (or not) until the guard is dropped.
+pub fn drawing(ascii: bool) -> Drawing {
+    Drawing(ASCII.with(|a| a.replace(ascii)))
+}
+
+/// What `ascii()` was before `drawing`, put back when dropped.
+pub struct Drawing(bool);
+
+impl Drop for Drawing {
+    fn drop(&mut self) {
+        ASCII.with(|a| a.set(self.0));
+    }
+}
+
+/// The sign that text was cut: `...` in ASCII where there are columns for it.
+fn ellipsis(width: usize) -> &'static str {
+    match ascii() {
+        true if width >= 4 => "...",
+        true => ".",
+        false => "…",
+    }
 }
 
 /// Spans of `text` in `base`, the characters at `marked` (char indices, sorted)
@@ -98,8 +157,14 @@ pub fn marked_spans(
     base: Style,
     mark: Style,
 ) -> Vec<Span<'static>> {
-    let text = display(text);
-    let cut = crate::format::cut(&text, width);
+    let (text, marked) = ascii_marked(crate::sanitize::one_line(text), marked);
+    let ellipsis = ellipsis(width);
+    // `cut` keeps one column for the sign; a wider sign takes its own from the text.
+    let room = width.saturating_sub(self::width(ellipsis) - 1);
+    let cut = match self::width(&text) <= width {
+        true => None,
+        false => Some(crate::format::cut(&text, room).unwrap_or(text.len())),
+    };
     let shown = cut.map_or(text.as_ref(), |at| &text[..at]);
     let mut spans = Vec::new();
     let mut run = String::new();
@@ -121,9 +186,45 @@ pub fn marked_spans(
         spans.push(Span::styled(run, if run_marked { mark } else { base }));
     }
     if cut.is_some() && width > 0 {
-        spans.push(Span::styled("…", base));
+        spans.push(Span::styled(ellipsis, base));
     }
     spans
+}
+
+/// `s` cut to `width` columns with the sign that it was cut: `format::fit`,
+/// but `...` where the frame is ASCII.
+pub fn fit(s: &str, width: usize) -> String {
+    let spans = marked_spans(s, &[], width, Style::new(), Style::new());
+    spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+/// `s` with the sign that more was left out after it.
+pub fn more(s: &str) -> String {
+    format!("{s}{}", ellipsis(usize::MAX))
+}
+
+/// `text` (already on one line) in ASCII when drawing so, with `marked` (char
+/// indices) moved to follow: `—` becomes two characters, both marked if it was.
+fn ascii_marked<'a>(text: Cow<'a, str>, marked: &'a [usize]) -> (Cow<'a, str>, Cow<'a, [usize]>) {
+    if !ascii() || text.is_ascii() {
+        return (text, Cow::Borrowed(marked));
+    }
+    let (mut out, mut moved) = (String::new(), Vec::new());
+    let mut next = marked.iter().peekable();
+    let mut at = 0;
+    for (i, c) in text.chars().enumerate() {
+        while next.next_if(|&&m| m < i).is_some() {}
+        let is_marked = next.peek() == Some(&&i);
+        let mut buf = [0; 4];
+        for t in crate::ascii::transliterate(c.encode_utf8(&mut buf)).chars() {
+            if is_marked {
+                moved.push(at);
+            }
+            out.push(t);
+            at += 1;
+        }
+    }
+    (Cow::Owned(out), Cow::Owned(moved))
 }
 
 /// Display width of text as the terminal will show it.

@@ -12,6 +12,16 @@ use super::text::{marked_spans, width};
 use super::{detail, footer, help, list, present, problems, reader, ruler, sources};
 
 pub fn view(app: &App, frame: &mut Frame) {
+    // Where the locale is not UTF-8, text is laid out in ASCII and what is
+    // left (borders, signs) is turned so before the frame goes out.
+    let _ascii = super::text::drawing(app.ascii);
+    draw(app, frame);
+    if app.ascii {
+        super::ascii::frame(frame.buffer_mut());
+    }
+}
+
+fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if layout::too_small(area.as_size()) {
         let lines = vec![

@@ -5,6 +5,7 @@
 //! away) gives the terminal back as it was found.
 
 mod clipboard;
+mod colours;
 mod modes;
 pub mod output;
 mod signals;
@@ -19,6 +20,7 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEve
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport, backend::CrosstermBackend};
 
+use self::colours::{ColourWriter, Colours};
 use self::signals::Signal;
 use self::worker::Worker;
 use super::action::{Action, Shared};
@@ -33,8 +35,9 @@ use super::watch::Watch;
 use crate::timeline::{Checked, Timeline, files};
 pub use output::Output;
 
-/// The terminal as the app draws on it: through `Output`.
-type DefaultTerminal = Terminal<CrosstermBackend<Output>>;
+/// The terminal as the app draws on it: through `Output`, its colours in
+/// the codes the terminal knows.
+type DefaultTerminal = Terminal<CrosstermBackend<ColourWriter<Output>>>;
 
 /// Set by tests to check that a panic leaves the terminal usable: any value
 /// panics on the next key, `thread` in a thread of its own.
@@ -96,7 +99,8 @@ pub fn run(mut app: App, setup: Setup) -> Result<Ended> {
     let options = TerminalOptions {
         viewport: Viewport::Fixed(area(app.size)),
     };
-    let result = Terminal::with_options(CrosstermBackend::new(out.clone()), options)
+    let writer = ColourWriter::new(out.clone(), Colours::from_env());
+    let result = Terminal::with_options(CrosstermBackend::new(writer), options)
         .map_err(Into::into)
         .and_then(|mut terminal| event_loop(&mut terminal, &mut app, &setup));
     modes::leave(&mut out, mouse);
