@@ -327,12 +327,16 @@ mod tests {
         // time read 80 GB here.
         let line = "é".repeat(4 << 20);
         let l = Locator::new(&line);
-        let started = std::time::Instant::now();
         for i in 0..20_000 {
             let byte = ((i * 104_729) % line.len()) & !1;
             assert_eq!(l.line_col(byte), (1, byte / 2 + 1));
         }
-        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        // The cost, by construction rather than by a clock (which a busy
+        // machine makes flaky): a lookup counts on from the mark before it,
+        // and marks stand at most MARK_EVERY bytes apart.
+        let marks = l.marks.get().expect("built by the first lookup");
+        assert!(marks.len() > line.len() / MARK_EVERY);
+        assert!(marks.windows(2).all(|w| w[1].at - w[0].at <= MARK_EVERY));
     }
 
     #[test]
@@ -340,14 +344,15 @@ mod tests {
         let n = 100_000;
         let text = "(id: \"a\")\n".repeat(n);
         let l = Locator::new(&text);
-        let started = std::time::Instant::now();
         for nth in 0..n {
             assert_eq!(l.id_at(None, "a", nth), Some(nth * 10 + 5));
         }
         assert_eq!(l.id_at(Some(12), "a", 0), Some(15));
         assert_eq!(l.id_at(None, "a", n), None);
-        // A scan per lookup took minutes here.
-        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        // A scan per lookup took minutes here. The text is indexed once, so
+        // each lookup is a binary search in the id's places (checked by
+        // construction, not by a clock, which a busy machine makes flaky).
+        assert_eq!(l.ids().by_value["a"].len(), n);
     }
 
     #[test]
