@@ -429,8 +429,12 @@ fn a_bad_config_is_reported_with_its_place_and_then_ignored() {
     let f = file.to_str().unwrap();
     let o = run(&["config", "--config", f]);
     assert_eq!(code(&o), 1);
+    // One error style: what went wrong, then the place, as the loader gives it.
     assert!(
-        stderr(&o).starts_with(&format!("{f}:3:11: error: Expected boolean")),
+        stderr(&o).starts_with(&format!(
+            "error: the config has a mistake: defaults are in use instead\n\
+             {f}:3:11: error: Expected boolean"
+        )),
         "{}",
         stderr(&o)
     );
