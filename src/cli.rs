@@ -421,26 +421,15 @@ fn list(
         search::rank(&mut hits);
     }
     let events = hits.iter().map(|h| &tl.events[h.event]);
-    // The countdown column is as wide as its widest, so titles line up.
-    let counted = hits
-        .iter()
-        .map(|h| text::countdown(&tl.events[h.event], as_of).len());
-    let countdown_width = counted.max().unwrap_or(0);
     let out = match format {
         ListFormat::Text => {
-            // At a terminal, rows fit its width; piped, they stay whole.
+            // At a terminal, rows fit its width (ids kept whole); piped, they stay whole.
             let width = std::io::stdout()
                 .is_terminal()
                 .then(|| ratatui::crossterm::terminal::size().ok())
                 .flatten()
                 .map(|(w, _)| usize::from(w));
-            events
-                .map(|e| text::counted_row(e, as_of, countdown_width))
-                .map(|row| match width {
-                    Some(w) => format::fit(&row, w) + "\n",
-                    None => row + "\n",
-                })
-                .collect()
+            format::list::text(events, as_of, width)
         }
         ListFormat::Lines => events.map(|e| lines::line(e) + "\n").collect(),
         ListFormat::Markdown => markdown::timeline_as_of(tl, events, as_of),

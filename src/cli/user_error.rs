@@ -181,6 +181,10 @@ mod tests {
             "{out:?}"
         );
         assert!(out.contains("\x1b[32mhint:\x1b[0m h"), "{out:?}");
-        assert_eq!(out.matches('\x1b').count(), 5, "only the two words: {out:?}");
+        assert_eq!(
+            out.matches('\x1b').count(),
+            5,
+            "only the two words: {out:?}"
+        );
     }
 }

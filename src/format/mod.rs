@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod json;
 pub mod lines;
+pub mod list;
 pub mod markdown;
 pub mod passages;
 pub mod text;
