@@ -17,6 +17,37 @@ use crate::timeline::Event;
 /// Space between columns.
 const GAP: &str = "  ";
 
+/// The least a title keeps at a terminal before a column gives way to it.
+const TITLE_MIN: usize = 24;
+
+/// The title column's heading at a terminal, the first that fits.
+const HEADS: [&str; 3] = [
+    "title (`timeline-explorer show ID` prints one in full)",
+    "title (more: `show ID`)",
+    "title",
+];
+
+/// The columns before the title: the date always; the countdown and the kind
+/// unless a terminal is too narrow for them and a readable title.
+#[derive(Clone, Copy)]
+struct Lead {
+    count: Option<usize>,
+    kind: bool,
+}
+
+impl Lead {
+    fn render(self, date: &str, count: &str, kind: &str) -> String {
+        let mut out = format!("{date:<11}{GAP}");
+        if let Some(w) = self.count {
+            out += &format!("{count:<w$}{GAP}");
+        }
+        if self.kind {
+            out += &format!("{kind:<9}{GAP}");
+        }
+        out
+    }
+}
+
 /// The rows, a line each. `width` is the terminal's when printing to one:
 /// rows fit it, and a first line names the columns and says what ids are for.
 pub fn text<'a>(
@@ -32,44 +63,54 @@ pub fn text<'a>(
     let (Some(title_w), Some(id_w)) = (title_w, id_w) else {
         return String::new();
     };
-    let lead = |date: &str, count: &str, kind: &str| {
-        format!("{date:<11}{GAP}{count:<count_w$}{GAP}{kind:<9}{GAP}")
+    let full = Lead {
+        count: Some(count_w),
+        kind: true,
     };
-    let natural = lead("", "", "").width() + title_w + GAP.len() + id_w;
-    // Where ids end: the rows' own width, or the terminal's when narrower.
-    let end = width.map_or(natural, |w| natural.min(w));
-    // A row whose id would not fit beside the aligned columns loses their
-    // padding first (its title then starts early), and only then its end.
-    let row = |leads: [String; 2], title: &str, id: &str| {
-        let gap_id = GAP.len() + id.width();
-        for lead in &leads {
-            if let Some(room) = end.checked_sub(lead.width() + gap_id) {
-                let title = fit(title, room);
-                let pad = room - title.width();
-                return format!("{lead}{title}{:pad$}{GAP}{id}\n", "");
-            }
+    let natural = |lead: Lead| lead.render("", "", "").width() + title_w + GAP.len() + id_w;
+    // At a terminal the countdown, then the kind, give way to the title.
+    let layouts = [
+        full,
+        Lead {
+            count: None,
+            ..full
+        },
+        Lead {
+            count: None,
+            kind: false,
+        },
+    ];
+    let (lead, end) = match width {
+        None => (full, natural(full)),
+        Some(w) => {
+            let fits = |l: &Lead| w >= natural(*l) - title_w + TITLE_MIN.min(title_w);
+            let lead = layouts.into_iter().find(fits).unwrap_or(layouts[2]);
+            // Ids end where the rows do, or at the terminal's edge.
+            (lead, natural(lead).min(w))
         }
-        fit(&format!("{}{id}", leads[1]), end) + "\n"
     };
-    let compact =
-        |date: &str, count: &str, kind: &str| format!("{date}{GAP}{count}{GAP}{kind}{GAP}");
+    let row = |lead: String, title: &str, id: &str| match end
+        .checked_sub(lead.width() + GAP.len() + id.width())
+    {
+        Some(room) => {
+            let title = fit(title, room);
+            let pad = room - title.width();
+            format!("{lead}{title}{:pad$}{GAP}{id}\n", "")
+        }
+        // Too narrow for even the id beside the date: cut the row.
+        None => fit(&format!("{lead}{id}"), end) + "\n",
+    };
     let mut out = String::new();
     if width.is_some() {
-        let count = fit("countdown", count_w);
-        let leads = [
-            lead("date", &count, "kind"),
-            compact("date", &count, "kind"),
-        ];
-        out += &row(
-            leads,
-            "title (`timeline-explorer show ID` prints one in full)",
-            "id",
-        );
+        let head = lead.render("date", &fit("countdown", count_w), "kind");
+        // The longest heading that fits: a cut one would say less than a short one.
+        let room = end.saturating_sub(head.width() + GAP.len() + "id".len());
+        let title = HEADS.iter().find(|h| h.width() <= room).unwrap_or(&"title");
+        out += &row(head, title, "id");
     }
     for (e, count) in &counted {
-        let (date, kind) = (short_date(e), e.kind.as_str());
-        let leads = [lead(&date, count, kind), compact(&date, count, kind)];
-        out += &row(leads, &e.title, &e.id);
+        let head = lead.render(&short_date(e), count, e.kind.as_str());
+        out += &row(head, &e.title, &e.id);
     }
     out
 }
@@ -106,17 +147,35 @@ mod tests {
             assert_eq!(rows.len(), tl.events.len() + 1, "a header at a terminal");
             assert!(rows.iter().all(|r| r.width() <= w), "{w}: {out}");
             if w == 80 {
+                // The countdown gave way to the title, which keeps a readable part.
                 assert!(
-                    rows[0].starts_with("date         countdown "),
+                    rows[0].starts_with("date         kind       title"),
                     "{}",
                     rows[0]
                 );
+                assert!(rows[25].starts_with("~2022-07-08  deadline   Google and Apple"));
                 assert!(rows[0].ends_with("  id"), "{}", rows[0]);
                 for (row, e) in rows[1..].iter().zip(&tl.events) {
                     assert!(row.ends_with(&format!("  {}", e.id)), "{row}");
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_wide_terminal_has_every_column() {
+        let tl = load_builtin().unwrap();
+        let out = text(tl.events.iter(), day("2020-10-04"), Some(120));
+        let rows: Vec<&str> = out.lines().collect();
+        assert!(
+            rows[0].starts_with("date         countdown                    kind       title ("),
+            "{out}"
+        );
+        assert!(
+            rows[25].starts_with("~2022-07-08  in 642 days                  deadline   Google"),
+            "{out}"
+        );
+        assert!(rows.iter().all(|r| r.width() <= 120), "{out}");
     }
 
     #[test]
