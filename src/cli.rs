@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use color_eyre::eyre::Result;
 
 use timeline_explorer::config;
 use timeline_explorer::format::{self, json, lines, markdown, text};
@@ -17,8 +16,8 @@ use timeline_explorer::tui;
 mod pick;
 mod user_error;
 
-use user_error::UserError;
 pub use user_error::finish;
+use user_error::{Result, UserError};
 
 /// Explore a timeline in which every event is backed by verbatim quotes from its sources.
 ///

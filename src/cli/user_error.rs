@@ -140,18 +140,39 @@ pub fn warn(what: &str, details: &str) {
     let _ = std::io::stderr().lock().write_all(out.as_bytes());
 }
 
+/// How a command failed: through a user's doing, or not. A user's error is
+/// never an eyre report: with RUST_BACKTRACE set, making one captures and
+/// resolves a backtrace (0.2 s in a release build) nobody will read.
+#[derive(Debug)]
+pub enum Failure {
+    User(UserError),
+    Unexpected(color_eyre::Report),
+}
+
+impl From<UserError> for Failure {
+    fn from(e: UserError) -> Self {
+        Failure::User(e)
+    }
+}
+
+impl From<color_eyre::Report> for Failure {
+    fn from(e: color_eyre::Report) -> Self {
+        Failure::Unexpected(e)
+    }
+}
+
+pub type Result<T, E = Failure> = std::result::Result<T, E>;
+
 /// What `run` ended with, as the process ends: a user's error printed short
 /// with its exit status; anything else left to color-eyre's report.
-pub fn finish(result: color_eyre::Result<ExitCode>) -> color_eyre::Result<ExitCode> {
+pub fn finish(result: Result<ExitCode>) -> color_eyre::Result<ExitCode> {
     match result {
-        Err(report) => match report.downcast_ref::<UserError>() {
-            Some(e) => {
-                e.print();
-                Ok(e.exit_code())
-            }
-            None => Err(report),
-        },
-        ok => ok,
+        Ok(code) => Ok(code),
+        Err(Failure::User(e)) => {
+            e.print();
+            Ok(e.exit_code())
+        }
+        Err(Failure::Unexpected(report)) => Err(report),
     }
 }
 
