@@ -59,7 +59,7 @@ pub fn marked(data: Option<&Path>, tl: &Timeline) -> Result<BTreeSet<String>, Ex
     let saved = match Store::default_location().map(|s| s.load(&key)) {
         Some(Ok(saved)) => saved,
         Some(Err(problem)) => {
-            say(&format!("warning: {problem}"));
+            super::user_error::warn(&problem, "");
             BTreeSet::new()
         }
         None => BTreeSet::new(),
