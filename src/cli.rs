@@ -5,8 +5,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use color_eyre::Section;
-use color_eyre::eyre::{Result, eyre};
 
 use timeline_explorer::config;
 use timeline_explorer::format::{self, json, lines, markdown, text};
@@ -17,6 +15,10 @@ use timeline_explorer::tui;
 
 mod pick;
 pub mod term;
+mod user_error;
+
+pub use user_error::finish;
+use user_error::{Result, UserError};
 
 /// Explore a timeline in which every event is backed by verbatim quotes from its sources.
 ///
@@ -75,7 +77,7 @@ enum Command {
     },
     /// Show one event with its citations and sources.
     Show {
-        /// The event's id, as `list --format lines` prints in its last column.
+        /// The event's id, as `list` prints at the end of each row.
         id: String,
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
@@ -216,9 +218,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
     if let (Some(problem), Some(_)) = (&settings.problem, &cli.command) {
         // The app shows this in its status line; a command says it once here.
-        say(&format!(
-            "warning: {problem}\n(the config is ignored: defaults are in use)"
-        ));
+        user_error::warn(
+            "the config has a mistake: defaults are in use instead",
+            problem,
+        );
     }
     let data = cli
         .data
@@ -241,7 +244,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let output = match &picking {
                 Some(_) => match tui::Output::tty() {
                     Ok(tty) => tty,
-                    Err(e) => return Ok(pick::needs_a_terminal(&e)),
+                    Err(e) => return Err(pick::needs_a_terminal(&e).into()),
                 },
                 None => tui::Output::Stdout,
             };
@@ -360,8 +363,8 @@ fn config_command(settings: &config::Loaded, print_default: bool) -> Result<Exit
         return Ok(ExitCode::SUCCESS);
     };
     if let Some(problem) = &settings.problem {
-        say(problem);
-        return Ok(ExitCode::from(1));
+        let err = UserError::new("the config has a mistake: defaults are in use instead");
+        return Err(err.detail(problem).into());
     }
     let state = if settings.found {
         "ok"
@@ -410,15 +413,16 @@ fn checked(data: Option<&Path>) -> Checked {
 /// Load the timeline; `from_config` is the config file when it named it.
 fn load(data: Option<&Path>, from_config: Option<&Path>) -> Result<Timeline> {
     checked(data).into_result().map_err(|e| {
-        let err =
-            eyre!("{e}").suggestion("`timeline-explorer check` lists every problem with its place");
-        match from_config {
-            Some(config) => err.note(format!(
+        let label = data.map_or("the built-in timeline".into(), |p| p.display().to_string());
+        let err = UserError::timeline(&label, &e);
+        let err = match from_config {
+            Some(config) => err.hint(format!(
                 "this timeline is the `data` setting in {}; --data opens another",
-                one_line(&config.display().to_string())
+                config.display()
             )),
             None => err,
-        }
+        };
+        err.into()
     })
 }
 
@@ -440,26 +444,15 @@ fn list(
         search::rank(&mut hits);
     }
     let events = hits.iter().map(|h| &tl.events[h.event]);
-    // The countdown column is as wide as its widest, so titles line up.
-    let counted = hits
-        .iter()
-        .map(|h| text::countdown(&tl.events[h.event], as_of).len());
-    let countdown_width = counted.max().unwrap_or(0);
     let out = match format {
         ListFormat::Text => {
-            // At a terminal, rows fit its width; piped (or at one TERM
-            // says cannot draw), they stay whole.
+            // At a terminal, rows fit its width (ids kept whole); piped (or at
+            // one TERM says cannot draw), they stay whole.
             let width = (std::io::stdout().is_terminal() && term::cannot_draw().is_none())
                 .then(|| ratatui::crossterm::terminal::size().ok())
                 .flatten()
                 .map(|(w, _)| usize::from(w));
-            events
-                .map(|e| text::counted_row(e, as_of, countdown_width))
-                .map(|row| match width {
-                    Some(w) => format::fit(&row, w) + "\n",
-                    None => row + "\n",
-                })
-                .collect()
+            format::list::text(events, as_of, width)
         }
         ListFormat::Lines => events.map(|e| lines::line(e) + "\n").collect(),
         ListFormat::Markdown => markdown::timeline_as_of(tl, events, as_of),
@@ -525,12 +518,13 @@ fn find_event<'a>(tl: &'a Timeline, id: &str) -> Result<&'a Event> {
     }
     let ids: Vec<String> = tl.events.iter().map(|e| e.id.clone()).collect();
     let near = suggestions(id, &ids, 3);
-    let err = eyre!("no event with id \"{}\"", one_line(id));
+    let err = UserError::new(format!("no event with id \"{id}\""));
     Err(if near.is_empty() {
-        err.suggestion("`timeline-explorer list --format lines` shows every id in its last column")
+        err.hint("`timeline-explorer list` shows each event's id at the end of its row")
     } else {
-        err.suggestion(format!("did you mean {}?", near.join(", ")))
-    })
+        err.hint(format!("did you mean {}?", near.join(", ")))
+    }
+    .into())
 }
 
 /// NO_COLOR set to anything but the empty string (no-color.org).
@@ -635,7 +629,7 @@ pub(crate) fn print(s: &str) -> Result<()> {
     let s = &*at_terminal(s, out.is_terminal());
     match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(eyre!("cannot write to standard output: {e}")),
+        Err(e) => Err(UserError::new(format!("cannot write to standard output: {e}")).into()),
         Ok(()) => Ok(()),
     }
 }

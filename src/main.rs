@@ -17,5 +17,6 @@ fn main() -> color_eyre::Result<ExitCode> {
         hooks
     };
     hooks.install()?;
-    cli::run(cli::parse())
+    // A user's mistake is said short, as clap says its own; the rest is a report.
+    cli::finish(cli::run(cli::parse()))
 }

@@ -180,11 +180,23 @@ fn list_lines_is_tab_separated_and_flat() {
     let o = run(&["list", "--format", "lines"]);
     for line in stdout(&o).lines() {
         let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(cols.len(), 7, "{line}");
-        assert!(cols[0].starts_with("20"), "date first: {line}");
+        assert_eq!(cols.len(), 8, "{line}");
+        assert!(
+            cols[0].trim_start_matches('~').starts_with("20"),
+            "date first: {line}"
+        );
     }
+    // The columns as they were, then the kind; an inferred date keeps its `~`.
     let first = stdout(&o).lines().next().unwrap().to_string();
-    assert!(first.ends_with("\temergency-order"));
+    assert!(
+        first.starts_with("~2020-08-01/2020-08-14\tTrump declares a national emergency"),
+        "{first}"
+    );
+    assert!(first.ends_with("\temergency-order\torder"), "{first}");
+    assert!(
+        stdout(&o).contains("\n2020-09\tCommerce memo: "),
+        "a stated date has no ~"
+    );
 }
 
 #[test]
@@ -222,7 +234,7 @@ fn filter_narrows_and_nothing_matched_is_exit_1() {
 fn rank_orders_by_score() {
     let o = run(&["list", "--filter", "douyin", "--rank", "--format", "lines"]);
     let first = stdout(&o).lines().next().unwrap().to_string();
-    assert!(first.ends_with("\tcommerce-memo"), "{first}");
+    assert_eq!(first.split('\t').nth(6), Some("commerce-memo"), "{first}");
 }
 
 #[test]
@@ -429,8 +441,12 @@ fn a_bad_config_is_reported_with_its_place_and_then_ignored() {
     let f = file.to_str().unwrap();
     let o = run(&["config", "--config", f]);
     assert_eq!(code(&o), 1);
+    // One error style: what went wrong, then the place, as the loader gives it.
     assert!(
-        stderr(&o).starts_with(&format!("{f}:3:11: error: Expected boolean")),
+        stderr(&o).starts_with(&format!(
+            "error: the config has a mistake: defaults are in use instead\n\
+             {f}:3:11: error: Expected boolean"
+        )),
         "{}",
         stderr(&o)
     );

@@ -72,7 +72,7 @@ fn list_marked_lists_only_the_marked_events_in_date_order_in_every_format() {
     let o = run(state.path(), &["list", "--marked", "--format", "lines"]);
     let lines = stdout(&o);
     let ids: Vec<&str> = (lines.lines())
-        .map(|l| l.rsplit('\t').next().unwrap())
+        .map(|l| l.split('\t').nth(6).unwrap())
         .collect();
     assert_eq!(ids, ["oracle-deal", "fcc-reply-deadline"]);
 

@@ -98,7 +98,7 @@ fn marked_events_are_all_picked_and_list_marked_sees_them_too() {
     let ids: Vec<String> = String::from_utf8(listed.stdout)
         .unwrap()
         .lines()
-        .map(|l| l.rsplit('\t').next().unwrap().to_string())
+        .map(|l| l.split('\t').nth(6).unwrap().to_string())
         .collect();
     assert_eq!(ids, [events[2].id.clone(), events[3].id.clone()]);
 }

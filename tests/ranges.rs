@@ -223,10 +223,10 @@ fn every_format_shows_a_range() {
     );
     let line = format::lines::line(event(&tl, "cloutier-filing"));
     assert!(
-        line.starts_with("2020-09-28/2020-11\tCloutier's filing"),
+        line.starts_with("~2020-09-28/2020-11\tCloutier's filing"),
         "{line}"
     );
-    assert!(line.ends_with("\tcloutier-filing"), "{line}");
+    assert!(line.ends_with("\tcloutier-filing\tfiling"), "{line}");
 }
 
 #[test]
@@ -330,7 +330,7 @@ fn the_command_line_prints_ranges() {
     let list = run(&["list", "--as-of", "2020-10-01"]);
     assert!(
         list.contains(
-            "~2020-08…09  1 to 61 days ago             personnel  Kevin Mayer quits TikTok\n"
+            "~2020-08…09  1 to 61 days ago             personnel  Kevin Mayer quits TikTok  "
         ),
         "a range counts down by its bounds: {list}"
     );

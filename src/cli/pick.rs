@@ -11,6 +11,7 @@ use timeline_explorer::marks::{self, Store};
 use timeline_explorer::timeline::Timeline;
 
 use super::say;
+use super::user_error::UserError;
 
 /// How `pick` prints what was chosen.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -44,13 +45,11 @@ pub fn answer(tl: &Timeline, events: &[usize], format: Format) -> String {
 }
 
 /// `pick` with no terminal to draw on: a usage error (exit status 2).
-pub fn needs_a_terminal(e: &std::io::Error) -> ExitCode {
-    say(&format!(
-        "error: pick needs a terminal: cannot open /dev/tty ({e})\n  \
-         hint: run it in a terminal; only its answer goes to stdout, so \
-         `timeline-explorer pick | pbcopy` works"
-    ));
-    ExitCode::from(2)
+pub fn needs_a_terminal(e: &std::io::Error) -> UserError {
+    UserError::usage(format!("pick needs a terminal: cannot open /dev/tty ({e})")).hint(
+        "run it in a terminal; only its answer goes to stdout, so \
+         `timeline-explorer pick | pbcopy` works",
+    )
 }
 
 /// The ids of this timeline's events marked in the app, or (having said why
@@ -60,7 +59,7 @@ pub fn marked(data: Option<&Path>, tl: &Timeline) -> Result<BTreeSet<String>, Ex
     let saved = match Store::default_location().map(|s| s.load(&key)) {
         Some(Ok(saved)) => saved,
         Some(Err(problem)) => {
-            say(&format!("warning: {problem}"));
+            super::user_error::warn(&problem, "");
             BTreeSet::new()
         }
         None => BTreeSet::new(),

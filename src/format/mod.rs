@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod ics;
 pub mod json;
 pub mod lines;
+pub mod list;
 pub mod markdown;
 pub mod passages;
 pub mod text;
