@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
 use color_eyre::Section;
 use color_eyre::eyre::{Result, eyre};
 
@@ -15,6 +16,8 @@ use timeline_explorer::search::{self, Query, Search};
 use timeline_explorer::timeline::{self, Checked, Event, Timeline, check::suggestions};
 use timeline_explorer::tui;
 
+mod complete;
+mod man;
 mod pick;
 
 /// Explore a timeline in which every event is backed by verbatim quotes from its sources.
@@ -32,7 +35,7 @@ pub struct Cli {
     config: Option<PathBuf>,
 
     /// Start with this event selected (its id, as `show` takes).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(complete::event_ids))]
     select: Option<String>,
 
     /// Start with this filter applied.
@@ -75,6 +78,7 @@ enum Command {
     /// Show one event with its citations and sources.
     Show {
         /// The event's id, as `list --format lines` prints in its last column.
+        #[arg(add = ArgValueCandidates::new(complete::event_ids))]
         id: String,
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
@@ -120,6 +124,14 @@ enum Command {
         #[arg(long)]
         print_default: bool,
     },
+    /// Print a shell's completion script: subcommands, options, formats, and
+    /// event ids from the timeline in use. `source <(timeline-explorer completions bash)`
+    Completions {
+        #[arg(value_enum)]
+        shell: complete::Shell,
+    },
+    /// Print the manual page (roff): `timeline-explorer man | man -l -`
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -161,6 +173,12 @@ pub fn parse() -> Cli {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // Neither reads a timeline, the config or the terminal.
+    match cli.command {
+        Some(Command::Completions { shell }) => return complete::script(shell),
+        Some(Command::Man) => return man::print(),
+        _ => {}
+    }
     // `pick` is the terminal app too: these shape it.
     let picking = match &cli.command {
         Some(Command::Pick { query, format }) => Some((query.clone(), *format)),
@@ -217,6 +235,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Check { strict }) => check(data.as_deref(), strict),
         Some(Command::Config { .. }) => unreachable!("handled above"),
+        Some(Command::Completions { .. } | Command::Man) => unreachable!("handled first"),
         None | Some(Command::Pick { .. }) => {
             // Pick draws on the terminal itself: its stdout is the answer.
             let output = match &picking {
@@ -597,4 +616,9 @@ pub(crate) fn print(s: &str) -> Result<()> {
 pub(crate) fn say(s: &str) {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{s}");
+}
+
+/// Answer a shell's completion request and exit, if this run is one.
+pub fn answer_completion_if_asked() {
+    complete::answer_if_asked();
 }
