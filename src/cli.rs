@@ -173,12 +173,6 @@ pub fn parse() -> Cli {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    // Neither reads a timeline, the config or the terminal.
-    match cli.command {
-        Some(Command::Completions { shell }) => return complete::script(shell),
-        Some(Command::Man) => return man::print(),
-        _ => {}
-    }
     // `pick` is the terminal app too: these shape it.
     let picking = match &cli.command {
         Some(Command::Pick { query, format }) => Some((query.clone(), *format)),
@@ -195,6 +189,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 "--select, --query, --present and --no-mouse are for the terminal app, not for a command",
             )
             .exit();
+    }
+    if let Some(Command::Completions { .. } | Command::Man) = &cli.command {
+        // Neither reads a timeline, the config or a date: these would be silently ignored.
+        if cli.data.is_some() || cli.config.is_some() || cli.as_of.is_some() {
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    "--data, --config and --as-of are not for completions or man \
+                     (completions read --data from the line being completed)",
+                )
+                .exit();
+        }
+        return match cli.command {
+            Some(Command::Completions { shell }) => complete::script(shell),
+            _ => man::print(),
+        };
     }
     if cli.as_of.is_some()
         && matches!(
@@ -235,7 +245,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Check { strict }) => check(data.as_deref(), strict),
         Some(Command::Config { .. }) => unreachable!("handled above"),
-        Some(Command::Completions { .. } | Command::Man) => unreachable!("handled first"),
+        Some(Command::Completions { .. } | Command::Man) => unreachable!("handled above"),
         None | Some(Command::Pick { .. }) => {
             // Pick draws on the terminal itself: its stdout is the answer.
             let output = match &picking {

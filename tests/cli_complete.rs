@@ -246,3 +246,22 @@ fn bash_completes_ids_through_the_printed_script() {
     let got = bash_completes(&["timeline-explorer", "--data", path, "show", "f"]).unwrap();
     assert_eq!(got, ["first-sale"]);
 }
+
+#[test]
+fn completions_and_man_refuse_options_they_would_ignore() {
+    for args in [
+        ["--data", "x", "completions", "bash"].as_slice(),
+        &["completions", "bash", "--as-of", "2020-10-04"],
+        &["--config", "c.ron", "man"],
+        &["--select", "oracle-deal", "man"],
+    ] {
+        let o = command().args(args).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            text(&o.stderr).starts_with("error: "),
+            "{args:?}: {}",
+            text(&o.stderr)
+        );
+        assert_eq!(text(&o.stdout), "", "{args:?}");
+    }
+}
