@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
 
 use timeline_explorer::config;
 use timeline_explorer::format::{self, json, lines, markdown, text};
@@ -13,6 +14,8 @@ use timeline_explorer::search::{self, Query, Search};
 use timeline_explorer::timeline::{self, Checked, Event, Timeline, check::suggestions};
 use timeline_explorer::tui;
 
+mod complete;
+mod man;
 mod pick;
 pub mod term;
 mod user_error;
@@ -35,7 +38,7 @@ pub struct Cli {
     config: Option<PathBuf>,
 
     /// Start with this event selected (its id, as `show` takes).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(complete::event_ids))]
     select: Option<String>,
 
     /// Start with this filter applied.
@@ -78,6 +81,7 @@ enum Command {
     /// Show one event with its citations and sources.
     Show {
         /// The event's id, as `list` prints at the end of each row.
+        #[arg(add = ArgValueCandidates::new(complete::event_ids))]
         id: String,
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
@@ -124,6 +128,14 @@ enum Command {
         #[arg(long)]
         print_default: bool,
     },
+    /// Print a shell's completion script: subcommands, options, formats, and
+    /// event ids from the timeline in use. `source <(timeline-explorer completions bash)`
+    Completions {
+        #[arg(value_enum)]
+        shell: complete::Shell,
+    },
+    /// Print the manual page (roff): `timeline-explorer man | man -l -`
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -195,6 +207,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             )
             .exit();
     }
+    if let Some(Command::Completions { .. } | Command::Man) = &cli.command {
+        // Neither reads a timeline, the config or a date: these would be silently ignored.
+        if cli.data.is_some() || cli.config.is_some() || cli.as_of.is_some() {
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    "--data, --config and --as-of are not for completions or man \
+                     (completions read --data from the line being completed)",
+                )
+                .exit();
+        }
+        return match cli.command {
+            Some(Command::Completions { shell }) => complete::script(shell),
+            _ => man::print(),
+        };
+    }
     if cli.as_of.is_some()
         && matches!(
             cli.command,
@@ -235,6 +263,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Check { strict }) => check(data.as_deref(), strict),
         Some(Command::Config { .. }) => unreachable!("handled above"),
+        Some(Command::Completions { .. } | Command::Man) => unreachable!("handled above"),
         None | Some(Command::Pick { .. }) => {
             // Pick draws on the terminal itself: its stdout is the answer.
             let cannot_draw = term::cannot_draw();
@@ -649,4 +678,9 @@ fn at_terminal(s: &str, terminal: bool) -> std::borrow::Cow<'_, str> {
         true => timeline_explorer::ascii::transliterate(s),
         false => std::borrow::Cow::Borrowed(s),
     }
+}
+
+/// Answer a shell's completion request and exit, if this run is one.
+pub fn answer_completion_if_asked() {
+    complete::answer_if_asked();
 }

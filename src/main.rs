@@ -6,6 +6,8 @@ use color_eyre::config::{HookBuilder, Theme};
 mod cli;
 
 fn main() -> color_eyre::Result<ExitCode> {
+    // A completion script asking for candidates: answered before anything else.
+    cli::answer_completion_if_asked();
     let plain =
         cli::no_color() || !std::io::stderr().is_terminal() || cli::term::cannot_draw().is_some();
     let hooks = HookBuilder::default()
