@@ -644,3 +644,29 @@ fn every_help_line_fits_an_80_column_terminal() {
         }
     }
 }
+
+#[test]
+fn help_names_every_binding_of_the_key_table() {
+    // A screen whose keys are missing from `?` cannot be learned in the app.
+    use timeline_explorer::tui::keys::BINDINGS;
+    let mut a = app(Options::default(), 80, 24);
+    a.pick = true;
+    let text: Vec<String> = timeline_explorer::tui::help::lines(&a)
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    for b in BINDINGS {
+        assert!(
+            text.iter().any(|l| l.contains(b.context.title())),
+            "no heading for {:?}",
+            b.context
+        );
+        assert!(
+            text.iter().any(|l| l.ends_with(b.help)),
+            "{:?} {}: '{}' is not in the help",
+            b.context,
+            b.name,
+            b.help
+        );
+    }
+}

@@ -11,12 +11,15 @@ use super::app::App;
 use super::keys::{Context, label};
 use super::text::display;
 
-const ORDER: [Context; 8] = [
+const ORDER: [Context; 11] = [
     Context::List,
     Context::Filter,
     Context::Jump,
     Context::Detail,
     Context::Reader,
+    Context::ReaderSearch,
+    Context::Sources,
+    Context::Search,
     Context::Present,
     Context::Everywhere,
     Context::Help,
