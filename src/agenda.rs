@@ -57,21 +57,6 @@ pub fn date_citation(e: &Event) -> usize {
         .unwrap_or(0)
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Whether `quote` states the date `p`: its day beside its month's name (or
 /// the name's first three letters), a month's name, or a year.
 fn states(quote: &str, p: Point) -> bool {
@@ -82,7 +67,9 @@ fn states(quote: &str, p: Point) -> bool {
         .collect();
     // A month outside 1-12 (reported by `check`, still loaded) is named nowhere.
     let month = |w: &str, m: u32| {
-        let name = (m as usize).checked_sub(1).and_then(|i| MONTHS.get(i));
+        let name = (m as usize)
+            .checked_sub(1)
+            .and_then(|i| crate::when::MONTHS.get(i));
         name.is_some_and(|name| w == *name || (w.len() == 3 && name.starts_with(w)))
     };
     match p {

@@ -10,7 +10,8 @@ pub struct Target {
     pub date: NaiveDate,
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names, January first, for reading and finding dates in words.
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -82,22 +82,9 @@ pub fn on_typing(app: &mut App, action: Action) {
     } else {
         &mut app.grep.query
     };
+    let edited = super::update::edit_line(text, &action, &mut app.status);
     match action {
-        Action::Input(c) => {
-            super::update::type_text(text, c.encode_utf8(&mut [0; 4]), &mut app.status)
-        }
-        Action::Paste(s) => super::update::type_text(text, &s, &mut app.status),
-        Action::Backspace => {
-            text.pop();
-        }
-        Action::DeleteWord => {
-            let kept = text
-                .trim_end()
-                .trim_end_matches(|c: char| !c.is_whitespace())
-                .len();
-            text.truncate(kept);
-        }
-        Action::ClearInput => text.clear(),
+        _ if edited => {}
         Action::AcceptSearch => {
             app.grep.typing = false;
             return;

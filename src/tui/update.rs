@@ -157,11 +157,13 @@ pub(super) fn type_text(text: &mut String, typed: &str, status: &mut Option<Stri
     }
 }
 
-fn on_filter(app: &mut App, action: Action) {
-    let text = &mut app.filter.text;
+/// The keys that edit a query line, the same in each (the filter, a date, a
+/// search): type, paste, delete a character, a word or all. Whether `action`
+/// was one of them.
+pub(super) fn edit_line(text: &mut String, action: &Action, status: &mut Option<String>) -> bool {
     match action {
-        Action::Input(c) => type_text(text, c.encode_utf8(&mut [0; 4]), &mut app.status),
-        Action::Paste(s) => type_text(text, &s, &mut app.status),
+        Action::Input(c) => type_text(text, c.encode_utf8(&mut [0; 4]), status),
+        Action::Paste(s) => type_text(text, s, status),
         Action::Backspace => {
             text.pop();
         }
@@ -173,6 +175,16 @@ fn on_filter(app: &mut App, action: Action) {
             text.truncate(kept);
         }
         Action::ClearInput => text.clear(),
+        _ => return false,
+    }
+    true
+}
+
+fn on_filter(app: &mut App, action: Action) {
+    let text = &mut app.filter.text;
+    let edited = edit_line(text, &action, &mut app.status);
+    match action {
+        _ if edited => {}
         Action::AcceptFilter => {
             app.filter.typing = false;
             return;
@@ -203,12 +215,9 @@ fn on_filter(app: &mut App, action: Action) {
 
 fn on_jump(app: &mut App, action: Action) {
     let Some(text) = &mut app.jump else { return };
+    let edited = edit_line(text, &action, &mut app.status);
     match action {
-        Action::Input(c) => type_text(text, c.encode_utf8(&mut [0; 4]), &mut app.status),
-        Action::Paste(s) => type_text(text, &s, &mut app.status),
-        Action::Backspace => {
-            text.pop();
-        }
+        _ if edited => {}
         Action::CancelJump => app.jump = None,
         Action::AcceptJump => {
             let typed = app.jump.take().unwrap_or_default();
