@@ -6,35 +6,9 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-/// The binary with these arguments, plain output and never the user's own settings.
-fn command(args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_timeline-explorer"));
-    cmd.args(args)
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .env("NO_COLOR", "1")
-        .env(
-            "TIMELINE_EXPLORER_CONFIG",
-            "/nonexistent/timeline-explorer/config.ron",
-        );
-    cmd
-}
+mod common;
 
-fn run(args: &[&str]) -> Output {
-    command(args).output().expect("runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exited, not killed")
-}
+use common::cli::{code, command, run, stderr, stdout};
 
 fn json(args: &[&str]) -> Value {
     let o = run(args);

@@ -4,18 +4,13 @@
 use std::fs;
 use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_timeline-explorer");
+mod common;
 
-/// The binary, never the user's own settings.
+use common::cli::BIN;
+
+/// The binary, as the completion scripts call it (our variable unset).
 fn command() -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.env_remove("RUST_BACKTRACE")
-        .env_remove("TIMELINE_EXPLORER_COMPLETE")
-        .env(
-            "TIMELINE_EXPLORER_CONFIG",
-            "/nonexistent/timeline-explorer/config.ron",
-        );
-    cmd
+    common::cli::command(&[])
 }
 
 fn text(bytes: &[u8]) -> String {

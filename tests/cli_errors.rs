@@ -6,34 +6,20 @@
 use std::fs;
 use std::process::{Command, Output};
 
+mod common;
+
+use common::cli::{stderr, stdout};
+
 /// The binary with these arguments, as a user has it: RUST_BACKTRACE set,
 /// which must not turn a user's mistake into a backtrace.
 fn command(args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_timeline-explorer"));
-    cmd.args(args)
-        .env("RUST_BACKTRACE", "1")
-        .env_remove("NO_COLOR")
-        .env(
-            "TIMELINE_EXPLORER_CONFIG",
-            "/nonexistent/timeline-explorer/config.ron",
-        )
-        .env(
-            "TIMELINE_EXPLORER_DATA_DIR",
-            "/nonexistent/timeline-explorer",
-        );
+    let mut cmd = common::cli::command(args);
+    cmd.env("RUST_BACKTRACE", "1").env_remove("NO_COLOR");
     cmd
 }
 
 fn run(args: &[&str]) -> Output {
     command(args).output().expect("runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
 }
 
 /// The error's exit status and its stderr, checked for the one style:

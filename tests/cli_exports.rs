@@ -3,21 +3,13 @@
 //! `--format timelinejs` (the JSON TimelineJS3 loads).
 
 use std::fs;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_timeline-explorer"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env(
-            "TIMELINE_EXPLORER_CONFIG",
-            "/nonexistent/timeline-explorer/config.ron",
-        )
-        .output()
-        .expect("runs")
-}
+mod common;
+
+use common::cli::run;
 
 fn ok(args: &[&str]) -> Output {
     let o = run(args);

@@ -6,14 +6,9 @@ use std::process::{Command, Stdio};
 
 use timeline_explorer::tui::keys::{BINDINGS, label};
 
-fn command(args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_timeline-explorer"));
-    cmd.args(args).env_remove("TIMELINE_EXPLORER_COMPLETE").env(
-        "TIMELINE_EXPLORER_CONFIG",
-        "/nonexistent/timeline-explorer/config.ron",
-    );
-    cmd
-}
+mod common;
+
+use common::cli::command;
 
 fn output(args: &[&str]) -> String {
     let o = command(args).output().unwrap();

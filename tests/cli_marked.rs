@@ -6,32 +6,19 @@ use std::process::{Command, Output};
 use timeline_explorer::marks::{self, Store};
 use timeline_explorer::timeline::load_builtin;
 
-/// The binary with these arguments, its marks in `state`, plain output and
-/// never the user's own settings.
+mod common;
+
+use common::cli::{stderr, stdout};
+
+/// The binary with the marks kept in `state`.
 fn command(state: &std::path::Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_timeline-explorer"));
-    cmd.args(args)
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .env("NO_COLOR", "1")
-        .env(marks::DIR_VAR, state)
-        .env(
-            "TIMELINE_EXPLORER_CONFIG",
-            "/nonexistent/timeline-explorer/config.ron",
-        );
+    let mut cmd = common::cli::command(args);
+    cmd.env(marks::DIR_VAR, state);
     cmd
 }
 
 fn run(state: &std::path::Path, args: &[&str]) -> Output {
     command(state, args).output().expect("runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
 }
 
 /// A state folder with these events of the built-in timeline marked, as the app saves them.
