@@ -4,11 +4,13 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 use timeline_explorer::timeline::load_builtin;
-use timeline_explorer::tui::keys::action_for;
-use timeline_explorer::tui::{App, Options, update, view};
+use timeline_explorer::tui::{App, Options};
+
+mod common;
+
+use common::screen::{draw, keys};
 
 fn app(ascii: bool, w: u16, h: u16) -> App {
     let options = Options {
@@ -17,26 +19,6 @@ fn app(ascii: bool, w: u16, h: u16) -> App {
         ..Options::default()
     };
     App::new(load_builtin().unwrap(), &options, Size::new(w, h))
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            '\u{1b}' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        if let Some(a) = action_for(app, KeyEvent::new(code, KeyModifiers::NONE)) {
-            update(app, a);
-        }
-    }
-}
-
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    t.draw(|f| view(app, f)).unwrap();
-    t
 }
 
 /// Each screen, by keys from a fresh start.

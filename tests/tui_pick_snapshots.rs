@@ -2,13 +2,13 @@
 //! the list with its footer (Enter picks, m marks, Esc cancels), the header
 //! counting marks, and typing a filter. The snapshots are the spec.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 use timeline_explorer::timeline::load_builtin;
-use timeline_explorer::tui::keys::action_for;
-use timeline_explorer::tui::{App, Options, update, view};
+use timeline_explorer::tui::{App, Options};
+
+mod common;
+
+use common::screen::{draw, keys};
 
 fn picking(w: u16, h: u16) -> App {
     let options = Options {
@@ -17,20 +17,6 @@ fn picking(w: u16, h: u16) -> App {
         ..Options::default()
     };
     App::new(load_builtin().unwrap(), &options, Size::new(w, h))
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        if let Some(a) = action_for(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)) {
-            update(app, a);
-        }
-    }
-}
-
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    t.draw(|f| view(app, f)).unwrap();
-    t
 }
 
 /// Each pick screen, reached by keys from a fresh start.

@@ -3,34 +3,17 @@
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 use timeline_explorer::timeline::load_builtin;
-use timeline_explorer::tui::keys::action_for;
-use timeline_explorer::tui::{Action, App, Options, update, view};
+use timeline_explorer::tui::{Action, App, Options, update};
+
+mod common;
+
+use common::screen::{draw, keys};
 
 fn app(options: Options, w: u16, h: u16) -> App {
     App::new(load_builtin().unwrap(), &options, Size::new(w, h))
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            c => KeyCode::Char(c),
-        };
-        if let Some(a) = action_for(app, KeyEvent::new(code, KeyModifiers::NONE)) {
-            update(app, a);
-        }
-    }
-}
-
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    t.draw(|f| view(app, f)).unwrap();
-    t
 }
 
 /// Each screen, reached by keys from a fresh start at the given size.
