@@ -75,3 +75,77 @@ pub fn each_field(e: &Event, mut visit: impl FnMut(Field, &str) -> bool) {
     // Last: it seldom decides, and it is the one field not typed by a curator.
     visit(Field::Date, &e.date_text);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::testing::event;
+    use crate::timeline::{Citation, Dispute};
+
+    fn visited(e: &Event, stop_at: Option<Field>) -> Vec<(Field, String)> {
+        let mut out = Vec::new();
+        each_field(e, |field, text| {
+            out.push((field, text.to_string()));
+            Some(field) == stop_at
+        });
+        out
+    }
+
+    #[test]
+    fn every_searchable_field_is_visited_in_order_until_told_to_stop() {
+        let mut e = event("Café ban", "Straße", &["北京"]);
+        e.actors = vec!["ByteDance".into(), "Trump".into()];
+        e.tags = vec!["ban".into()];
+        e.disputes = vec![Dispute {
+            about: "not searched".into(),
+            sides: vec![Citation {
+                source: "s".into(),
+                quote: "🎉 side".into(),
+                span: 0..0,
+                source_index: 0,
+            }],
+        }];
+        let all = visited(&e, None);
+        let fields: Vec<Field> = all.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::Title,
+                Field::Kind,
+                Field::Actor(0),
+                Field::Actor(1),
+                Field::Tag(0),
+                Field::Summary,
+                Field::Quote(0),
+                Field::Quote(1),
+                Field::Date,
+            ]
+        );
+        let texts: Vec<&str> = all.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts[1], "court");
+        assert_eq!(texts[7], "🎉 side");
+        assert_eq!(texts[8], "2020-08-14 14 August 2020");
+        assert_eq!(visited(&e, Some(Field::Actor(1))).len(), 4);
+        assert_eq!(visited(&e, Some(Field::Title)).len(), 1);
+    }
+
+    #[test]
+    fn short_fields_are_looser_and_weigh_more_than_long_ones() {
+        for short in [
+            Field::Title,
+            Field::Kind,
+            Field::Date,
+            Field::Actor(0),
+            Field::Tag(1),
+        ] {
+            assert_eq!(short.slack(), 6, "{short:?}");
+            assert!(short.weight() > Field::Summary.weight());
+        }
+        assert_eq!(Field::Summary.slack(), 1);
+        assert_eq!(Field::Quote(3).slack(), 1);
+        assert!(Field::Title.weight() > Field::Kind.weight());
+        assert!(Field::Summary.weight() > Field::Quote(0).weight());
+        assert_eq!(Field::Quote(2).name(), "quote");
+        assert_eq!(Field::Actor(1).name(), "actor");
+    }
+}

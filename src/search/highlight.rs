@@ -44,3 +44,57 @@ impl Search {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::testing::event;
+
+    fn marks(e: &Event, query: &str) -> Vec<Highlight> {
+        Search::default().highlights(e, &Query::parse(query))
+    }
+
+    fn title(chars: impl IntoIterator<Item = usize>) -> Highlight {
+        Highlight {
+            field: Field::Title,
+            chars: chars.into_iter().collect(),
+        }
+    }
+
+    #[test]
+    fn highlights_are_char_indices_not_bytes() {
+        let e = event("Café Nichols", "x", &[]);
+        assert_eq!(marks(&e, "nichols"), [title(5..12)]);
+        let e = event("🎉 e\u{301} Nichols", "x", &[]);
+        assert_eq!(marks(&e, "'Nichols"), [title(5..12)]);
+        let e = event("北京市", "x", &[]);
+        assert_eq!(marks(&e, "京市"), [title(1..3)]);
+    }
+
+    #[test]
+    fn each_term_marks_its_best_field_and_marks_in_one_field_merge() {
+        let e = event("Oracle partner", "partner", &["Judge Nichols"]);
+        assert_eq!(
+            marks(&e, "oracle partner"),
+            [title((0..6).chain(7..14))],
+            "the title outweighs the summary"
+        );
+        assert_eq!(
+            marks(&e, "nichols"),
+            [Highlight {
+                field: Field::Quote(0),
+                chars: (6..13).collect()
+            }]
+        );
+        assert_eq!(marks(&e, "oracle | ora"), [title(0..6)]);
+    }
+
+    #[test]
+    fn negated_missing_and_empty_terms_mark_nothing() {
+        let e = event("Oracle partner", "x", &[]);
+        assert_eq!(marks(&e, "oracle !wechat"), [title(0..6)]);
+        assert!(marks(&e, "!oracle").is_empty());
+        assert!(marks(&e, "qqq").is_empty());
+        assert!(marks(&e, "").is_empty());
+    }
+}

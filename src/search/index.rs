@@ -51,3 +51,42 @@ impl Index {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::testing::{event, timeline};
+
+    #[test]
+    fn each_events_fields_come_back_whole_and_in_order() {
+        let tl = timeline(vec![
+            event("Café", "Straße 🎉", &["北京", ""]),
+            event("e\u{301}", "", &[]),
+        ]);
+        let index = Index::new(&tl);
+        assert_eq!(index.len(), 2);
+        assert!(!index.is_empty());
+        for (i, e) in tl.events.iter().enumerate() {
+            let mut want = Vec::new();
+            each_field(e, |f, t| {
+                want.push((f, t.to_string()));
+                false
+            });
+            let got: Vec<(Field, String)> =
+                index.fields(i).map(|(f, t)| (f, t.to_string())).collect();
+            assert_eq!(got, want);
+        }
+        let second: Vec<&str> = index.fields(1).map(|(_, t)| t).collect();
+        assert_eq!(
+            second,
+            ["e\u{301}", "court", "", "2020-08-14 14 August 2020"]
+        );
+    }
+
+    #[test]
+    fn an_empty_timeline_has_an_empty_index() {
+        let index = Index::new(&timeline(Vec::new()));
+        assert!(index.is_empty());
+        assert_eq!(index.len(), 0);
+    }
+}

@@ -32,6 +32,8 @@ mod query;
 mod refine;
 mod score;
 pub mod sentences;
+#[cfg(test)]
+mod testing;
 mod window;
 
 use rayon::prelude::*;

@@ -73,3 +73,74 @@ pub(super) fn exact(p: &Prepared, text: &str) -> Option<usize> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::testing::{term, with};
+
+    fn ex(query: &str, text: &str) -> Option<usize> {
+        with(query, |p| exact(p, text))
+    }
+
+    #[test]
+    fn a_term_is_prepared_once_folded_when_ascii() {
+        with("oracle", |p| {
+            assert_eq!(p.ascii.as_deref(), Some(&b"oracle"[..]))
+        });
+        with("Oracle", |p| {
+            assert_eq!(p.ascii.as_deref(), Some(&b"Oracle"[..]))
+        });
+        with("café", |p| assert_eq!(p.ascii, None));
+        with("北京🎉", |p| assert_eq!(p.chars, ['北', '京', '🎉']));
+        let t = term("nichols");
+        let s = Search::default();
+        let ideal = s.matcher.fuzzy_match("nichols", "nichols").unwrap();
+        assert_eq!(s.prepare(&t).ideal, ideal);
+        assert!(ideal > 1);
+    }
+
+    #[test]
+    fn exact_finds_the_substring_folding_ascii_unless_capitalised() {
+        assert_eq!(ex("'fcc", "the FCC said"), Some(4));
+        assert_eq!(ex("'FCC", "the fcc said"), None);
+        assert_eq!(ex("'ab", "a ab"), Some(2));
+        assert_eq!(ex("'ab", ""), None);
+        // Negation is the caller's: the substring is found all the same.
+        assert_eq!(ex("!wechat", "WeChat ban"), Some(0));
+    }
+
+    #[test]
+    fn anchors_hold_a_term_to_the_start_the_end_or_the_whole() {
+        assert_eq!(ex("^2020-09", "2020-09-19 19 September 2020"), Some(0));
+        assert_eq!(ex("^2020-09", "x2020-09"), None);
+        assert_eq!(ex("ban$", "TikTok ban"), Some(7));
+        assert_eq!(ex("ban$", "banned"), None);
+        assert_eq!(ex("^order$", "order"), Some(0));
+        assert_eq!(ex("^order$", "ORDER"), Some(0));
+        assert_eq!(ex("^order$", "orders"), None);
+        assert_eq!(ex("^order$", ""), None);
+    }
+
+    #[test]
+    fn beyond_ascii_nothing_folds_and_offsets_are_bytes() {
+        assert_eq!(ex("'é", "Café"), Some(3));
+        assert_eq!(ex("'É", "café"), None);
+        assert_eq!(ex("'é", "CAFÉ"), None);
+        assert_eq!(ex("'café", "CAFÉ"), None);
+        assert_eq!(ex("'café", "CAFé"), Some(0));
+        assert_eq!(ex("^über", "ÜBER"), None);
+        assert_eq!(ex("^über", "übER"), Some(0));
+        assert_eq!(ex("'straße", "Straße"), Some(0));
+        assert_eq!(ex("'ß", "STRAẞE"), None);
+        assert_eq!(ex("'京", "北京市"), Some(3));
+        assert_eq!(ex("'🎉", "party 🎉!"), Some(6));
+        assert_eq!(ex("'éa", "éb éa"), Some(4));
+        assert_eq!(ex("^é", "éa"), Some(0));
+        assert_eq!(ex("é$", "café"), Some(3));
+        // An anchor that would cut a character is no match, not a panic.
+        assert_eq!(ex("^e", "éa"), None);
+        assert_eq!(ex("e$", "café"), None);
+        assert_eq!(ex("^ab$", "é"), None);
+    }
+}

@@ -85,3 +85,120 @@ pub(super) fn field_matches(p: &Prepared, field: Field, text: &str) -> bool {
         _ => exact(p, text).is_some(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::testing::{event, timeline, with};
+    use crate::search::{Query, Search};
+    use crate::timeline::{Timeline, load_builtin};
+
+    /// The events the fast path (no scores) lets through.
+    fn fast(tl: &Timeline, query: &str) -> Vec<usize> {
+        let index = Index::new(tl);
+        let search = Search::default();
+        let query = Query::parse(query);
+        let groups: Vec<Vec<Prepared>> = query
+            .groups
+            .iter()
+            .map(|g| g.iter().map(|t| search.prepare(t)).collect())
+            .collect();
+        (0..index.len())
+            .filter(|&i| matches_event(&index, i, &groups))
+            .collect()
+    }
+
+    #[test]
+    fn a_fuzzy_term_is_held_to_the_field_it_starts_in() {
+        // The index runs title "abc" into kind "court": "abcco" is one buffer.
+        let tl = timeline(vec![event("abc", "x", &[])]);
+        assert_eq!(fast(&tl, "abcco"), Vec::<usize>::new());
+        assert_eq!(fast(&tl, "abc"), [0]);
+        assert_eq!(fast(&tl, "crt"), [0]);
+        with("abcco", |p| assert!(!field_matches(p, Field::Title, "abc")));
+    }
+
+    #[test]
+    fn summaries_and_quotes_allow_less_slack_than_titles() {
+        // 7 letters spread over 13 characters: 7 + 6 in a title, not 7 + 1.
+        let spread = "n i c h o l s";
+        let tl = timeline(vec![
+            event(spread, "x", &[]),
+            event("x", spread, &[]),
+            event("x", "x", &[spread]),
+            event("n i c h o l  s", "x", &[]),
+        ]);
+        assert_eq!(fast(&tl, "nichols"), [0]);
+        let tl = timeline(vec![
+            event("x", "Judge Nichols", &[]),
+            event("x", "x", &["Nichols"]),
+        ]);
+        assert_eq!(fast(&tl, "nichols"), [0, 1]);
+    }
+
+    #[test]
+    fn the_fast_scan_counts_characters_in_accented_text() {
+        let tl = timeline(vec![event("x", "aébc", &[]), event("x", "aéébc", &[])]);
+        assert_eq!(fast(&tl, "abc"), [0]);
+        assert_eq!(fast(&tl, "ABC"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn all_groups_must_match_one_term_of_each_and_negations_exclude() {
+        let tl = timeline(vec![
+            event("Oracle partner", "x", &[]),
+            event("WeChat ban", "x", &[]),
+            event("TikTok ban", "x", &[]),
+        ]);
+        assert_eq!(fast(&tl, ""), [0, 1, 2]);
+        assert_eq!(fast(&tl, "ban"), [1, 2]);
+        assert_eq!(fast(&tl, "ban !wechat"), [2]);
+        assert_eq!(fast(&tl, "oracle | wechat"), [0, 1]);
+        assert_eq!(fast(&tl, "oracle ban"), Vec::<usize>::new());
+        assert_eq!(fast(&tl, "!^2020-08"), Vec::<usize>::new());
+        assert_eq!(fast(&tl, "^WeChat"), [1]);
+        assert_eq!(fast(&tl, "^wechat$"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn the_fast_path_lets_through_exactly_what_scoring_does() {
+        let mut tl = load_builtin().unwrap();
+        tl.events.extend([
+            event(
+                "Café Nichols",
+                "北京 court 🎉",
+                &["Straße", "cafe\u{301} e\u{301}"],
+            ),
+            event("aébc", "ÜBER über", &["x\u{301}y"]),
+        ]);
+        let index = Index::new(&tl);
+        let search = Search::default();
+        for q in [
+            "nichols",
+            "Nichols",
+            "oracle dea",
+            "'fcc",
+            "^2020-09",
+            "ban$",
+            "!wechat",
+            "nichols | blackburn",
+            "café",
+            "北京",
+            "straße",
+            "e\u{301}",
+            "über",
+            "abc",
+            "xy",
+            "o",
+            "qqq",
+        ] {
+            let query = Query::parse(q);
+            let quick = search.filter_in(&index, &query, None, false);
+            let scored = search.filter_in(&index, &query, None, true);
+            let events = |hits: Vec<crate::search::Hit>| -> Vec<usize> {
+                hits.iter().map(|h| h.event).collect()
+            };
+            assert_eq!(events(quick), events(scored), "{q}");
+        }
+    }
+}

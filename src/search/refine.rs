@@ -24,3 +24,39 @@ pub fn refines(old: &Query, new: &Query) -> bool {
             })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(old: &str, new: &str) -> bool {
+        refines(&Query::parse(old), &Query::parse(new))
+    }
+
+    #[test]
+    fn a_term_that_grows_at_its_end_or_a_new_term_only_narrows() {
+        assert!(r("orac", "oracle"));
+        assert!(r("oracle", "oracle"));
+        assert!(r("oracle", "oracle d"));
+        assert!(r("", "oracle"));
+        assert!(r("'fc", "'fcc"));
+        assert!(r("^20", "^2020"));
+        assert!(r("a | b", "a | bc"));
+        assert!(r("o", "oR"), "a capital makes it stricter");
+        assert!(r("caf", "café"));
+        assert!(r("北", "北京"));
+    }
+
+    #[test]
+    fn what_can_match_more_needs_a_full_filter() {
+        assert!(!r("oracle", "orac"), "deleting a letter");
+        assert!(!r("oracle", ""));
+        assert!(!r("oracle d", "oracle"));
+        assert!(!r("ban$", "bans$"), "an end anchor moves");
+        assert!(!r("^ord$", "^order$"));
+        assert!(!r("!we", "!wechat"), "a longer negation excludes less");
+        assert!(!r("a", "a | b"), "an added alternative");
+        assert!(!r("fcc", "'fcc"), "a changed mode");
+        assert!(!r("orac", "oxrac"));
+    }
+}

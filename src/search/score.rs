@@ -95,3 +95,90 @@ impl Search {
 pub fn rank(hits: &mut [Hit]) {
     hits.sort_by_key(|h| std::cmp::Reverse(h.score));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Query;
+    use crate::search::testing::{event, timeline, with};
+
+    fn score(tl: &crate::timeline::Timeline, query: &str) -> Vec<i64> {
+        let hits = Search::default().filter(tl, &Query::parse(query));
+        hits.iter().map(|h| h.score).collect()
+    }
+
+    /// Char positions of `query`'s best place in `text`.
+    fn best(query: &str, field: Field, text: &str) -> Option<Vec<usize>> {
+        with(query, |p| Search::default().best_in(p, field, text, true)).map(|(_, c)| c)
+    }
+
+    #[test]
+    fn the_same_match_weighs_four_times_more_in_a_title_than_in_a_quote() {
+        let tl = timeline(vec![
+            event("Oracle partner", "x", &[]),
+            event("x", "Oracle partner", &[]),
+            event("x", "x", &["Oracle partner"]),
+        ]);
+        let s = score(&tl, "oracle");
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0], 4 * s[2]);
+        assert_eq!(s[1], 2 * s[2]);
+        assert!(s[2] > 0);
+        let mut hits = Search::default().filter(&tl, &Query::parse("oracle"));
+        rank(&mut hits);
+        assert_eq!(hits.iter().map(|h| h.event).collect::<Vec<_>>(), [0, 1, 2]);
+    }
+
+    #[test]
+    fn groups_add_up_either_side_takes_the_best_and_negations_add_nothing() {
+        let tl = timeline(vec![event("Oracle partner", "x", &["WeChat"])]);
+        let one = |q| score(&tl, q)[0];
+        assert_eq!(one("oracle partner"), one("oracle") + one("partner"));
+        assert_eq!(one("oracle | wechat"), one("oracle").max(one("wechat")));
+        assert_eq!(one("oracle !tiktok"), one("oracle"));
+        assert_eq!(one(""), 0);
+        // An exact term scores what it scores against itself.
+        let ideal = with("oracle", |p| p.ideal);
+        assert_eq!(one("'oracle"), 4 * ideal);
+    }
+
+    #[test]
+    fn positions_are_characters_not_bytes() {
+        let nichols: Vec<usize> = (3..10).collect();
+        assert_eq!(
+            best("nichols", Field::Title, "Ré Nichols"),
+            Some(nichols.clone())
+        );
+        assert_eq!(best("'nichols", Field::Title, "Ré Nichols"), Some(nichols));
+        assert_eq!(best("'京", Field::Title, "北京"), Some(vec![1]));
+        assert_eq!(best("北京", Field::Quote(0), "在北x京"), Some(vec![1, 3]));
+        assert_eq!(best("ab", Field::Title, "🎉e\u{301} ab"), Some(vec![4, 5]));
+        assert_eq!(best("nichols", Field::Title, ""), None);
+    }
+
+    #[test]
+    fn of_several_windows_the_best_scoring_is_kept() {
+        // "axb" comes first, but "ab" together, at a word's start, scores higher.
+        assert_eq!(best("ab", Field::Title, "xaxb ab"), Some(vec![5, 6]));
+        // Positions are only computed when asked for.
+        let (score, chars) = with("ab", |p| {
+            Search::default().best_in(p, Field::Title, "xaxb ab", false)
+        })
+        .unwrap();
+        assert!(score > 0 && chars.is_empty());
+    }
+
+    #[test]
+    fn rank_puts_the_best_first_and_keeps_ties_in_order() {
+        let mut hits: Vec<Hit> = [1, 5, 1, 5]
+            .iter()
+            .enumerate()
+            .map(|(event, &score)| Hit { event, score })
+            .collect();
+        rank(&mut hits);
+        assert_eq!(
+            hits.iter().map(|h| h.event).collect::<Vec<_>>(),
+            [1, 3, 0, 2]
+        );
+    }
+}

@@ -136,3 +136,104 @@ pub(super) fn find_char(text: &str, from: usize, c: char, case_sensitive: bool) 
     }?;
     Some(from + at)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::testing::with;
+
+    /// What `query`'s window covers in `text`, from its start.
+    fn win(query: &str, text: &str, slack: usize) -> Option<String> {
+        with(query, |p| window(text, 0, p, slack)).map(|(s, e)| text[s..e].to_string())
+    }
+
+    #[test]
+    fn letters_match_in_order_within_the_terms_length_plus_slack() {
+        assert_eq!(
+            win("nichols", "Judge Nichols ruled", 1).as_deref(),
+            Some("Nichols")
+        );
+        // 3 letters, slack 1: a span of 4 characters matches, of 5 does not.
+        assert_eq!(win("abc", "axbc", 1).as_deref(), Some("axbc"));
+        assert_eq!(win("abc", "axxbc", 1), None);
+        assert_eq!(win("abc", "axxbc", 2).as_deref(), Some("axxbc"));
+        assert_eq!(win("abc", "acb", 6), None, "in order only");
+        // Letters scattered across a sentence are no match, however loose the field.
+        let scattered = "a nice church on lots of sand";
+        assert_eq!(win("nichols", scattered, 1), None);
+        assert_eq!(win("nichols", scattered, 6), None);
+        assert!(win("nichols", scattered, 100).is_some());
+    }
+
+    #[test]
+    fn the_first_start_that_fits_wins_and_ends_at_its_earliest_completion() {
+        // The first `a` cannot finish `bc` in time; the second can.
+        assert_eq!(with("abc", |p| window("ab abc", 0, p, 1)), Some((3, 6)));
+        assert_eq!(win("ab", "aabb", 6).as_deref(), Some("aab"));
+        assert_eq!(with("abc", |p| window("abc abc", 1, p, 1)), Some((4, 7)));
+        assert_eq!(win("x", "abx", 1).as_deref(), Some("x"));
+        // Past the end is no match, not a panic.
+        assert_eq!(with("abc", |p| window("abc", 100, p, 1)), None);
+        assert_eq!(with("é", |p| window("é", 100, p, 1)), None);
+        assert_eq!(win("abc", "", 6), None);
+    }
+
+    #[test]
+    fn lower_case_folds_ascii_only_and_a_capital_makes_it_exact() {
+        assert_eq!(win("oracle", "ORACLE", 1).as_deref(), Some("ORACLE"));
+        assert_eq!(win("Oracle", "oracle", 1), None);
+        assert_eq!(win("Oracle", "an Oracle", 1).as_deref(), Some("Oracle"));
+        // Beyond ASCII nothing folds: neither é/É, ü/Ü nor ß/ẞ/SS.
+        assert_eq!(win("é", "É", 1), None);
+        assert_eq!(win("é", "café", 1).as_deref(), Some("é"));
+        assert_eq!(win("über", "Über", 6), None);
+        assert_eq!(win("über", "Lyft über alles", 6).as_deref(), Some("über"));
+        assert_eq!(win("straße", "Straße", 1).as_deref(), Some("Straße"));
+        assert_eq!(win("straße", "STRASSE", 6), None);
+        assert_eq!(win("ß", "ẞ", 1), None);
+        assert_eq!(win("STRAẞE", "straße", 1), None);
+        // A term beyond ASCII still folds its ASCII letters.
+        assert_eq!(win("café", "CAFé", 1).as_deref(), Some("CAFé"));
+    }
+
+    #[test]
+    fn spans_count_characters_not_bytes() {
+        // An ASCII term over accented text: é is 2 bytes but 1 character.
+        assert_eq!(win("abc", "aébc", 1).as_deref(), Some("aébc"));
+        assert_eq!(win("abc", "aéébc", 1), None);
+        assert_eq!(win("ab", "a🎉b", 1).as_deref(), Some("a🎉b"));
+        assert_eq!(win("ab", "a🎉b", 0), None);
+        // A combining mark is a character of its own.
+        assert_eq!(win("ab", "a\u{301}b", 1).as_deref(), Some("a\u{301}b"));
+        assert_eq!(win("ab", "a\u{301}\u{301}b", 1), None);
+        // CJK and emoji terms, character by character.
+        assert_eq!(win("北京", "在北x京市", 1).as_deref(), Some("北x京"));
+        assert_eq!(win("北京", "在北xx京市", 1), None);
+        assert_eq!(win("a🎉", "xa🎉", 1).as_deref(), Some("a🎉"));
+        // Offsets are bytes, on character boundaries.
+        assert_eq!(with("abc", |p| window("ééabc", 0, p, 1)), Some((4, 7)));
+        assert_eq!(with("京", |p| window("北京", 0, p, 1)), Some((3, 6)));
+    }
+
+    #[test]
+    fn no_unicode_normalisation() {
+        // A decomposed é (e + U+0301) is not the precomposed one, and holds an e.
+        assert_eq!(win("café", "cafe\u{301}", 1), None);
+        assert_eq!(win("cafe", "cafe\u{301}", 1).as_deref(), Some("cafe"));
+    }
+
+    #[test]
+    fn the_helpers_count_as_window_does() {
+        assert_eq!(ascii_rest(b"xbc", b"bc", false, 3), Some(3));
+        assert_eq!(ascii_rest(b"xbyc", b"bc", false, 3), None);
+        assert_eq!(ascii_rest(b"BC", b"bc", false, 2), Some(2));
+        assert_eq!(ascii_rest(b"BC", b"bc", true, 2), None);
+        assert_eq!(chars_rest("xé", &['é'], false, 2), Some(3));
+        assert_eq!(chars_rest("xxé", &['é'], false, 2), None);
+        assert_eq!(find_char("xAa", 0, 'a', false), Some(1));
+        assert_eq!(find_char("xAa", 0, 'a', true), Some(2));
+        assert_eq!(find_char("É é", 0, 'é', false), Some(3));
+        assert_eq!(find_char("a-b", 0, '-', false), Some(1));
+        assert_eq!(find_char("ab", 3, 'a', false), None);
+    }
+}
