@@ -31,6 +31,7 @@ impl Field {
     }
 
     /// Extra characters a fuzzy match may span beyond the term's length.
+    #[inline]
     pub(super) fn slack(self) -> usize {
         match self {
             Field::Summary | Field::Quote(_) => 1,
@@ -38,6 +39,7 @@ impl Field {
         }
     }
 
+    #[inline]
     pub(super) fn weight(self) -> i64 {
         match self {
             Field::Title => 4,

@@ -44,6 +44,7 @@ impl Index {
     }
 
     /// Event `i`'s fields, in `each_field` order.
+    #[inline]
     pub(super) fn fields(&self, i: usize) -> impl Iterator<Item = (Field, &str)> {
         (self.starts[i]..self.starts[i + 1]).map(|k| {
             let start = if k == 0 { 0 } else { self.ends[k - 1] };

@@ -43,6 +43,7 @@ impl Search {
 }
 
 /// Byte offset where an exact-mode term matches in `text`, if it does.
+#[inline]
 pub(super) fn exact(p: &Prepared, text: &str) -> Option<usize> {
     let needle = p.term.text.as_str();
     let cs = p.term.case_sensitive;

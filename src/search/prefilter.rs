@@ -64,6 +64,7 @@ impl Index {
 
 /// Whether every group has a satisfied term, stopping at the first field that
 /// matches: the fast path when no ranking is wanted.
+#[inline]
 pub(super) fn matches_event(index: &Index, event: usize, groups: &[Vec<Prepared>]) -> bool {
     groups.iter().all(|group| {
         group.iter().any(|p| {
@@ -79,6 +80,7 @@ pub(super) fn matches_event(index: &Index, event: usize, groups: &[Vec<Prepared>
 }
 
 /// Whether a term matches one field (negation aside).
+#[inline]
 pub(super) fn field_matches(p: &Prepared, field: Field, text: &str) -> bool {
     match p.term.mode {
         Mode::Fuzzy => window(text, 0, p, field.slack()).is_some(),

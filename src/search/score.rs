@@ -13,6 +13,7 @@ use super::{Hit, Search};
 
 impl Search {
     /// The event's score: per group, its best term's best weighted field.
+    #[inline]
     pub(super) fn score_event(
         &self,
         index: &Index,
@@ -42,6 +43,7 @@ impl Search {
     }
 
     /// The best score of a term in one field, with its char positions if asked.
+    #[inline]
     pub(super) fn best_in(
         &self,
         p: &Prepared,

@@ -5,12 +5,16 @@
 //! So the letters stand within a word or phrase, never scattered across a
 //! paragraph. Only ASCII letters fold case, as in skim; spans count
 //! characters, not bytes.
+//!
+//! The hot helpers here and in the sibling files are `#[inline]`: split into
+//! modules, they may land in other codegen units than their callers.
 
 use super::pattern::Prepared;
 
 /// The first place at or after byte `from` where the term stands in order
 /// within its length plus `slack` characters: its byte range. ASCII letters
 /// fold as in skim.
+#[inline]
 pub(super) fn window(
     text: &str,
     from: usize,
@@ -69,6 +73,7 @@ fn ascii_window(
 
 /// Bytes of `hay` up to the end of `rest` as a subsequence within `within`
 /// characters of its start, if it is there.
+#[inline]
 pub(super) fn ascii_rest(
     hay: &[u8],
     rest: &[u8],
@@ -122,6 +127,7 @@ fn chars_rest(hay: &str, rest: &[char], case_sensitive: bool, within: usize) -> 
 }
 
 /// Byte offset of the next `c` at or after `from`, ASCII case folded unless `case_sensitive`.
+#[inline]
 pub(super) fn find_char(text: &str, from: usize, c: char, case_sensitive: bool) -> Option<usize> {
     let hay = text.as_bytes().get(from..)?;
     let at = if c.is_ascii() {
