@@ -1,0 +1,389 @@
+//! Incremental filtering returns exactly what filtering from scratch returns.
+//!
+//! The app refilters a keystroke from the previous matches (`refines`), from
+//! its cache of recent answers, and for large work on a worker thread whose
+//! answers may come back late. Each is an optimisation that could drop a
+//! match without anyone seeing; here random timelines get random edits
+//! through `update()` and, after every step, the list shown must be what
+//! `Search::filter` finds from scratch for the query shown (ranked order too).
+//!
+//! The filter line has no cursor, so an edit in the middle of the query is
+//! made as a user would: Ctrl-u, then the changed query pasted back.
+//!
+//! The worker is played by the test: each request left in `filter.pending`
+//! is run with `filter::run`, as the thread does, and its outcome delivered
+//! later, out of order, or never (the thread skips superseded requests).
+//! Large timelines (over `SYNC_LIMIT` events) are one small random timeline
+//! repeated, so the answer from scratch is the small one's, repeated.
+//!
+//! CI runs a fixed number of seeded cases; a long campaign is
+//! `FILTER_PROP_CASES=5000 cargo test --release --test filter_incremental -- --ignored`
+//! (seed from FILTER_PROP_SEED).
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngSeed, TestRunner};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Size;
+use timeline_explorer::search::{Hit, Query, Search, rank};
+use timeline_explorer::timeline::{Citation, Date, Dispute, Event, Kind, Source, Timeline};
+use timeline_explorer::tui::filter::{self, Request, SYNC_LIMIT};
+use timeline_explorer::tui::keys::action_for;
+use timeline_explorer::tui::{Action, App, Options, update};
+
+/// Data and queries share one small alphabet, so terms often match: case
+/// (smart case), beyond ASCII, and every character of the query syntax.
+const ALPHABET: &[char] = &[
+    'a', 'b', 'c', 'a', 'b', 'A', 'B', 'é', 'É', 'ß', '中', ' ', ' ', '\'', '^', '$', '!', '|',
+    '\\',
+];
+
+fn text(max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(ALPHABET), 0..=max)
+        .prop_map(|cs| cs.into_iter().collect())
+}
+
+fn quote(max: usize) -> impl Strategy<Value = Citation> {
+    text(max).prop_map(|quote| Citation {
+        source: "s".into(),
+        quote,
+        span: 0..0,
+        source_index: 0,
+    })
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    let kinds = vec![Kind::Order, Kind::Court, Kind::Deal, Kind::Plan];
+    (
+        (text(10), text(24), proptest::sample::select(kinds)),
+        (
+            proptest::collection::vec(text(6), 0..=2),
+            proptest::collection::vec(text(6), 0..=2),
+        ),
+        (
+            proptest::collection::vec(quote(24), 0..=2),
+            proptest::collection::vec(quote(12), 0..=2),
+            text(8),
+        ),
+    )
+        .prop_map(
+            |((title, summary, kind), (actors, tags), (citations, sides, date_text))| Event {
+                id: String::new(),
+                date: Date::Day(2020, 8, 14),
+                inferred: None,
+                sort_as: None,
+                title,
+                summary,
+                kind,
+                actors,
+                tags,
+                paraphrase: Vec::new(),
+                citations,
+                disputes: if sides.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Dispute {
+                        about: "x".into(),
+                        sides,
+                    }]
+                },
+                note: None,
+                date_text,
+            },
+        )
+}
+
+/// `events` repeated `copies` times, under distinct ids.
+fn timeline(events: &[Event], copies: usize) -> Timeline {
+    let mut all = Vec::with_capacity(events.len() * copies);
+    for copy in 0..copies {
+        for (i, e) in events.iter().enumerate() {
+            let mut e = e.clone();
+            e.id = format!("e{i}-{copy}");
+            all.push(e);
+        }
+    }
+    Timeline {
+        title: "random".into(),
+        root: None,
+        sources: vec![Source {
+            id: "s".into(),
+            file: "s.txt".into(),
+            headline: None,
+            description: None,
+            publisher: None,
+            note: None,
+            text: String::new(),
+        }],
+        events: all,
+    }
+}
+
+/// The answer from scratch for the timeline of `events` repeated `copies`
+/// times: the small timeline's, repeated (an event's match and score do not
+/// depend on the others), in display order.
+fn scratch(events: &[Event], copies: usize, text: &str, ranked: bool) -> Vec<Hit> {
+    let small = Search::default().filter(&timeline(events, 1), &Query::parse(text));
+    let mut hits: Vec<Hit> = (0..copies)
+        .flat_map(|copy| {
+            small.iter().map(move |h| Hit {
+                event: copy * events.len() + h.event,
+                score: h.score,
+            })
+        })
+        .collect();
+    if ranked {
+        rank(&mut hits);
+    }
+    hits
+}
+
+#[derive(Debug, Clone)]
+enum Step {
+    Type(char),
+    Backspace,
+    /// Ctrl-w.
+    DeleteWord,
+    /// Ctrl-u.
+    Clear,
+    Paste(String),
+    /// Replace `cut` characters at `at` (taken modulo the length) with
+    /// `insert`: Ctrl-u, then the new query pasted.
+    Middle {
+        at: usize,
+        cut: usize,
+        insert: String,
+    },
+    /// Back to the query of `n` steps ago (Ctrl-u, paste): a cache hit.
+    Revisit(usize),
+    /// Ctrl-s: ranked by score, or by date again.
+    Rank,
+    /// The worker finishes one of the requests sent (`n` modulo how many are
+    /// out), or skips it because a newer one came.
+    Deliver {
+        n: usize,
+        skip: bool,
+    },
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    let pasted = proptest::collection::vec(
+        prop_oneof![
+            8 => proptest::sample::select(ALPHABET),
+            // Line breaks and tabs come in as spaces, controls not at all.
+            1 => proptest::sample::select(vec!['\n', '\t', '\u{1b}', '\u{7}']),
+        ],
+        0..=6,
+    )
+    .prop_map(|cs| cs.into_iter().collect::<String>());
+    prop_oneof![
+        12 => proptest::sample::select(ALPHABET).prop_map(Step::Type),
+        4 => Just(Step::Backspace),
+        1 => Just(Step::DeleteWord),
+        1 => Just(Step::Clear),
+        2 => pasted.clone().prop_map(Step::Paste),
+        2 => (any::<usize>(), 0usize..=3, text(3))
+            .prop_map(|(at, cut, insert)| Step::Middle { at, cut, insert }),
+        2 => (1usize..=40).prop_map(Step::Revisit),
+        1 => Just(Step::Rank),
+        4 => (any::<usize>(), proptest::bool::weighted(0.2))
+            .prop_map(|(n, skip)| Step::Deliver { n, skip }),
+    ]
+}
+
+fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    let action = action_for(app, KeyEvent::new(code, mods));
+    let action = action.unwrap_or_else(|| panic!("{code:?} {mods:?} does nothing here"));
+    update(app, action);
+}
+
+fn ctrl(app: &mut App, c: char) {
+    key(app, KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+/// What the test knows beyond the app: the world of one run.
+struct World<'e> {
+    events: &'e [Event],
+    copies: usize,
+    background: bool,
+    /// Requests sent to the worker and not yet answered, oldest first.
+    sent: Vec<Request>,
+    /// The query and order of the list on screen: the last whose answer came in.
+    shown: (String, bool),
+}
+
+impl World<'_> {
+    /// Take note of work left for the worker, then compare the list on
+    /// screen with a fresh filter of the query it answers.
+    fn check(&mut self, app: &App) -> Result<(), TestCaseError> {
+        if let Some(request) = &app.filter.pending {
+            prop_assert!(self.background, "work left for a worker in the foreground");
+            if self
+                .sent
+                .last()
+                .is_none_or(|r| r.generation != request.generation)
+            {
+                self.sent.push(request.clone());
+            }
+        } else {
+            self.shown = (app.filter.text.clone(), app.filter.ranked);
+        }
+        let (text, ranked) = &self.shown;
+        let want = scratch(self.events, self.copies, text, *ranked);
+        let got = &app.filter.hits;
+        let events_of = |h: &[Hit]| h.iter().map(|h| h.event).collect::<Vec<_>>();
+        prop_assert_eq!(
+            events_of(got),
+            events_of(&want),
+            "query {:?} (ranked: {}) on screen; typed {:?}",
+            text,
+            ranked,
+            app.filter.text
+        );
+        if *ranked {
+            prop_assert_eq!(got, &want, "scores of {:?}", text);
+        }
+        Ok(())
+    }
+
+    /// Replace the whole query with `new`, as a user with no cursor keys would.
+    fn retype(&mut self, app: &mut App, new: &str) -> Result<(), TestCaseError> {
+        ctrl(app, 'u');
+        self.check(app)?;
+        update(app, Action::Paste(new.to_string()));
+        Ok(())
+    }
+}
+
+/// One run: `events` repeated `copies` times; `background` sends large work to
+/// the (played) worker.
+fn run(
+    events: &[Event],
+    copies: usize,
+    background: bool,
+    steps: &[Step],
+) -> Result<(), TestCaseError> {
+    let mut app = App::new(
+        timeline(events, copies),
+        &Options::default(),
+        Size::new(80, 24),
+    );
+    app.background = background;
+    key(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+    prop_assert!(app.filter.typing);
+    let mut world = World {
+        events,
+        copies,
+        background,
+        sent: Vec::new(),
+        shown: (app.filter.text.clone(), app.filter.ranked),
+    };
+    let mut history: Vec<String> = vec![app.filter.text.clone()];
+    world.check(&app)?;
+    for step in steps {
+        match step {
+            Step::Type(c) => key(&mut app, KeyCode::Char(*c), KeyModifiers::NONE),
+            Step::Backspace => key(&mut app, KeyCode::Backspace, KeyModifiers::NONE),
+            Step::DeleteWord => ctrl(&mut app, 'w'),
+            Step::Clear => ctrl(&mut app, 'u'),
+            Step::Rank => ctrl(&mut app, 's'),
+            Step::Paste(s) => update(&mut app, Action::Paste(s.clone())),
+            Step::Middle { at, cut, insert } => {
+                let mut chars: Vec<char> = app.filter.text.chars().collect();
+                let at = at % (chars.len() + 1);
+                let cut = (*cut).min(chars.len() - at);
+                chars.splice(at..at + cut, insert.chars());
+                let new: String = chars.into_iter().collect();
+                world.retype(&mut app, &new)?;
+            }
+            Step::Revisit(n) => {
+                let old = history[history.len().saturating_sub(*n)].clone();
+                world.retype(&mut app, &old)?;
+            }
+            Step::Deliver { n, skip } => {
+                if world.sent.is_empty() {
+                    continue;
+                }
+                let request = world.sent.remove(n % world.sent.len());
+                if !skip {
+                    let outcome = filter::run(&app.search, &app.index, &request);
+                    update(&mut app, Action::Filtered(Box::new(outcome)));
+                }
+            }
+        }
+        if history.last() != Some(&app.filter.text) {
+            history.push(app.filter.text.clone());
+        }
+        world.check(&app)?;
+    }
+    // The worker answers the newest request at last: the list is up to date.
+    if let Some(request) = app.filter.pending.clone() {
+        let outcome = filter::run(&app.search, &app.index, &request);
+        update(&mut app, Action::Filtered(Box::new(outcome)));
+        prop_assert!(app.filter.pending.is_none());
+        world.check(&app)?;
+        prop_assert_eq!(&world.shown.0, &app.filter.text);
+    }
+    Ok(())
+}
+
+fn cases(default: u32) -> u32 {
+    std::env::var("FILTER_PROP_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
+}
+
+fn config(cases: u32, seed: u64) -> Config {
+    Config {
+        cases,
+        rng_seed: RngSeed::Fixed(seed),
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+/// Small timelines, every filter at once (the foreground path).
+fn small(cases: u32, seed: u64) {
+    let strategy = (
+        proptest::collection::vec(event(), 0..=12),
+        proptest::collection::vec(step(), 0..=60),
+    );
+    TestRunner::new(config(cases, seed))
+        .run(&strategy, |(events, steps)| run(&events, 1, false, &steps))
+        .unwrap();
+}
+
+/// Over `SYNC_LIMIT` events, with the worker: a few distinct events repeated.
+fn large(cases: u32, seed: u64) {
+    let strategy = (
+        proptest::collection::vec(event(), 1..=4),
+        proptest::collection::vec(step(), 0..=30),
+    );
+    TestRunner::new(config(cases, seed))
+        .run(&strategy, |(events, steps)| {
+            let copies = SYNC_LIMIT / events.len() + 1;
+            run(&events, copies, true, &steps)
+        })
+        .unwrap();
+}
+
+#[test]
+fn typing_in_small_timelines_finds_what_a_fresh_filter_finds() {
+    small(cases(300), 0x1c2e_a5e5);
+}
+
+#[test]
+fn the_worker_and_late_answers_show_what_a_fresh_filter_finds() {
+    large(cases(300) / 30, 0x0b5e_7e57);
+}
+
+#[test]
+#[ignore = "a long campaign: FILTER_PROP_CASES=N cargo test --release --test filter_incremental -- --ignored"]
+fn incremental_filtering_long_campaign() {
+    let seed = std::env::var("FILTER_PROP_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    small(cases(5000), seed);
+    large(cases(5000) / 30, seed);
+}
