@@ -20,6 +20,8 @@
 //! `FILTER_PROP_CASES=5000 cargo test --release --test filter_incremental -- --ignored`
 //! (seed from FILTER_PROP_SEED).
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed, TestRunner};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -200,6 +202,18 @@ fn ctrl(app: &mut App, c: char) {
     key(app, KeyCode::Char(c), KeyModifiers::CONTROL);
 }
 
+/// What the runs went through, so a generator that stops reaching a path is
+/// noticed: requests left for the worker, answers that came in stale, runs
+/// that filled the cache (so it evicted), list checks.
+static SENT: AtomicUsize = AtomicUsize::new(0);
+static STALE: AtomicUsize = AtomicUsize::new(0);
+static FULL_CACHE: AtomicUsize = AtomicUsize::new(0);
+static CHECKS: AtomicUsize = AtomicUsize::new(0);
+
+fn count(c: &AtomicUsize) {
+    c.fetch_add(1, Ordering::Relaxed);
+}
+
 /// What the test knows beyond the app: the world of one run.
 struct World<'e> {
     events: &'e [Event],
@@ -209,6 +223,8 @@ struct World<'e> {
     sent: Vec<Request>,
     /// The query and order of the list on screen: the last whose answer came in.
     shown: (String, bool),
+    /// The cache has been full: older answers were evicted.
+    full: bool,
 }
 
 impl World<'_> {
@@ -223,10 +239,15 @@ impl World<'_> {
                 .is_none_or(|r| r.generation != request.generation)
             {
                 self.sent.push(request.clone());
+                count(&SENT);
             }
         } else {
             self.shown = (app.filter.text.clone(), app.filter.ranked);
         }
+        if app.filter.cache.len() == 32 {
+            self.full = true;
+        }
+        count(&CHECKS);
         let (text, ranked) = &self.shown;
         let want = scratch(self.events, self.copies, text, *ranked);
         let got = &app.filter.hits;
@@ -276,6 +297,7 @@ fn run(
         background,
         sent: Vec::new(),
         shown: (app.filter.text.clone(), app.filter.ranked),
+        full: false,
     };
     let mut history: Vec<String> = vec![app.filter.text.clone()];
     world.check(&app)?;
@@ -305,6 +327,9 @@ fn run(
                 }
                 let request = world.sent.remove(n % world.sent.len());
                 if !skip {
+                    if request.generation != app.filter.generation {
+                        count(&STALE);
+                    }
                     let outcome = filter::run(&app.search, &app.index, &request);
                     update(&mut app, Action::Filtered(Box::new(outcome)));
                 }
@@ -322,6 +347,9 @@ fn run(
         prop_assert!(app.filter.pending.is_none());
         world.check(&app)?;
         prop_assert_eq!(&world.shown.0, &app.filter.text);
+    }
+    if world.full {
+        count(&FULL_CACHE);
     }
     Ok(())
 }
@@ -367,14 +395,31 @@ fn large(cases: u32, seed: u64) {
         .unwrap();
 }
 
+/// Says what the runs went through, and that they went where they should.
+fn report(name: &str, worker: bool) {
+    let [sent, stale, full, checks] =
+        [&SENT, &STALE, &FULL_CACHE, &CHECKS].map(|c| c.swap(0, Ordering::Relaxed));
+    eprintln!(
+        "{name}: {checks} lists checked; {sent} requests to the worker, \
+         {stale} answered stale; {full} runs filled the cache"
+    );
+    if worker {
+        assert!(sent > 0 && stale > 0, "the worker path is not tested");
+    } else {
+        assert!(full > 0, "no run filled the cache: eviction is not tested");
+    }
+}
+
 #[test]
 fn typing_in_small_timelines_finds_what_a_fresh_filter_finds() {
     small(cases(300), 0x1c2e_a5e5);
+    report("small", false);
 }
 
 #[test]
 fn the_worker_and_late_answers_show_what_a_fresh_filter_finds() {
-    large(cases(300) / 30, 0x0b5e_7e57);
+    large(cases(300) / 15, 0x0b5e_7e57);
+    report("large", true);
 }
 
 #[test]
@@ -385,5 +430,7 @@ fn incremental_filtering_long_campaign() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1);
     small(cases(5000), seed);
+    report("small", false);
     large(cases(5000) / 30, seed);
+    report("large", true);
 }
