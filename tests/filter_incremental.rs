@@ -142,16 +142,19 @@ fn scratch(events: &[Event], copies: usize, text: &str, ranked: bool) -> Vec<Hit
 #[derive(Debug, Clone)]
 enum Step {
     Type(char),
+    /// A whole term typed key by key, checked after each: ` !^ab$`, ` | 'é`.
+    Term(String),
     Backspace,
     /// Ctrl-w.
     DeleteWord,
     /// Ctrl-u.
     Clear,
     Paste(String),
-    /// Replace `cut` characters at `at` (taken modulo the length) with
-    /// `insert`: Ctrl-u, then the new query pasted.
+    /// Replace `cut` characters at `at` (taken modulo the length; `None`:
+    /// before the last one, where a `$` term grows) with `insert`: Ctrl-u,
+    /// then the new query pasted.
     Middle {
-        at: usize,
+        at: Option<usize>,
         cut: usize,
         insert: String,
     },
@@ -167,6 +170,21 @@ enum Step {
     },
 }
 
+/// A term as fzf's syntax writes it, so every kind of term is typed and
+/// grown often: a separator, operators, a short word, maybe an end anchor.
+fn term() -> impl Strategy<Value = String> {
+    let letters = vec!['a', 'b', 'A', 'é', 'É', 'ß', '中', '$', '\'', '!'];
+    (
+        proptest::sample::select(vec![" ", " ", " | ", ""]),
+        proptest::sample::select(vec!["", "", "!", "'", "^", "!^", "!'", "'^"]),
+        proptest::collection::vec(proptest::sample::select(letters), 1..=3),
+        proptest::sample::select(vec!["", "", "$"]),
+    )
+        .prop_map(|(sep, ops, word, end)| {
+            format!("{sep}{ops}{}{end}", word.into_iter().collect::<String>())
+        })
+}
+
 fn step() -> impl Strategy<Value = Step> {
     let pasted = proptest::collection::vec(
         prop_oneof![
@@ -179,11 +197,16 @@ fn step() -> impl Strategy<Value = Step> {
     .prop_map(|cs| cs.into_iter().collect::<String>());
     prop_oneof![
         12 => proptest::sample::select(ALPHABET).prop_map(Step::Type),
+        4 => term().prop_map(Step::Term),
         4 => Just(Step::Backspace),
         1 => Just(Step::DeleteWord),
         1 => Just(Step::Clear),
         2 => pasted.clone().prop_map(Step::Paste),
-        2 => (any::<usize>(), 0usize..=3, text(3))
+        3 => (
+            proptest::option::of(any::<usize>()),
+            0usize..=2,
+            prop_oneof![text(3), term()]
+        )
             .prop_map(|(at, cut, insert)| Step::Middle { at, cut, insert }),
         2 => (1usize..=40).prop_map(Step::Revisit),
         1 => Just(Step::Rank),
@@ -202,21 +225,42 @@ fn ctrl(app: &mut App, c: char) {
     key(app, KeyCode::Char(c), KeyModifiers::CONTROL);
 }
 
-/// What the runs went through, so a generator that stops reaching a path is
-/// noticed: requests left for the worker, answers that came in stale, runs
-/// that filled the cache (so it evicted), list checks.
-static SENT: AtomicUsize = AtomicUsize::new(0);
-static STALE: AtomicUsize = AtomicUsize::new(0);
-static FULL_CACHE: AtomicUsize = AtomicUsize::new(0);
-static CHECKS: AtomicUsize = AtomicUsize::new(0);
+/// What one property's runs went through, so a generator that stops
+/// reaching a path is noticed: requests left for the worker, answers that
+/// came in stale, runs that filled the cache (so it evicted), lists checked.
+#[derive(Default)]
+struct Tally {
+    sent: AtomicUsize,
+    stale: AtomicUsize,
+    full: AtomicUsize,
+    checks: AtomicUsize,
+}
 
 fn count(c: &AtomicUsize) {
     c.fetch_add(1, Ordering::Relaxed);
 }
 
+impl Tally {
+    /// Says what the runs went through, and that they went where they should.
+    fn report(&self, name: &str, worker: bool) {
+        let [sent, stale, full, checks] =
+            [&self.sent, &self.stale, &self.full, &self.checks].map(|c| c.load(Ordering::Relaxed));
+        eprintln!(
+            "{name}: {checks} lists checked; {sent} requests to the worker, \
+             {stale} answered stale; {full} runs filled the cache"
+        );
+        if worker {
+            assert!(sent > 0 && stale > 0, "the worker path is not tested");
+        } else {
+            assert!(full > 0, "no run filled the cache: eviction is not tested");
+        }
+    }
+}
+
 /// What the test knows beyond the app: the world of one run.
 struct World<'e> {
     events: &'e [Event],
+    tally: &'e Tally,
     copies: usize,
     background: bool,
     /// Requests sent to the worker and not yet answered, oldest first.
@@ -239,7 +283,7 @@ impl World<'_> {
                 .is_none_or(|r| r.generation != request.generation)
             {
                 self.sent.push(request.clone());
-                count(&SENT);
+                count(&self.tally.sent);
             }
         } else {
             self.shown = (app.filter.text.clone(), app.filter.ranked);
@@ -247,7 +291,7 @@ impl World<'_> {
         if app.filter.cache.len() == 32 {
             self.full = true;
         }
-        count(&CHECKS);
+        count(&self.tally.checks);
         let (text, ranked) = &self.shown;
         let want = scratch(self.events, self.copies, text, *ranked);
         let got = &app.filter.hits;
@@ -286,6 +330,7 @@ impl World<'_> {
 /// One run: `events` repeated `copies` times; `background` sends large work to
 /// the (played) worker.
 fn run(
+    tally: &Tally,
     events: &[Event],
     copies: usize,
     background: bool,
@@ -301,6 +346,7 @@ fn run(
     prop_assert!(app.filter.typing);
     let mut world = World {
         events,
+        tally,
         copies,
         background,
         sent: Vec::new(),
@@ -312,6 +358,12 @@ fn run(
     for step in steps {
         match step {
             Step::Type(c) => key(&mut app, KeyCode::Char(*c), KeyModifiers::NONE),
+            Step::Term(term) => {
+                for c in term.chars() {
+                    key(&mut app, KeyCode::Char(c), KeyModifiers::NONE);
+                    world.check(&app)?;
+                }
+            }
             Step::Backspace => key(&mut app, KeyCode::Backspace, KeyModifiers::NONE),
             Step::DeleteWord => ctrl(&mut app, 'w'),
             Step::Clear => ctrl(&mut app, 'u'),
@@ -319,7 +371,7 @@ fn run(
             Step::Paste(s) => update(&mut app, Action::Paste(s.clone())),
             Step::Middle { at, cut, insert } => {
                 let mut chars: Vec<char> = app.filter.text.chars().collect();
-                let at = at % (chars.len() + 1);
+                let at = at.map_or(chars.len().saturating_sub(1), |at| at % (chars.len() + 1));
                 let cut = (*cut).min(chars.len() - at);
                 chars.splice(at..at + cut, insert.chars());
                 let new: String = chars.into_iter().collect();
@@ -336,7 +388,7 @@ fn run(
                 let request = world.sent.remove(n % world.sent.len());
                 if !skip {
                     if request.generation != app.filter.generation {
-                        count(&STALE);
+                        count(&world.tally.stale);
                     }
                     let outcome = filter::run(&app.search, &app.index, &request);
                     update(&mut app, Action::Filtered(Box::new(outcome)));
@@ -357,7 +409,7 @@ fn run(
         prop_assert_eq!(&world.shown.0, &app.filter.text);
     }
     if world.full {
-        count(&FULL_CACHE);
+        count(&world.tally.full);
     }
     Ok(())
 }
@@ -384,9 +436,13 @@ fn small(cases: u32, seed: u64) {
         proptest::collection::vec(event(), 0..=12),
         proptest::collection::vec(step(), 0..=60),
     );
+    let tally = Tally::default();
     TestRunner::new(config(cases, seed))
-        .run(&strategy, |(events, steps)| run(&events, 1, false, &steps))
+        .run(&strategy, |(events, steps)| {
+            run(&tally, &events, 1, false, &steps)
+        })
         .unwrap();
+    tally.report("small", false);
 }
 
 /// Over `SYNC_LIMIT` events, with the worker: a few distinct events repeated.
@@ -395,39 +451,24 @@ fn large(cases: u32, seed: u64) {
         proptest::collection::vec(event(), 1..=4),
         proptest::collection::vec(step(), 0..=30),
     );
+    let tally = Tally::default();
     TestRunner::new(config(cases, seed))
         .run(&strategy, |(events, steps)| {
             let copies = SYNC_LIMIT / events.len() + 1;
-            run(&events, copies, true, &steps)
+            run(&tally, &events, copies, true, &steps)
         })
         .unwrap();
-}
-
-/// Says what the runs went through, and that they went where they should.
-fn report(name: &str, worker: bool) {
-    let [sent, stale, full, checks] =
-        [&SENT, &STALE, &FULL_CACHE, &CHECKS].map(|c| c.swap(0, Ordering::Relaxed));
-    eprintln!(
-        "{name}: {checks} lists checked; {sent} requests to the worker, \
-         {stale} answered stale; {full} runs filled the cache"
-    );
-    if worker {
-        assert!(sent > 0 && stale > 0, "the worker path is not tested");
-    } else {
-        assert!(full > 0, "no run filled the cache: eviction is not tested");
-    }
+    tally.report("large", true);
 }
 
 #[test]
 fn typing_in_small_timelines_finds_what_a_fresh_filter_finds() {
     small(cases(300), 0x1c2e_a5e5);
-    report("small", false);
 }
 
 #[test]
 fn the_worker_and_late_answers_show_what_a_fresh_filter_finds() {
     large(cases(300) / 15, 0x0b5e_7e57);
-    report("large", true);
 }
 
 #[test]
@@ -438,7 +479,5 @@ fn incremental_filtering_long_campaign() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1);
     small(cases(5000), seed);
-    report("small", false);
     large(cases(5000) / 30, seed);
-    report("large", true);
 }
