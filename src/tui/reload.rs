@@ -87,6 +87,8 @@ fn replace(app: &mut App, timeline: Timeline, reader_width: u16) -> Option<Strin
     app.index = Arc::new(Index::new(&app.timeline));
     app.ahead = super::agenda::Note::of(&app.timeline, app.as_of);
     app.filter.cache.clear();
+    // The worker may still answer an older request, on the old index.
+    app.filter.since = app.filter.generation + 1;
     app.filter.pending = None;
     app.filter.busy = false;
     app.refilter_keeping(selected);
