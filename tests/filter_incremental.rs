@@ -481,3 +481,72 @@ fn incremental_filtering_long_campaign() {
     small(cases(5000), seed);
     large(cases(5000) / 30, seed);
 }
+
+/// A filter the worker was running when the timeline was reloaded answers in
+/// the old timeline's event numbers: it must not be kept for the new one, or
+/// coming back to that query lists the wrong events.
+#[test]
+fn an_answer_from_before_a_reload_is_not_kept() {
+    let event = |title: &str| Event {
+        id: String::new(),
+        date: Date::Day(2020, 8, 14),
+        inferred: None,
+        sort_as: None,
+        title: title.into(),
+        summary: String::new(),
+        kind: Kind::Plan,
+        actors: Vec::new(),
+        tags: Vec::new(),
+        paraphrase: Vec::new(),
+        citations: Vec::new(),
+        disputes: Vec::new(),
+        note: None,
+        date_text: String::new(),
+    };
+    let before = [event("oracle"), event("walmart")];
+    let after = [event("walmart"), event("oracle")];
+    let copies = SYNC_LIMIT + 1;
+    let mut app = App::new(
+        timeline(&before, copies),
+        &Options::default(),
+        Size::new(80, 24),
+    );
+    app.background = true;
+    key(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+    update(&mut app, Action::Paste("oracle".into()));
+    let running = app
+        .filter
+        .pending
+        .clone()
+        .expect("large work goes to the worker");
+    let checked = timeline_explorer::timeline::Checked {
+        timeline: Some(timeline(&after, copies)),
+        report: Default::default(),
+    };
+    update(
+        &mut app,
+        Action::Reloaded(timeline_explorer::tui::action::Shared::new(checked)),
+    );
+    // The old worker finishes what it was doing, on the old index.
+    let old_index = timeline_explorer::search::Index::new(&timeline(&before, copies));
+    let late = filter::run(&app.search, &old_index, &running);
+    update(&mut app, Action::Filtered(Box::new(late)));
+    if let Some(request) = app.filter.pending.clone() {
+        let outcome = filter::run(&app.search, &app.index, &request);
+        update(&mut app, Action::Filtered(Box::new(outcome)));
+    }
+    // Away from the query and back to it.
+    ctrl(&mut app, 'u');
+    update(&mut app, Action::Paste("oracle".into()));
+    if let Some(request) = app.filter.pending.clone() {
+        let outcome = filter::run(&app.search, &app.index, &request);
+        update(&mut app, Action::Filtered(Box::new(outcome)));
+    }
+    let want = scratch(&after, copies, "oracle", false);
+    assert_eq!(app.filter.hits.len(), want.len());
+    assert_eq!(
+        app.filter.hits.first().map(|h| h.event),
+        want.first().map(|h| h.event),
+        "the oracle events of the reloaded timeline"
+    );
+}
