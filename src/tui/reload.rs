@@ -91,7 +91,11 @@ fn replace(app: &mut App, timeline: Timeline, reader_width: u16) -> Option<Strin
     app.filter.since = app.filter.generation + 1;
     app.filter.pending = None;
     app.filter.busy = false;
+    // At once, not on the worker: until it answered, the list would hold the
+    // old timeline's event numbers, past the end of a shorter one.
+    let background = std::mem::replace(&mut app.background, false);
     app.refilter_keeping(selected);
+    app.background = background;
 
     match detail {
         Some(event) => {
