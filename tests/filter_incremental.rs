@@ -550,3 +550,50 @@ fn an_answer_from_before_a_reload_is_not_kept() {
         "the oracle events of the reloaded timeline"
     );
 }
+
+/// A reload to a shorter large timeline while the worker refilters: the list
+/// on screen must not name events past the new timeline's end.
+#[test]
+fn a_reload_to_a_shorter_large_timeline_lists_only_its_events() {
+    let event = |title: &str| Event {
+        id: String::new(),
+        date: Date::Day(2020, 8, 14),
+        inferred: None,
+        sort_as: None,
+        title: title.into(),
+        summary: String::new(),
+        kind: Kind::Plan,
+        actors: Vec::new(),
+        tags: Vec::new(),
+        paraphrase: Vec::new(),
+        citations: Vec::new(),
+        disputes: Vec::new(),
+        note: None,
+        date_text: String::new(),
+    };
+    let one = [event("oracle")];
+    let mut app = App::new(
+        timeline(&one, SYNC_LIMIT + 100),
+        &Options::default(),
+        Size::new(80, 24),
+    );
+    app.background = true;
+    let checked = timeline_explorer::timeline::Checked {
+        timeline: Some(timeline(&one, SYNC_LIMIT + 1)),
+        report: Default::default(),
+    };
+    update(
+        &mut app,
+        Action::Reloaded(timeline_explorer::tui::action::Shared::new(checked)),
+    );
+    // Drawn while the worker has not answered yet.
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| timeline_explorer::tui::view(&app, f))
+        .unwrap();
+    let n = app.timeline.events.len();
+    assert!(
+        app.filter.hits.iter().all(|h| h.event < n),
+        "hits past the end"
+    );
+}
