@@ -22,12 +22,17 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use std::sync::Arc;
+
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed, TestRunner};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
-use timeline_explorer::search::{Hit, Query, Search, rank};
-use timeline_explorer::timeline::{Citation, Date, Dispute, Event, Kind, Source, Timeline};
+use timeline_explorer::search::{Hit, Index, Query, Search, rank};
+use timeline_explorer::timeline::{
+    Checked, Citation, Date, Dispute, Event, Kind, Source, Timeline,
+};
+use timeline_explorer::tui::action::Shared;
 use timeline_explorer::tui::filter::{self, Request, SYNC_LIMIT};
 use timeline_explorer::tui::keys::action_for;
 use timeline_explorer::tui::{Action, App, Options, update};
@@ -168,6 +173,9 @@ enum Step {
         n: usize,
         skip: bool,
     },
+    /// The timeline's file changed: these events now (repeated as large as
+    /// the run's timeline is).
+    Reload(Vec<Event>),
 }
 
 /// A term as fzf's syntax writes it, so every kind of term is typed and
@@ -212,6 +220,7 @@ fn step() -> impl Strategy<Value = Step> {
         1 => Just(Step::Rank),
         4 => (any::<usize>(), proptest::bool::weighted(0.2))
             .prop_map(|(n, skip)| Step::Deliver { n, skip }),
+        1 => proptest::collection::vec(event(), 0..=4).prop_map(Step::Reload),
     ]
 }
 
@@ -259,12 +268,14 @@ impl Tally {
 
 /// What the test knows beyond the app: the world of one run.
 struct World<'e> {
-    events: &'e [Event],
+    /// The distinct events of the timeline in the app.
+    events: Vec<Event>,
     tally: &'e Tally,
-    copies: usize,
-    background: bool,
-    /// Requests sent to the worker and not yet answered, oldest first.
-    sent: Vec<Request>,
+    /// The timeline is over `SYNC_LIMIT` events and large work goes to the worker.
+    large: bool,
+    /// Requests sent to the worker and not yet answered, oldest first, each
+    /// with the index it was sent with (a reload brings a new one).
+    sent: Vec<(Request, Arc<Index>)>,
     /// The query and order of the list on screen: the last whose answer came in.
     shown: (String, bool),
     /// The cache has been full: older answers were evicted.
@@ -272,17 +283,26 @@ struct World<'e> {
 }
 
 impl World<'_> {
+    /// How many times the timeline in the app repeats `events`.
+    fn copies(&self) -> usize {
+        if self.large {
+            SYNC_LIMIT / self.events.len().max(1) + 1
+        } else {
+            1
+        }
+    }
+
     /// Take note of work left for the worker, then compare the list on
     /// screen with a fresh filter of the query it answers.
     fn check(&mut self, app: &App) -> Result<(), TestCaseError> {
         if let Some(request) = &app.filter.pending {
-            prop_assert!(self.background, "work left for a worker in the foreground");
+            prop_assert!(self.large, "work left for a worker in the foreground");
             if self
                 .sent
                 .last()
-                .is_none_or(|r| r.generation != request.generation)
+                .is_none_or(|(r, _)| r.generation != request.generation)
             {
-                self.sent.push(request.clone());
+                self.sent.push((request.clone(), Arc::clone(&app.index)));
                 count(&self.tally.sent);
             }
         } else {
@@ -293,7 +313,7 @@ impl World<'_> {
         }
         count(&self.tally.checks);
         let (text, ranked) = &self.shown;
-        let want = scratch(self.events, self.copies, text, *ranked);
+        let want = scratch(&self.events, self.copies(), text, *ranked);
         let got = &app.filter.hits;
         // Scores count only in ranked order (the list by date is not scored).
         let same = |g: &Hit, w: &Hit| g.event == w.event && (!*ranked || g.score == w.score);
@@ -327,32 +347,25 @@ impl World<'_> {
     }
 }
 
-/// One run: `events` repeated `copies` times; `background` sends large work to
-/// the (played) worker.
-fn run(
-    tally: &Tally,
-    events: &[Event],
-    copies: usize,
-    background: bool,
-    steps: &[Step],
-) -> Result<(), TestCaseError> {
+/// One run on `events`, repeated past `SYNC_LIMIT` when `large` (then large
+/// work goes to the played worker).
+fn run(tally: &Tally, events: &[Event], large: bool, steps: &[Step]) -> Result<(), TestCaseError> {
+    let mut world = World {
+        events: events.to_vec(),
+        tally,
+        large,
+        sent: Vec::new(),
+        shown: (String::new(), false),
+        full: false,
+    };
     let mut app = App::new(
-        timeline(events, copies),
+        timeline(events, world.copies()),
         &Options::default(),
         Size::new(80, 24),
     );
-    app.background = background;
+    app.background = large;
     key(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
     prop_assert!(app.filter.typing);
-    let mut world = World {
-        events,
-        tally,
-        copies,
-        background,
-        sent: Vec::new(),
-        shown: (app.filter.text.clone(), app.filter.ranked),
-        full: false,
-    };
     let mut history: Vec<String> = vec![app.filter.text.clone()];
     world.check(&app)?;
     for step in steps {
@@ -385,14 +398,22 @@ fn run(
                 if world.sent.is_empty() {
                     continue;
                 }
-                let request = world.sent.remove(n % world.sent.len());
+                let (request, index) = world.sent.remove(n % world.sent.len());
                 if !skip {
                     if request.generation != app.filter.generation {
                         count(&world.tally.stale);
                     }
-                    let outcome = filter::run(&app.search, &app.index, &request);
+                    let outcome = filter::run(&app.search, &index, &request);
                     update(&mut app, Action::Filtered(Box::new(outcome)));
                 }
+            }
+            Step::Reload(events) => {
+                world.events = events.clone();
+                let checked = Checked {
+                    timeline: Some(timeline(events, world.copies())),
+                    report: Default::default(),
+                };
+                update(&mut app, Action::Reloaded(Shared::new(checked)));
             }
         }
         if history.last() != Some(&app.filter.text) {
@@ -439,7 +460,7 @@ fn small(cases: u32, seed: u64) {
     let tally = Tally::default();
     TestRunner::new(config(cases, seed))
         .run(&strategy, |(events, steps)| {
-            run(&tally, &events, 1, false, &steps)
+            run(&tally, &events, false, &steps)
         })
         .unwrap();
     tally.report("small", false);
@@ -454,8 +475,7 @@ fn large(cases: u32, seed: u64) {
     let tally = Tally::default();
     TestRunner::new(config(cases, seed))
         .run(&strategy, |(events, steps)| {
-            let copies = SYNC_LIMIT / events.len() + 1;
-            run(&tally, &events, copies, true, &steps)
+            run(&tally, &events, true, &steps)
         })
         .unwrap();
     tally.report("large", true);
@@ -519,16 +539,13 @@ fn an_answer_from_before_a_reload_is_not_kept() {
         .pending
         .clone()
         .expect("large work goes to the worker");
-    let checked = timeline_explorer::timeline::Checked {
+    let checked = Checked {
         timeline: Some(timeline(&after, copies)),
         report: Default::default(),
     };
-    update(
-        &mut app,
-        Action::Reloaded(timeline_explorer::tui::action::Shared::new(checked)),
-    );
+    update(&mut app, Action::Reloaded(Shared::new(checked)));
     // The old worker finishes what it was doing, on the old index.
-    let old_index = timeline_explorer::search::Index::new(&timeline(&before, copies));
+    let old_index = Index::new(&timeline(&before, copies));
     let late = filter::run(&app.search, &old_index, &running);
     update(&mut app, Action::Filtered(Box::new(late)));
     if let Some(request) = app.filter.pending.clone() {
@@ -578,14 +595,11 @@ fn a_reload_to_a_shorter_large_timeline_lists_only_its_events() {
         Size::new(80, 24),
     );
     app.background = true;
-    let checked = timeline_explorer::timeline::Checked {
+    let checked = Checked {
         timeline: Some(timeline(&one, SYNC_LIMIT + 1)),
         report: Default::default(),
     };
-    update(
-        &mut app,
-        Action::Reloaded(timeline_explorer::tui::action::Shared::new(checked)),
-    );
+    update(&mut app, Action::Reloaded(Shared::new(checked)));
     // Drawn while the worker has not answered yet.
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     terminal
