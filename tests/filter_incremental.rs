@@ -314,9 +314,27 @@ impl World<'_> {
         count(&self.tally.checks);
         let (text, ranked) = &self.shown;
         let want = scratch(&self.events, self.copies(), text, *ranked);
-        let got = &app.filter.hits;
-        // Scores count only in ranked order (the list by date is not scored).
-        let same = |g: &Hit, w: &Hit| g.event == w.event && (!*ranked || g.score == w.score);
+        let mut got = app.filter.hits.clone();
+        let mut want = want;
+        // Scores count only in ranked order (the list by date is not scored),
+        // and only nearly: fuzzy-matcher 0.3.7 reuses its score matrix without
+        // clearing it, so a score can be a point off depending on what the
+        // same matcher scored before on that thread (`'ÉÉA` scores 73, or 74
+        // after `a$a`). Ranking by the wrong query is off by whole terms.
+        let slack = 8 * Query::parse(text).groups.len() as i64;
+        if *ranked {
+            prop_assert!(
+                got.windows(2)
+                    .all(|w| (w[1].score, w[0].event) < (w[0].score, w[1].event)),
+                "not best score first, ties by date: {:?}",
+                &got[..got.len().min(20)]
+            );
+            got.sort_by_key(|h| h.event);
+            want.sort_by_key(|h| h.event);
+        }
+        let same = |g: &Hit, w: &Hit| {
+            g.event == w.event && (!*ranked || (g.score - w.score).abs() <= slack)
+        };
         let first = (0..got.len().max(want.len()))
             .find(|&i| !matches!((got.get(i), want.get(i)), (Some(g), Some(w)) if same(g, w)));
         if let Some(i) = first {
