@@ -131,6 +131,10 @@ pub struct Filter {
     /// refines one of them is run on its matches only, and backspace finds its
     /// answer here.
     pub cache: Vec<(String, Vec<usize>)>,
+    /// The first generation asked of the current timeline: an outcome older
+    /// than that was found in one since reloaded, and its event numbers mean
+    /// nothing now.
+    pub since: u64,
 }
 
 /// How many recent filter results are kept.
@@ -252,6 +256,7 @@ impl App {
                 pending: None,
                 busy: false,
                 cache: Vec::new(),
+                since: 0,
             },
             list: ListPos::default(),
             detail: DetailState::default(),
@@ -364,6 +369,9 @@ impl App {
     /// Take in a filter's outcome: always into the cache, onto the screen only
     /// if no later keystroke has asked for another.
     pub fn apply(&mut self, outcome: Outcome) {
+        if outcome.generation < self.filter.since {
+            return;
+        }
         let cache = &mut self.filter.cache;
         match cache.iter().position(|(text, _)| *text == outcome.text) {
             Some(i) => {

@@ -87,9 +87,15 @@ fn replace(app: &mut App, timeline: Timeline, reader_width: u16) -> Option<Strin
     app.index = Arc::new(Index::new(&app.timeline));
     app.ahead = super::agenda::Note::of(&app.timeline, app.as_of);
     app.filter.cache.clear();
+    // The worker may still answer an older request, on the old index.
+    app.filter.since = app.filter.generation + 1;
     app.filter.pending = None;
     app.filter.busy = false;
+    // At once, not on the worker: until it answered, the list would hold the
+    // old timeline's event numbers, past the end of a shorter one.
+    let background = std::mem::replace(&mut app.background, false);
     app.refilter_keeping(selected);
+    app.background = background;
 
     match detail {
         Some(event) => {
