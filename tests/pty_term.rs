@@ -133,8 +133,9 @@ fn colours_show_as_before_and_the_mouse_never_reports_every_motion() {
 fn term_dumb_or_empty_lists_as_a_pipe_does_and_says_why() {
     for (term, why) in [("dumb", "TERM is dumb"), ("", "TERM is empty")] {
         let mut s = spawn(&["--as-of", "2020-10-04"], 80, 24, &[("TERM", term)]);
-        assert_eq!(s.exit_code(), 0, "TERM={term:?}");
+        // All of the output first: the exit can be seen before its last read.
         s.wait_for("Google and Apple have until July 8 to comment");
+        assert_eq!(s.exit_code(), 0, "TERM={term:?}");
         let out = raw(&s);
         let note = format!("note: {why}, so no full-screen app");
         assert!(contains(&out, note.as_bytes()), "TERM={term:?}");
