@@ -12,19 +12,6 @@ pub fn row(e: &Event) -> String {
     format!("{:<11}  {:<9}  {}", short_date(e), e.kind.as_str(), e.title)
 }
 
-/// A list row with the countdown from `as_of` beside the date, padded to
-/// `width` (the widest in the list, so titles line up):
-/// `2020-11-12   in 39 days   deadline   12 November: ...`.
-pub fn counted_row(e: &Event, as_of: NaiveDate, width: usize) -> String {
-    format!(
-        "{:<11}  {:<width$}  {:<9}  {}",
-        short_date(e),
-        countdown(e, as_of),
-        e.kind.as_str(),
-        e.title
-    )
-}
-
 /// The countdown as a column shows it: "in 39 days", "in 28 to 57 days".
 pub fn countdown(e: &Event, as_of: NaiveDate) -> String {
     crate::when::days_from(e.date, as_of).map_or_else(String::new, crate::when::countdown)
