@@ -520,12 +520,9 @@ fn incremental_filtering_long_campaign() {
     large(cases(5000) / 30, seed);
 }
 
-/// A filter the worker was running when the timeline was reloaded answers in
-/// the old timeline's event numbers: it must not be kept for the new one, or
-/// coming back to that query lists the wrong events.
-#[test]
-fn an_answer_from_before_a_reload_is_not_kept() {
-    let event = |title: &str| Event {
+/// An event with only a title, for the reload tests.
+fn titled(title: &str) -> Event {
+    Event {
         id: String::new(),
         date: Date::Day(2020, 8, 14),
         inferred: None,
@@ -540,9 +537,16 @@ fn an_answer_from_before_a_reload_is_not_kept() {
         disputes: Vec::new(),
         note: None,
         date_text: String::new(),
-    };
-    let before = [event("oracle"), event("walmart")];
-    let after = [event("walmart"), event("oracle")];
+    }
+}
+
+/// A filter the worker was running when the timeline was reloaded answers in
+/// the old timeline's event numbers: it must not be kept for the new one, or
+/// coming back to that query lists the wrong events.
+#[test]
+fn an_answer_from_before_a_reload_is_not_kept() {
+    let before = [titled("oracle"), titled("walmart")];
+    let after = [titled("walmart"), titled("oracle")];
     let copies = SYNC_LIMIT + 1;
     let mut app = App::new(
         timeline(&before, copies),
@@ -590,23 +594,7 @@ fn an_answer_from_before_a_reload_is_not_kept() {
 /// on screen must not name events past the new timeline's end.
 #[test]
 fn a_reload_to_a_shorter_large_timeline_lists_only_its_events() {
-    let event = |title: &str| Event {
-        id: String::new(),
-        date: Date::Day(2020, 8, 14),
-        inferred: None,
-        sort_as: None,
-        title: title.into(),
-        summary: String::new(),
-        kind: Kind::Plan,
-        actors: Vec::new(),
-        tags: Vec::new(),
-        paraphrase: Vec::new(),
-        citations: Vec::new(),
-        disputes: Vec::new(),
-        note: None,
-        date_text: String::new(),
-    };
-    let one = [event("oracle")];
+    let one = [titled("oracle")];
     let mut app = App::new(
         timeline(&one, SYNC_LIMIT + 100),
         &Options::default(),

@@ -4,12 +4,15 @@
 
 #[path = "common/ranges.rs"]
 mod ranges;
+#[path = "common/search.rs"]
+mod search_ids;
+
+use search_ids::ids;
 
 use std::process::Command;
 
 use serde_json::Value;
 use timeline_explorer::format;
-use timeline_explorer::search::{Query, Search};
 use timeline_explorer::timeline::{Problem, Timeline};
 
 fn event<'a>(tl: &'a Timeline, id: &str) -> &'a timeline_explorer::timeline::Event {
@@ -260,14 +263,6 @@ fn json_gives_an_iso_interval_and_the_range_precision() {
     // The same fields as for any event: only values are new.
     let keys = |e: &Value| e.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
     assert_eq!(keys(&v["events"][0]), keys(&v["events"][2]));
-}
-
-fn ids(tl: &Timeline, query: &str) -> Vec<String> {
-    Search::default()
-        .filter(tl, &Query::parse(query))
-        .iter()
-        .map(|h| tl.events[h.event].id.clone())
-        .collect()
 }
 
 #[test]

@@ -1,15 +1,12 @@
 //! Search on the shipped timeline: the queries people type in a meeting.
 
+#[path = "common/search.rs"]
+mod search_ids;
+
+use search_ids::ids;
+
 use timeline_explorer::search::{Field, Query, Search, rank};
 use timeline_explorer::timeline::{Timeline, load_builtin};
-
-fn ids(tl: &Timeline, query: &str) -> Vec<String> {
-    Search::default()
-        .filter(tl, &Query::parse(query))
-        .iter()
-        .map(|h| tl.events[h.event].id.clone())
-        .collect()
-}
 
 fn tl() -> Timeline {
     load_builtin().unwrap()
