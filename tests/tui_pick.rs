@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 use timeline_explorer::timeline::load_builtin;
 use timeline_explorer::tui::keys::{action_for, hints};
-use timeline_explorer::tui::pick::Answer;
+use timeline_explorer::tui::state::pick::Answer;
 use timeline_explorer::tui::{App, Options, Screen, update};
 
 fn picking(options: Options) -> App {
@@ -93,7 +93,7 @@ fn marks_from_an_earlier_session_count_and_the_header_says_so() {
         ..Options::default()
     });
     assert_eq!(
-        timeline_explorer::tui::pick::marked(&a),
+        timeline_explorer::tui::state::pick::marked(&a),
         Some(1),
         "an id this timeline lacks is not counted"
     );

@@ -3,8 +3,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
-use super::app::{App, Screen};
+use crate::tui::state::action::Action;
+use crate::tui::state::app::{App, Screen};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -372,7 +372,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     }
     let keymap = &app.keymap;
     // Nothing is shown to act on: only quitting and suspending do anything.
-    if super::layout::too_small(app.size) {
+    if crate::tui::widgets::layout::too_small(app.size) {
         let key = (code, mods);
         return [("quit", Action::Quit), ("suspend", Action::Suspend)]
             .into_iter()
@@ -407,7 +407,7 @@ pub fn hints(app: &App) -> Vec<String> {
                 continue;
             };
             // The problems hint only while there are problems.
-            if b.action == Action::Problems && !super::problems::any(app) {
+            if b.action == Action::Problems && !crate::tui::overlays::problems::any(app) {
                 continue;
             }
             let mut label = short(*first);
@@ -431,7 +431,7 @@ pub fn hints(app: &App) -> Vec<String> {
 /// A key as the footer shows it: as short as it can be.
 fn short(key: Key) -> String {
     match key {
-        (KeyCode::Enter, m) if m.is_empty() && !super::text::ascii() => "⏎".into(),
+        (KeyCode::Enter, m) if m.is_empty() && !crate::tui::widgets::text::ascii() => "⏎".into(),
         (KeyCode::Char(c), m) if m == CTRL => format!("^{c}"),
         k => label(k),
     }
@@ -448,10 +448,10 @@ pub fn label((code, mods): (KeyCode, KeyModifiers)) -> String {
         KeyCode::BackTab => "Shift-Tab".into(),
         KeyCode::Backspace => "Backspace".into(),
         // Their names where the terminal shows only ASCII.
-        KeyCode::Up if super::text::ascii() => "Up".into(),
-        KeyCode::Down if super::text::ascii() => "Down".into(),
-        KeyCode::Left if super::text::ascii() => "Left".into(),
-        KeyCode::Right if super::text::ascii() => "Right".into(),
+        KeyCode::Up if crate::tui::widgets::text::ascii() => "Up".into(),
+        KeyCode::Down if crate::tui::widgets::text::ascii() => "Down".into(),
+        KeyCode::Left if crate::tui::widgets::text::ascii() => "Left".into(),
+        KeyCode::Right if crate::tui::widgets::text::ascii() => "Right".into(),
         KeyCode::Up => "↑".into(),
         KeyCode::Down => "↓".into(),
         KeyCode::Left => "←".into(),

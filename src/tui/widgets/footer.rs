@@ -8,9 +8,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::app::{App, Screen};
-use super::keys::hints;
-use super::text::{display, width, wrapped};
+use crate::tui::keys::hints;
+use crate::tui::state::app::{App, Screen};
+use crate::tui::widgets::text::{display, width, wrapped};
 
 /// At most this many rows of the body are lent to a long status message.
 const STATUS_ROWS: usize = 2;
@@ -31,7 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
         cursor = Some(typing_cursor(area, &shown));
         spans.push(Span::styled(shown, t.title));
         spans.push(Span::raw("  "));
-    } else if let Some(typed) = super::grep::typed(app) {
+    } else if let Some(typed) = crate::tui::screens::grep::typed(app) {
         let shown = format!("/{}", display(typed));
         cursor = Some(typing_cursor(area, &shown));
         spans.push(Span::styled(shown, t.title));
@@ -112,8 +112,8 @@ fn draw_status_above(app: &App, frame: &mut Frame, footer: Rect, status: &str) {
         if let Some(last) = lines.last_mut() {
             // Wrapped to one column less than the row, so the `…` fits after it.
             let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-            let cut = super::text::more(text.trim_end());
-            let cut = super::text::fit(&cut, usize::from(footer.width));
+            let cut = crate::tui::widgets::text::more(text.trim_end());
+            let cut = crate::tui::widgets::text::fit(&cut, usize::from(footer.width));
             *last = Line::styled(cut, app.theme.warning);
         }
     }

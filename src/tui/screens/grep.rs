@@ -2,10 +2,11 @@
 //! reader's search of the article it shows. Pure, as `update` is: the search
 //! runs in line (10,000 articles answer in about 150 ms).
 
-use super::action::Action;
-use super::app::{App, Screen};
-use super::{layout, reader, sources};
 use crate::search::{PassageHit, Query};
+use crate::tui::screens::{reader, sources};
+use crate::tui::state::action::Action;
+use crate::tui::state::app::{App, Screen};
+use crate::tui::widgets::layout;
 
 /// The articles' search, where the user left it.
 #[derive(Debug, Default)]
@@ -82,7 +83,7 @@ pub fn on_typing(app: &mut App, action: Action) {
     } else {
         &mut app.grep.query
     };
-    let edited = super::update::edit_line(text, &action, &mut app.status);
+    let edited = crate::tui::state::update::edit_line(text, &action, &mut app.status);
     match action {
         _ if edited => {}
         Action::AcceptSearch => {
@@ -126,9 +127,9 @@ fn run(app: &mut App) {
 
 fn move_selection(app: &mut App, action: Action) {
     let page = sources::page(sources_list(app));
-    if let Some(by) = super::update::step(action, page) {
+    if let Some(by) = crate::tui::state::update::step(action, page) {
         let rows = app.grep.rows(app);
-        app.grep.selected = super::update::moved(app.grep.selected, by, rows);
+        app.grep.selected = crate::tui::state::update::moved(app.grep.selected, by, rows);
     }
 }
 
@@ -292,7 +293,10 @@ fn show_match(app: &mut App) {
 }
 
 /// The screen line the match in focus starts on.
-pub fn match_row(state: &super::app::ReaderState, search: &ReaderSearch) -> Option<usize> {
+pub fn match_row(
+    state: &crate::tui::state::app::ReaderState,
+    search: &ReaderSearch,
+) -> Option<usize> {
     let m = search.matches.get(search.current)?;
     let at = state
         .shown

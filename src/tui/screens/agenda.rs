@@ -6,10 +6,10 @@
 
 use chrono::NaiveDate;
 
-use super::app::App;
 use crate::agenda::{ahead, first_class};
 use crate::search::Hit;
 use crate::timeline::Timeline;
+use crate::tui::state::app::App;
 
 /// Open the agenda, or go back to the whole list.
 pub fn toggle(app: &mut App) {

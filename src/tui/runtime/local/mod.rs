@@ -23,16 +23,16 @@ use ratatui::{Terminal, TerminalOptions, Viewport, backend::CrosstermBackend};
 use self::colours::{ColourWriter, Colours};
 use self::signals::Signal;
 use self::worker::Worker;
-use super::action::{Action, Shared};
-use super::app::{App, Effect};
-use super::copying::{CopyReport, Osc52};
-use super::filter::Outcome;
-use super::keys::action_for;
-use super::pick::Answer;
-use super::update::update;
-use super::view::view;
-use super::watch::Watch;
 use crate::timeline::{Checked, Timeline, files};
+use crate::tui::keys::action_for;
+use crate::tui::runtime::watch::Watch;
+use crate::tui::state::action::{Action, Shared};
+use crate::tui::state::app::{App, Effect};
+use crate::tui::state::copying::{CopyReport, Osc52};
+use crate::tui::state::filter::Outcome;
+use crate::tui::state::pick::Answer;
+use crate::tui::state::update::update;
+use crate::tui::view::view;
 pub use output::Output;
 
 /// The terminal as the app draws on it: through `Output`, its colours in
@@ -292,7 +292,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
 /// app is told.
 fn resized(app: &mut App) -> bool {
     match ratatui::crossterm::terminal::size() {
-        Ok((w, h)) if super::layout::drawn(w, h) != app.size => {
+        Ok((w, h)) if crate::tui::widgets::layout::drawn(w, h) != app.size => {
             update(app, Action::Resize(w, h));
             true
         }

@@ -3,7 +3,7 @@
 //! answer is state like any other; the command line prints it once the
 //! terminal is given back.
 
-use super::app::App;
+use crate::tui::state::app::App;
 
 /// How pick mode ended.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,9 +4,9 @@
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use super::app::App;
-use super::layout;
-use super::text::display;
+use crate::tui::state::app::App;
+use crate::tui::widgets::layout;
+use crate::tui::widgets::text::display;
 
 /// Whether there is anything to show.
 pub fn any(app: &App) -> bool {

@@ -1,0 +1,5 @@
+//! Drivers that feed `Action`s in and frames out. Only here is terminal or
+//! process I/O: `local` runs on this tty (signals, file watcher, clipboard).
+
+pub mod local;
+pub mod watch;
