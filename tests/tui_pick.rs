@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 use timeline_explorer::timeline::load_builtin;
-use timeline_explorer::tui::keys::{action_for, hints};
+use timeline_explorer::tui::state::dispatch::{action_for, hints};
 use timeline_explorer::tui::state::pick::Answer;
 use timeline_explorer::tui::{App, Options, Screen, update};
 

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 use timeline_explorer::timeline::load::check_str;
 use timeline_explorer::timeline::{Checked, load_builtin};
-use timeline_explorer::tui::keys::action_for;
+use timeline_explorer::tui::state::dispatch::action_for;
 use timeline_explorer::tui::state::action::Shared;
 use timeline_explorer::tui::state::app::Panel;
 use timeline_explorer::tui::{Action, App, Options, Screen, update};

@@ -3,7 +3,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 use timeline_explorer::timeline::load_builtin;
-use timeline_explorer::tui::keys::{action_for, parse_key};
+use timeline_explorer::tui::keys::parse_key;
+use timeline_explorer::tui::state::dispatch::action_for;
 use timeline_explorer::tui::state::app::Panel;
 use timeline_explorer::tui::{Action, App, Options, Screen, update};
 
@@ -797,7 +798,7 @@ fn key_overrides_replace_the_defaults_and_show_in_help_and_footer() {
     assert_eq!(a.list.selected, 1);
     keys(&mut a, "j");
     assert_eq!(a.list.selected, 1, "j no longer moves");
-    let hints = timeline_explorer::tui::keys::hints(&a);
+    let hints = timeline_explorer::tui::state::dispatch::hints(&a);
     assert!(hints.contains(&"f filter".to_string()), "{hints:?}");
     assert!(hints.contains(&"^j/k move".to_string()), "{hints:?}");
     // The help lists the keys in use.
@@ -913,7 +914,7 @@ fn found_text(a: &App, hit: &timeline_explorer::search::PassageHit) -> String {
 }
 
 fn footer_hints(a: &App) -> Vec<String> {
-    timeline_explorer::tui::keys::hints(a)
+    timeline_explorer::tui::state::dispatch::hints(a)
 }
 
 #[test]

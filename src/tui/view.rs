@@ -86,22 +86,6 @@ fn draw(app: &App, frame: &mut Frame) {
     }
 }
 
-/// After an event's date: its distance from the as-of date, and whether it is
-/// a deadline or hearing still to come.
-pub(crate) fn countdown(app: &App, e: &crate::timeline::Event) -> Vec<Span<'static>> {
-    let t = &app.theme;
-    let mut spans = Vec::new();
-    if let Some(distance) = app.distance(e) {
-        spans.push(Span::raw(" · "));
-        spans.push(Span::styled(distance, t.dim));
-    }
-    if app.upcoming(e) {
-        spans.push(Span::raw(" · "));
-        spans.push(Span::styled("upcoming", t.warning));
-    }
-    spans
-}
-
 /// The timeline's title and where the user is; the count reads `N of M events`.
 fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;

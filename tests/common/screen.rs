@@ -4,7 +4,7 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use timeline_explorer::tui::keys::action_for;
+use timeline_explorer::tui::state::dispatch::action_for;
 use timeline_explorer::tui::{App, update, view};
 
 /// Type `s` as keys through the key table: `\n` is Enter, `\t` Tab, `\u{1b}` Esc.

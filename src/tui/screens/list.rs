@@ -194,7 +194,7 @@ pub fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
         Span::raw(" · "),
         Span::styled(e.kind.as_str(), t.kind(e.kind)),
     ];
-    date.extend(crate::tui::view::countdown(app, e));
+    date.extend(crate::tui::widgets::countdown::countdown(app, e));
     // The list may cut the title short; the preview never does.
     let mut lines = vec![Line::styled(display(&e.title).into_owned(), t.title)];
     // A range's countdown is wrapped whole where it can be.

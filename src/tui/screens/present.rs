@@ -93,7 +93,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(" · "),
         Span::styled(e.kind.as_str(), t.kind(e.kind)),
     ];
-    date.extend(crate::tui::view::countdown(app, e));
+    date.extend(crate::tui::widgets::countdown::countdown(app, e));
     let w = inner.width;
     let title = wrapped(&e.title, w, "", t.title);
     // A range's countdown is wrapped whole where it can be.

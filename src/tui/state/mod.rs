@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod copying;
+pub mod dispatch;
 pub mod filter;
 pub mod pick;
 pub mod reload;

@@ -8,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::tui::keys::hints;
+use crate::tui::state::dispatch::hints;
 use crate::tui::state::app::{App, Screen};
 use crate::tui::widgets::text::{display, width, wrapped};
 

@@ -24,7 +24,7 @@ use self::colours::{ColourWriter, Colours};
 use self::signals::Signal;
 use self::worker::Worker;
 use crate::timeline::{Checked, Timeline, files};
-use crate::tui::keys::action_for;
+use crate::tui::state::dispatch::action_for;
 use crate::tui::runtime::watch::Watch;
 use crate::tui::state::action::{Action, Shared};
 use crate::tui::state::app::{App, Effect};
