@@ -32,8 +32,8 @@ use timeline_explorer::search::{Hit, Index, Query, Search, rank};
 use timeline_explorer::timeline::{
     Checked, Citation, Date, Dispute, Event, Kind, Source, Timeline,
 };
-use timeline_explorer::tui::state::dispatch::action_for;
 use timeline_explorer::tui::state::action::Shared;
+use timeline_explorer::tui::state::dispatch::action_for;
 use timeline_explorer::tui::state::filter::{self, Request, SYNC_LIMIT};
 use timeline_explorer::tui::{Action, App, Options, update};
 

@@ -13,7 +13,7 @@ mod common;
 use common::screen::{draw, keys};
 
 fn app(options: Options, w: u16, h: u16) -> App {
-    App::new(load_builtin().unwrap(), &options, Size::new(w, h))
+    common::screen::builtin(&options, w, h)
 }
 
 /// Each screen, reached by keys from a fresh start at the given size.

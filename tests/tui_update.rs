@@ -1,39 +1,22 @@
 //! `update()` driven through the real key table, as a user's key presses would be.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Size;
 use timeline_explorer::timeline::load_builtin;
 use timeline_explorer::tui::keys::parse_key;
-use timeline_explorer::tui::state::dispatch::action_for;
 use timeline_explorer::tui::state::app::Panel;
 use timeline_explorer::tui::{Action, App, Options, Screen, update};
 
+mod common;
+
+use common::screen::{keys, press, press_with, selected_id};
+
 fn app_with(options: Options) -> App {
-    App::new(load_builtin().unwrap(), &options, Size::new(80, 24))
+    common::screen::builtin(&options, 80, 24)
 }
 
 fn app() -> App {
     app_with(Options::default())
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    press_with(app, code, KeyModifiers::NONE);
-}
-
-fn press_with(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    if let Some(action) = action_for(app, KeyEvent::new(code, mods)) {
-        update(app, action);
-    }
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn selected_id(app: &App) -> &str {
-    &app.timeline.events[app.selected_event().unwrap()].id
 }
 
 #[test]

@@ -107,4 +107,3 @@ pub fn hints(app: &App) -> Vec<String> {
     }
     shown
 }
-

@@ -8,8 +8,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::tui::state::dispatch::hints;
 use crate::tui::state::app::{App, Screen};
+use crate::tui::state::dispatch::hints;
 use crate::tui::widgets::text::{display, width, wrapped};
 
 /// At most this many rows of the body are lent to a long status message.

@@ -16,7 +16,7 @@ use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use color_eyre::Result;
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport, backend::CrosstermBackend};
 
@@ -24,7 +24,7 @@ use self::colours::{ColourWriter, Colours};
 use self::signals::Signal;
 use self::worker::Worker;
 use crate::timeline::{Checked, Timeline, files};
-use crate::tui::state::dispatch::action_for;
+use crate::tui::runtime::input::input_action;
 use crate::tui::runtime::watch::Watch;
 use crate::tui::state::action::{Action, Shared};
 use crate::tui::state::app::{App, Effect};
@@ -387,28 +387,20 @@ fn carry_out(
     Ok(None)
 }
 
-/// What a terminal event asks for, if anything.
+/// What a terminal event asks for, if anything; a key press first panics if a
+/// test asked for it (the switch is the local driver's alone).
 fn input(app: &App, event: Event, mouse: bool, test_panic: TestPanic) -> Option<Action> {
-    match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => {
-            match test_panic {
-                TestPanic::Off => {}
-                TestPanic::OnKey => panic!("panic requested by {PANIC_FOR_TESTS}"),
-                TestPanic::InAThread => {
-                    std::thread::spawn(|| panic!("panic requested by {PANIC_FOR_TESTS}"));
-                    return None;
-                }
+    if let Event::Key(key) = &event
+        && key.kind == KeyEventKind::Press
+    {
+        match test_panic {
+            TestPanic::Off => {}
+            TestPanic::OnKey => panic!("panic requested by {PANIC_FOR_TESTS}"),
+            TestPanic::InAThread => {
+                std::thread::spawn(|| panic!("panic requested by {PANIC_FOR_TESTS}"));
+                return None;
             }
-            action_for(app, key)
         }
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        Event::Paste(text) => Some(Action::Paste(text)),
-        Event::Mouse(m) if mouse => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
-            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-            _ => None,
-        },
-        _ => None,
     }
+    input_action(app, event, mouse)
 }
