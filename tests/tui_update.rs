@@ -905,7 +905,7 @@ fn s_lists_the_sources_and_esc_goes_back() {
     let mut a = app();
     keys(&mut a, "S");
     assert_eq!(a.screen, Screen::Sources);
-    assert_eq!(a.grep.rows(&a), a.timeline.sources.len());
+    assert_eq!(a.grep.rows(&a.timeline), a.timeline.sources.len());
     keys(&mut a, "jjjjjjjj");
     assert_eq!(
         a.grep.selected,
@@ -955,7 +955,7 @@ fn searching_the_articles_lists_passages_and_enter_reads_the_one_selected() {
     assert_eq!(r.source, hits[0].source);
     let search = a.grep.in_reader().expect("the search came along");
     assert_eq!(search.matches[search.current].span, hits[0].span);
-    let row = timeline_explorer::tui::screens::grep::match_row(r, search).unwrap();
+    let row = timeline_explorer::tui::screens::reader::match_row(r, search).unwrap();
     assert!(
         (r.scroll..r.scroll + 10).contains(&row),
         "the passage is in view: row {row}, scroll {}",
@@ -968,7 +968,7 @@ fn searching_the_articles_lists_passages_and_enter_reads_the_one_selected() {
     assert_eq!(a.grep.hits.len(), 1);
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.grep.query, "");
-    assert_eq!(a.grep.rows(&a), a.timeline.sources.len());
+    assert_eq!(a.grep.rows(&a.timeline), a.timeline.sources.len());
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.screen, Screen::List);
 }
@@ -1023,7 +1023,7 @@ fn in_the_reader_n_goes_to_matches_while_searching_and_to_passages_otherwise() {
         "passages stay put"
     );
     let (r, s) = (a.reader.as_ref().unwrap(), a.grep.in_reader().unwrap());
-    let row = timeline_explorer::tui::screens::grep::match_row(r, s).unwrap();
+    let row = timeline_explorer::tui::screens::reader::match_row(r, s).unwrap();
     assert!(
         (r.scroll..r.scroll + 19).contains(&row),
         "the match is in view"

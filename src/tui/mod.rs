@@ -4,17 +4,22 @@
 //!
 //! - `runtime`: the drivers, and the only terminal or process I/O. `local` runs
 //!   on this tty; `input` turns terminal events into actions for any driver.
-//! - `view`: draws one frame from `App`, through `screens` (list, detail,
-//!   reader, slides, sources), `overlays` (help, problems) and `widgets`.
-//! - `state`: `App`, `Action`, the pure `update` with its `Effect` outbox, and
-//!   `dispatch` (what a key means where the user is).
-//! - `keys`: the one key table and key spelling, with no app state.
+//! - `update` (the pure `update`, with `reload` and the articles' search keys)
+//!   and `view` (one frame): both read the geometry of `screens` (list,
+//!   detail, reader, slides, sources) and `overlays` (help, problems).
+//! - `parts`: pieces of a frame drawn from `App` on several screens.
+//! - `state`: `App` and the sub-states it holds, `Action`, `dispatch` (what a
+//!   key means where the user is) and the `Effect` outbox.
+//! - `keys`: the one key table and key spelling; it names `Action`s but knows
+//!   no `App`. `widgets`: text, layout, theme, ASCII, knowing no `App` either.
 
 pub mod keys;
 pub mod overlays;
+pub mod parts;
 pub mod runtime;
 pub mod screens;
 pub mod state;
+pub mod update;
 pub mod view;
 pub mod widgets;
 
@@ -23,5 +28,5 @@ pub use runtime::local::{Ended, Output, Picked, Setup, run};
 pub use state::action::Action;
 pub use state::app::{App, ConfigNote, Effect, Options, Screen};
 pub use state::copying::{CopyReport, Osc52};
-pub use state::update::update;
+pub use update::update;
 pub use view::view;

@@ -7,11 +7,11 @@ use ratatui::widgets::Paragraph;
 
 use crate::tui::keys::Context;
 use crate::tui::overlays::{help, problems};
+use crate::tui::parts::{footer, ruler};
 use crate::tui::screens::{detail, list, present, reader, sources};
 use crate::tui::state::app::{App, Panel, Screen};
 use crate::tui::widgets::layout;
 use crate::tui::widgets::text::{marked_spans, width};
-use crate::tui::widgets::{footer, ruler};
 
 pub fn view(app: &App, frame: &mut Frame) {
     // Where the locale is not UTF-8, text is laid out in ASCII and what is
@@ -103,7 +103,7 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
         Screen::List if app.agenda => format!(
             "{}{}",
             if app.pick { "pick › " } else { "" },
-            crate::tui::screens::agenda::title(app)
+            crate::tui::state::agenda::title(app)
         ),
         Screen::List if app.pick => format!("pick › {}", app.timeline.title),
         Screen::List => app.timeline.title.clone(),

@@ -8,11 +8,6 @@ use crate::tui::state::app::App;
 use crate::tui::widgets::layout;
 use crate::tui::widgets::text::display;
 
-/// Whether there is anything to show.
-pub fn any(app: &App) -> bool {
-    app.trouble.is_some() || app.config.problem.is_some()
-}
-
 /// Wrapped to the panel, so that every row scrolls into view.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;

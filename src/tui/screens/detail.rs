@@ -33,7 +33,7 @@ pub fn layout(app: &App, width: u16) -> DetailLayout {
         Span::raw(" · "),
         Span::styled(e.kind.as_str(), t.kind(e.kind)),
     ];
-    date.extend(crate::tui::widgets::countdown::countdown(app, e));
+    date.extend(crate::tui::parts::countdown::countdown(app, e));
     lines.extend(wrapped_spans(date, width));
     if let Some(why) = &e.inferred {
         lines.extend(wrapped(

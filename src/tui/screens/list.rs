@@ -55,7 +55,7 @@ pub fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
     let countdowns: Vec<String> = if app.agenda {
         visible
             .clone()
-            .map(|(_, h)| crate::tui::screens::agenda::countdown(app, h.event))
+            .map(|(_, h)| crate::tui::state::agenda::countdown(app, h.event))
             .collect()
     } else {
         Vec::new()
@@ -194,7 +194,7 @@ pub fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
         Span::raw(" · "),
         Span::styled(e.kind.as_str(), t.kind(e.kind)),
     ];
-    date.extend(crate::tui::widgets::countdown::countdown(app, e));
+    date.extend(crate::tui::parts::countdown::countdown(app, e));
     // The list may cut the title short; the preview never does.
     let mut lines = vec![Line::styled(display(&e.title).into_owned(), t.title)];
     // A range's countdown is wrapped whole where it can be.

@@ -1,8 +1,6 @@
 //! The full-screen views, one a file: each draws from `App` with the widgets.
 
-pub mod agenda;
 pub mod detail;
-pub mod grep;
 pub mod list;
 pub mod present;
 pub mod reader;

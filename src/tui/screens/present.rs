@@ -93,7 +93,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(" · "),
         Span::styled(e.kind.as_str(), t.kind(e.kind)),
     ];
-    date.extend(crate::tui::widgets::countdown::countdown(app, e));
+    date.extend(crate::tui::parts::countdown::countdown(app, e));
     let w = inner.width;
     let title = wrapped(&e.title, w, "", t.title);
     // A range's countdown is wrapped whole where it can be.
@@ -138,7 +138,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let place = format!("{} / {} ", app.list.selected + 1, app.filter.hits.len());
     frame.render_widget(Line::styled(place, t.dim).right_aligned(), progress);
     if ruler.height > 0 {
-        crate::tui::widgets::ruler::draw(app, frame, ruler);
+        crate::tui::parts::ruler::draw(app, frame, ruler);
     }
 }
 

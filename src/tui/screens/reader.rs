@@ -105,7 +105,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
     draw_info(app, state, frame, areas.info);
     // While searching, the cursor is on the match in focus.
     let row = match app.grep.in_reader() {
-        Some(search) => crate::tui::screens::grep::match_row(state, search),
+        Some(search) => match_row(state, search),
         None => passage_row(state, state.current),
     }?
     .checked_sub(state.scroll)?;
@@ -265,4 +265,17 @@ fn draw_info(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
         }
     };
     frame.render_widget(line, area);
+}
+
+/// The screen line the match in focus starts on.
+pub fn match_row(
+    state: &ReaderState,
+    search: &crate::tui::state::grep::ReaderSearch,
+) -> Option<usize> {
+    let m = search.matches.get(search.current)?;
+    let at = state
+        .shown
+        .to_shown(m.matches.first().map_or(m.span.start, |r| r.start));
+    let row = state.lines.partition_point(|r| r.end <= at);
+    Some(row.min(state.lines.len().saturating_sub(1)))
 }

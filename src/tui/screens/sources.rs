@@ -95,7 +95,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) -> Option<Position> {
         )),
         a.summary,
     );
-    let rows = g.rows(app);
+    let rows = g.rows(&app.timeline);
     let scrollbar = rows > usize::from(a.list.height);
     let list = Rect {
         width: a.list.width.saturating_sub(u16::from(scrollbar)),

@@ -87,7 +87,7 @@ pub fn hints(app: &App) -> Vec<String> {
                 continue;
             };
             // The problems hint only while there are problems.
-            if b.action == Action::Problems && !crate::tui::overlays::problems::any(app) {
+            if b.action == Action::Problems && !app.has_problems() {
                 continue;
             }
             let mut label = short(*first);

@@ -1,9 +1,6 @@
-//! Small drawing pieces shared by screens: text, layout, theme, footer, ruler.
+//! Drawing helpers that know nothing of `App`: text, layout, theme, ASCII.
 
 pub mod ascii;
-pub mod countdown;
-pub mod footer;
 pub mod layout;
-pub mod ruler;
 pub mod text;
 pub mod theme;

@@ -31,7 +31,7 @@ use crate::tui::state::app::{App, Effect};
 use crate::tui::state::copying::{CopyReport, Osc52};
 use crate::tui::state::filter::Outcome;
 use crate::tui::state::pick::Answer;
-use crate::tui::state::update::update;
+use crate::tui::update::update;
 use crate::tui::view::view;
 pub use output::Output;
 

@@ -1,4 +1,8 @@
 //! `update(&mut App, Action)`: the only place state changes. No I/O here.
+//! Above the screens, whose geometry (pages, wrapped lines) it reads.
+
+pub mod grep;
+pub mod reload;
 
 use crate::tui::overlays::{help, problems};
 use crate::tui::screens::{detail, list, reader};
@@ -50,12 +54,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::Reloaded(checked) => {
             let checked = std::sync::Arc::unwrap_or_clone(checked.0);
             let width = reader_text_area(app).width;
-            crate::tui::state::reload::reload(app, checked, width);
-            crate::tui::screens::grep::refresh(app);
+            crate::tui::update::reload::reload(app, checked, width);
+            crate::tui::update::grep::refresh(app);
         }
         Action::Help if !app.filter.typing => toggle(app, Panel::Help),
         Action::Problems if !app.filter.typing => {
-            if !problems::any(app) {
+            if !app.has_problems() {
                 app.status = Some("no problems: the data and the config are fine".into());
             } else {
                 toggle(app, Panel::Problems);
@@ -64,13 +68,13 @@ pub fn update(app: &mut App, action: Action) {
         _ if app.overlay.is_some() => on_overlay(app, action),
         _ if app.jump.is_some() => on_jump(app, action),
         _ if app.filter.typing => on_filter(app, action),
-        _ if app.grep.typing => crate::tui::screens::grep::on_typing(app, action),
+        _ if app.grep.typing => crate::tui::update::grep::on_typing(app, action),
         _ => match app.screen {
             Screen::List => on_list(app, action),
             Screen::Detail => on_detail(app, action),
             Screen::Reader => on_reader(app, action),
             Screen::Present => on_present(app, action),
-            Screen::Sources => crate::tui::screens::grep::on_sources(app, action),
+            Screen::Sources => crate::tui::update::grep::on_sources(app, action),
         },
     }
     settle(app);
@@ -350,7 +354,7 @@ fn on_list(app: &mut App, action: Action) {
         Action::StartFilter => app.filter.typing = true,
         Action::StartJump => app.jump = Some(String::new()),
         Action::Present => app.screen = Screen::Present,
-        Action::Sources => crate::tui::screens::grep::open_sources(app),
+        Action::Sources => crate::tui::update::grep::open_sources(app),
         Action::ToggleMark => {
             if let Some(event) = app.selected_event() {
                 toggle_mark(app, event);
@@ -364,13 +368,13 @@ fn on_list(app: &mut App, action: Action) {
             }
         }
         Action::JumpToAsOf => match app.as_of {
-            Some(date) => match crate::tui::screens::agenda::nearest(app, date) {
+            Some(date) => match crate::tui::state::agenda::nearest(app, date) {
                 Some(i) => app.list.selected = i,
                 None => app.status = Some("no events to jump to".into()),
             },
             None => app.status = Some("no as-of date: start with --as-of YYYY-MM-DD".into()),
         },
-        Action::ToggleAgenda => crate::tui::screens::agenda::toggle(app),
+        Action::ToggleAgenda => crate::tui::state::agenda::toggle(app),
         Action::Copy => copy(app),
         Action::ToggleRank => toggle_rank(app),
         Action::Back if !app.filter.text.is_empty() => {
@@ -378,7 +382,7 @@ fn on_list(app: &mut App, action: Action) {
             app.refilter(true);
         }
         // With no filter, Esc leaves the agenda for the whole list.
-        Action::Back if app.agenda => crate::tui::screens::agenda::toggle(app),
+        Action::Back if app.agenda => crate::tui::state::agenda::toggle(app),
         Action::Open => {
             if let Some(event) = app.selected_event() {
                 app.detail = crate::tui::state::app::DetailState {
@@ -486,7 +490,7 @@ fn center_passage(app: &mut App) {
 }
 
 fn on_reader(app: &mut App, action: Action) {
-    if crate::tui::screens::grep::on_reader(app, &action) {
+    if crate::tui::update::grep::on_reader(app, &action) {
         return;
     }
     let area = reader_text_area(app);
@@ -547,7 +551,7 @@ fn settle(app: &mut App) {
         let max = state.lines.len().saturating_sub(usize::from(area.height));
         state.scroll = state.scroll.min(max);
     }
-    crate::tui::screens::grep::settle(app);
+    crate::tui::update::grep::settle(app);
     if app.screen == Screen::Detail {
         let area = detail_area(app);
         let rows = detail::layout(app, area.width).lines.len();

@@ -31,7 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
         cursor = Some(typing_cursor(area, &shown));
         spans.push(Span::styled(shown, t.title));
         spans.push(Span::raw("  "));
-    } else if let Some(typed) = crate::tui::screens::grep::typed(app) {
+    } else if let Some(typed) = typed(app) {
         let shown = format!("/{}", display(typed));
         cursor = Some(typing_cursor(area, &shown));
         spans.push(Span::styled(shown, t.title));
@@ -124,4 +124,15 @@ fn draw_status_above(app: &App, frame: &mut Frame, footer: Rect, status: &str) {
     let area = Rect::new(footer.x, footer.y - rows, footer.width, rows);
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).style(app.theme.warning), area);
+}
+
+/// The text being typed into a search line, if one has the keyboard.
+pub fn typed(app: &App) -> Option<&str> {
+    if !app.grep.typing {
+        return None;
+    }
+    match app.screen {
+        Screen::Reader => app.grep.reader.as_ref().map(|r| r.query.as_str()),
+        _ => Some(app.grep.query.as_str()),
+    }
 }

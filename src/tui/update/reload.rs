@@ -85,7 +85,7 @@ fn replace(app: &mut App, timeline: Timeline, reader_width: u16) -> Option<Strin
 
     // Event indices have all changed: cached filter results mean nothing now.
     app.index = Arc::new(Index::new(&app.timeline));
-    app.ahead = crate::tui::screens::agenda::Note::of(&app.timeline, app.as_of);
+    app.ahead = crate::tui::state::ahead::Note::of(&app.timeline, app.as_of);
     app.filter.cache.clear();
     // The worker may still answer an older request, on the old index.
     app.filter.since = app.filter.generation + 1;
