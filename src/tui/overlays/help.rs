@@ -7,9 +7,9 @@ use ratatui::widgets::{
     Block, Borders, Clear, Padding, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 
-use super::app::App;
-use super::keys::{Context, label};
-use super::text::display;
+use crate::tui::keys::{Context, label};
+use crate::tui::state::app::App;
+use crate::tui::widgets::text::display;
 
 const ORDER: [Context; 11] = [
     Context::List,
