@@ -17,32 +17,19 @@ impl Index {
     /// through the sieve, and the rule runs only in the blocks it lets through.
     #[inline]
     fn fuzzy_in_event(&self, i: usize, pat: &[u8], case_sensitive: bool) -> bool {
-        let (mut k, end) = (self.starts[i], self.starts[i + 1]);
         if pat.is_empty() {
-            return k < end;
+            return self.starts[i] < self.starts[i + 1];
         }
-        let bytes = self.text.as_bytes();
-        while k < end {
-            let slack = self.fields[k].slack();
-            let mut last = k;
-            while last + 1 < end && self.fields[last + 1].slack() == slack {
-                last += 1;
-            }
-            let from = if k == 0 { 0 } else { self.ends[k - 1] };
-            let run = &bytes[from..self.ends[last]];
-            let mut field = k;
-            if sieve::candidates(run, pat, slack, |at| {
+        self.runs(i).any(|(mut field, from, run, slack)| {
+            sieve::candidates(run, pat, slack, |at| {
                 let start = from + at;
+                // Fields are looked up only where the sieve lets a start through.
                 while self.ends[field] <= start {
                     field += 1;
                 }
                 self.starts_at(start, field, pat, case_sensitive)
-            }) {
-                return true;
-            }
-            k = last + 1;
-        }
-        false
+            })
+        })
     }
 
     /// Whether the term's window starts at byte `start`, in field `k`.
