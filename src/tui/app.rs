@@ -14,8 +14,9 @@ use crate::config::ThemeName;
 use crate::search::{Hit, Index, Query, Search, refines};
 use crate::timeline::Timeline;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Screen {
+    #[default]
     List,
     Detail,
     Reader,
@@ -77,6 +78,10 @@ pub struct App {
     pub pick: bool,
     /// How pick mode ended, once it has.
     pub answer: Option<super::pick::Answer>,
+    /// An SSH viewer follows the presenter, or browses; the local app: Off.
+    pub follow: super::follow::Follow,
+    /// What a viewer knows of the presenter.
+    pub presenter: super::follow::Presenter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,6 +223,8 @@ pub struct Options {
     pub no_osc52: bool,
     /// Pick mode: Enter answers with the selected (or marked) events.
     pub pick: bool,
+    /// An SSH viewer: follows a presenter while one is connected.
+    pub viewer: bool,
 }
 
 impl App {
@@ -268,6 +275,12 @@ impl App {
             quit: false,
             pick: options.pick,
             answer: None,
+            follow: if options.viewer {
+                super::follow::Follow::Browsing
+            } else {
+                super::follow::Follow::Off
+            },
+            presenter: super::follow::Presenter::default(),
         };
         app.refilter(false);
         app.status = options.notice.clone().or_else(|| {
@@ -392,7 +405,8 @@ impl App {
         self.filter.busy = false;
         self.filter.hits = outcome.hits;
         if self.marked_only {
-            let (events, marks) = (&self.timeline.events, &self.marks);
+            let marks = super::follow::listed_marks(self).clone();
+            let events = &self.timeline.events;
             self.filter
                 .hits
                 .retain(|h| marks.contains(&events[h.event].id));

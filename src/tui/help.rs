@@ -76,6 +76,9 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     for context in picking.iter().copied().chain(ORDER) {
         out.push(Line::styled(context.title(), t.heading));
         for (b, keys) in app.keymap.bindings(context) {
+            if super::follow::hidden(app, &b.action) {
+                continue;
+            }
             let keys: Vec<String> = keys.iter().map(|k| label(*k)).collect();
             let keys = if keys.is_empty() {
                 "(none)".to_string()

@@ -15,9 +15,11 @@ pub fn update(app: &mut App, action: Action) {
             | Action::FilterSlow(_)
             | Action::Suspend
             | Action::MarksSaved(_)
+            | Action::Follow(_)
     ) {
         app.status = None;
     }
+    super::follow::detach_on(app, &action);
     match action {
         Action::Quit => pick::end(app, Answer::Cancelled),
         Action::Interrupt => pick::end(app, Answer::Interrupted),
@@ -51,6 +53,9 @@ pub fn update(app: &mut App, action: Action) {
             super::reload::reload(app, checked, width);
             super::grep::refresh(app);
         }
+        Action::Follow(state) => super::follow::take(app, *state),
+        Action::ToggleFollow => super::follow::toggle(app),
+        Action::PresenterHere(here) => super::follow::presenter_here(app, here),
         Action::Help if !app.filter.typing => toggle(app, Panel::Help),
         Action::Problems if !app.filter.typing => {
             if !problems::any(app) {
@@ -437,7 +442,7 @@ fn on_detail(app: &mut App, action: Action) {
 }
 
 /// Scroll the detail so the selected citation's block is on screen.
-fn show_citation(app: &mut App) {
+pub(super) fn show_citation(app: &mut App) {
     let area = detail_area(app);
     let h = usize::from(area.height);
     let rows = detail::layout(app, area.width).citations;

@@ -1,0 +1,350 @@
+//! Follow mode: an SSH viewer's app mirrors what the presenter's app shows.
+//! The presenter's app publishes `FollowState::of` itself; a viewer's
+//! `update` takes it in as `Action::Follow` and shows it through the same
+//! functions keys use. Positions are logical (event ids, passages, byte
+//! offsets), never rows: each viewer lays them out at its own size.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use super::action::Action;
+use super::app::{App, DetailState, Screen};
+use super::{grep, layout, reader, update};
+
+/// Whether this app follows a presenter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Follow {
+    /// The local app: there is no presenter to follow.
+    #[default]
+    Off,
+    /// An SSH viewer showing what the presenter shows.
+    Following,
+    /// An SSH viewer on its own (by choice, or with no presenter connected).
+    Browsing,
+}
+
+/// What a viewer needs to show what the presenter shows. Small, cheap to clone.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FollowState {
+    pub screen: Screen,
+    /// The list as the presenter has it: filter query, order, agenda.
+    pub query: String,
+    pub ranked: bool,
+    pub agenda: bool,
+    /// The presenter's marks, while only marked events are listed: the
+    /// viewer's own marks would list other events.
+    pub marked: Option<BTreeSet<String>>,
+    /// The list's selection, which is also the slide presented.
+    pub selected: Option<String>,
+    /// The event open in the detail, and its citation selected (on the
+    /// detail and in the reader, whose Back goes there).
+    pub event: Option<String>,
+    pub citation: usize,
+    /// The article open in the reader.
+    pub reader: Option<ReaderAt>,
+    /// The sources screen: the search typed and the row selected.
+    pub search: String,
+    pub article: usize,
+}
+
+/// Where the reader is in an article, independent of the width it is wrapped to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderAt {
+    /// The article's id.
+    pub source: String,
+    /// The cited passage in focus, as a byte range of the article.
+    pub passage: Option<Range<usize>>,
+    /// Where the top line shown starts, in the article as drawn.
+    pub top: usize,
+    pub back_to: Screen,
+}
+
+/// A viewer's side of following, beside `App::follow`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Presenter {
+    /// A presenter is connected.
+    pub here: bool,
+    /// The presenter's newest state: `f` goes straight to it.
+    pub latest: Option<Box<FollowState>>,
+    /// The viewer pressed a browsing key or `f`: a presenter arriving does not
+    /// take them back.
+    pub browsing_by_choice: bool,
+}
+
+impl FollowState {
+    pub fn of(app: &App) -> FollowState {
+        let tl = &app.timeline;
+        let id = |e: usize| tl.events.get(e).map(|e| e.id.clone());
+        let opened = matches!(app.screen, Screen::Detail | Screen::Reader);
+        let reader = app
+            .reader
+            .as_ref()
+            .filter(|_| app.screen == Screen::Reader)
+            .and_then(|r| {
+                Some(ReaderAt {
+                    source: tl.sources.get(r.source)?.id.clone(),
+                    passage: r.passages.get(r.current).map(|p| p.span.clone()),
+                    top: r.lines.get(r.scroll).map_or(0, |l| l.start),
+                    back_to: r.back_to,
+                })
+            });
+        FollowState {
+            screen: app.screen,
+            query: app.filter.text.clone(),
+            ranked: app.filter.ranked,
+            agenda: app.agenda,
+            marked: app.marked_only.then(|| listed_marks(app).clone()),
+            selected: app.selected_event().and_then(id),
+            event: if opened { id(app.detail.event) } else { None },
+            citation: if opened { app.detail.citation } else { 0 },
+            reader,
+            search: app.grep.query.clone(),
+            article: app.grep.selected,
+        }
+    }
+}
+
+/// The marks that decide what a marked-only list holds: the presenter's
+/// while following them, else the user's own.
+pub fn listed_marks(app: &App) -> &BTreeSet<String> {
+    match (&app.follow, &app.presenter.latest) {
+        (Follow::Following, Some(state)) => state.marked.as_ref().unwrap_or(&app.marks),
+        _ => &app.marks,
+    }
+}
+
+/// `Action::Follow`: keep the presenter's newest state; show it while following.
+pub fn take(app: &mut App, state: FollowState) {
+    if app.follow == Follow::Off {
+        return;
+    }
+    app.presenter.latest = Some(Box::new(state));
+    if app.follow == Follow::Following {
+        show_latest(app);
+    }
+}
+
+/// `f`: follow the presenter again, at where they are now; or browse.
+pub fn toggle(app: &mut App) {
+    match app.follow {
+        Follow::Off => {}
+        Follow::Following => {
+            app.follow = Follow::Browsing;
+            app.presenter.browsing_by_choice = true;
+        }
+        Follow::Browsing => {
+            // Asked to follow: a presenter arriving later is followed.
+            app.presenter.browsing_by_choice = false;
+            if app.presenter.here {
+                app.follow = Follow::Following;
+                show_latest(app);
+            } else {
+                app.status = Some("no presenter to follow yet".into());
+            }
+        }
+    }
+}
+
+/// `Action::PresenterHere`: a presenter connected, or left.
+pub fn presenter_here(app: &mut App, here: bool) {
+    if app.follow == Follow::Off {
+        return;
+    }
+    app.presenter.here = here;
+    if here {
+        if !app.presenter.browsing_by_choice {
+            app.follow = Follow::Following;
+            show_latest(app);
+        }
+    } else {
+        // What they showed last is no place to jump back to.
+        app.presenter.latest = None;
+        app.follow = Follow::Browsing;
+        app.status = Some("the presenter left".into());
+    }
+}
+
+/// Before an action: a key that moves, opens or filters takes a following
+/// viewer off on their own. Keys over help or problems act there only.
+pub fn detach_on(app: &mut App, action: &Action) {
+    if app.follow == Follow::Following && app.overlay.is_none() && browsing(action) {
+        app.follow = Follow::Browsing;
+        app.presenter.browsing_by_choice = true;
+    }
+}
+
+/// Whether an action is the user going somewhere. Every action is named, so
+/// a new one has to be decided here.
+fn browsing(action: &Action) -> bool {
+    match action {
+        Action::Back
+        | Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::HalfPageUp
+        | Action::HalfPageDown
+        | Action::Top
+        | Action::Bottom
+        | Action::Open
+        | Action::OpenSource
+        | Action::NextCitation
+        | Action::PrevCitation
+        | Action::NextPassage
+        | Action::PrevPassage
+        | Action::StartFilter
+        | Action::ToggleMarkedOnly
+        | Action::Present
+        | Action::NextSlide
+        | Action::PrevSlide
+        | Action::JumpToAsOf
+        | Action::ToggleAgenda
+        | Action::StartJump
+        | Action::ToggleRank
+        | Action::Click(..)
+        | Action::ScrollUp
+        | Action::ScrollDown
+        | Action::Sources
+        | Action::StartSearch
+        | Action::NextMatch
+        | Action::PrevMatch => true,
+        // Leaving, help, copying or marking what is shown, and what the
+        // terminal or the presenter reports, keep a viewer following; the
+        // typing keys only arrive once a browsing key has started typing.
+        Action::Quit
+        | Action::Suspend
+        | Action::Copy
+        | Action::ToggleMark
+        | Action::MarksSaved(_)
+        | Action::Notice(_)
+        | Action::AcceptJump
+        | Action::CancelJump
+        | Action::Input(_)
+        | Action::Paste(_)
+        | Action::Backspace
+        | Action::DeleteWord
+        | Action::ClearInput
+        | Action::AcceptFilter
+        | Action::CancelFilter
+        | Action::Help
+        | Action::Resize(..)
+        | Action::Filtered(_)
+        | Action::FilterSlow(_)
+        | Action::Reloaded(_)
+        | Action::Problems
+        | Action::Interrupt
+        | Action::Pick
+        | Action::CancelPick
+        | Action::Copied(_)
+        | Action::AcceptSearch
+        | Action::CancelSearch
+        | Action::Follow(_)
+        | Action::ToggleFollow
+        | Action::PresenterHere(_) => false,
+    }
+}
+
+/// The footer's word on following, while there is a presenter to follow.
+pub fn note(app: &App) -> Option<&'static str> {
+    match app.follow {
+        Follow::Following => Some("following the presenter · f to browse"),
+        Follow::Browsing if app.presenter.here => Some("browsing · f to follow"),
+        _ => None,
+    }
+}
+
+/// Whether help leaves out a binding for this action: following, in the
+/// local app.
+pub fn hidden(app: &App, action: &Action) -> bool {
+    *action == Action::ToggleFollow && app.follow == Follow::Off
+}
+
+/// Show the presenter's newest state, if one has come.
+fn show_latest(app: &mut App) {
+    // A copy: the list's marks are read from the one kept while it is shown.
+    if let Some(state) = app.presenter.latest.clone() {
+        show(app, &state);
+    }
+}
+
+/// Make the viewer show `state`: the list the presenter has, their
+/// selection, then their screen. What the viewer's timeline lacks (another
+/// id) leaves the viewer on the list.
+fn show(app: &mut App, state: &FollowState) {
+    let tl = &app.timeline;
+    let index = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| tl.events.iter().position(|e| e.id == *id))
+    };
+    let (selected, event) = (index(&state.selected), index(&state.event));
+    // Typing is the presenter's; the viewer sees what it finds.
+    app.jump = None;
+    app.filter.typing = false;
+    app.grep.typing = false;
+
+    let list_changed = app.filter.text != state.query
+        || app.filter.ranked != state.ranked
+        || app.agenda != state.agenda
+        || app.marked_only != state.marked.is_some()
+        // The presenter's marks may have changed under the same toggle.
+        || state.marked.is_some();
+    if list_changed {
+        app.filter.text = state.query.clone();
+        app.filter.ranked = state.ranked;
+        app.agenda = state.agenda;
+        app.marked_only = state.marked.is_some();
+        // Run in the background, the selection comes with the outcome.
+        app.refilter_keeping(selected);
+    }
+    if let Some(i) = selected.and_then(|e| app.filter.hits.iter().position(|h| h.event == e)) {
+        app.list.selected = i;
+    }
+
+    if app.grep.query != state.search {
+        app.grep.query = state.search.clone();
+        grep::run(app);
+    }
+    app.grep.selected = state.article;
+
+    app.reader = None;
+    app.grep.reader = None;
+    app.screen = match state.screen {
+        Screen::Detail | Screen::Reader => match event {
+            Some(e) => {
+                let quotes = app.timeline.events[e].quotes().count();
+                app.detail = DetailState {
+                    event: e,
+                    citation: state.citation.min(quotes.saturating_sub(1)),
+                    scroll: 0,
+                };
+                update::show_citation(app);
+                Screen::Detail
+            }
+            // A reader opened from the sources screen names no event.
+            None if state.screen == Screen::Reader => Screen::Sources,
+            None => Screen::List,
+        },
+        other => other,
+    };
+    if state.screen == Screen::Reader
+        && let Some(at) = &state.reader
+    {
+        open_reader(app, at);
+    }
+}
+
+/// Open the article at `at`, its top line the one holding the presenter's.
+fn open_reader(app: &mut App, at: &ReaderAt) {
+    let Some(source) = app.timeline.sources.iter().position(|s| s.id == at.source) else {
+        return;
+    };
+    let width = reader::text_area(layout::reader(layout::frame(app.size).body).text).width;
+    let focus = at.passage.clone().unwrap_or(0..0);
+    let mut state = reader::open(&app.timeline, source, &focus, width, at.back_to);
+    state.scroll = state
+        .lines
+        .partition_point(|l| l.start <= at.top)
+        .saturating_sub(1);
+    app.reader = Some(state);
+    app.screen = Screen::Reader;
+}
