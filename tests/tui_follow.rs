@@ -190,7 +190,10 @@ fn a_browsing_key_takes_the_viewer_off_and_the_presenter_no_longer_moves_it() {
     assert_eq!(v.list.selected, 1, "the key did what it does");
     keys(&mut p, "   ");
     publish(&p, &mut v);
-    assert_eq!(v.list.selected, 1, "browsing: the presenter's slide is kept, not shown");
+    assert_eq!(
+        v.list.selected, 1,
+        "browsing: the presenter's slide is kept, not shown"
+    );
     assert_eq!(v.screen, Screen::Present);
     for key in ["/", ":", "\n", "S", "a", "'", "\u{1b}", "g"] {
         let mut v = viewer();
@@ -248,8 +251,15 @@ fn the_footer_says_whether_the_viewer_follows() {
         footer(&v)
     );
     keys(&mut v, "j");
-    assert!(footer(&v).contains("browsing · f to follow"), "{}", footer(&v));
-    assert!(footer(&v).contains("? help"), "help still fits at 80 columns");
+    assert!(
+        footer(&v).contains("browsing · f to follow"),
+        "{}",
+        footer(&v)
+    );
+    assert!(
+        footer(&v).contains("? help"),
+        "help still fits at 80 columns"
+    );
     assert!(footer(&v).contains("q quit"));
 }
 
@@ -261,8 +271,16 @@ fn when_the_presenter_leaves_viewers_browse_and_are_told() {
     update(&mut v, Action::PresenterHere(false));
     assert_eq!(v.follow, Follow::Browsing);
     assert_eq!(v.status.as_deref(), Some("the presenter left"));
-    assert_eq!(v.screen, Screen::Present, "the viewer stays where they were");
-    assert!(!footer(&v).contains("f to"), "nothing to follow: {}", footer(&v));
+    assert_eq!(
+        v.screen,
+        Screen::Present,
+        "the viewer stays where they were"
+    );
+    assert!(
+        !footer(&v).contains("f to"),
+        "nothing to follow: {}",
+        footer(&v)
+    );
     keys(&mut v, "f");
     assert_eq!(v.follow, Follow::Browsing);
     assert_eq!(v.status.as_deref(), Some("no presenter to follow yet"));
@@ -292,7 +310,10 @@ fn a_viewer_browses_until_a_presenter_is_here() {
     let mut p = presenter();
     keys(&mut p, "jj");
     publish(&p, &mut v);
-    assert_eq!(v.list.selected, 0, "no presenter is connected: nothing followed");
+    assert_eq!(
+        v.list.selected, 0,
+        "no presenter is connected: nothing followed"
+    );
     update(&mut v, Action::PresenterHere(true));
     assert_eq!(v.follow, Follow::Following);
     assert_eq!(v.list.selected, 2, "the state kept is shown at once");
@@ -310,7 +331,10 @@ fn the_local_app_ignores_following_and_f() {
     assert!(a.presenter.latest.is_none());
     keys(&mut a, "f");
     assert_eq!(a.follow, Follow::Off);
-    assert_eq!((a.screen, a.list.selected, a.status.as_ref()), (Screen::List, 0, None));
+    assert_eq!(
+        (a.screen, a.list.selected, a.status.as_ref()),
+        (Screen::List, 0, None)
+    );
     let text = |a: &App| -> String {
         help::lines(a)
             .iter()
@@ -319,7 +343,10 @@ fn the_local_app_ignores_following_and_f() {
     };
     assert!(!text(&a).contains("follow the presenter"), "not in help");
     assert!(!footer(&a).contains("follow"));
-    assert!(text(&viewer()).contains("follow the presenter"), "in a viewer's help");
+    assert!(
+        text(&viewer()).contains("follow the presenter"),
+        "in a viewer's help"
+    );
 }
 
 #[test]
@@ -353,7 +380,10 @@ fn a_state_naming_what_this_timeline_lacks_leaves_the_viewer_whole() {
         };
         update(&mut v, Action::Follow(Box::new(state)));
         common::screen::draw(&v);
-        assert!(v.screen != Screen::Reader || v.reader.is_some(), "{screen:?}");
+        assert!(
+            v.screen != Screen::Reader || v.reader.is_some(),
+            "{screen:?}"
+        );
         assert!(v.screen != Screen::Detail, "no such event: {screen:?}");
         // A known event, a citation past its last, an article's bytes past its end.
         let state = FollowState {
@@ -363,7 +393,7 @@ fn a_state_naming_what_this_timeline_lacks_leaves_the_viewer_whole() {
             citation: 99,
             reader: Some(ReaderAt {
                 source: v.timeline.sources[0].id.clone(),
-                passage: Some(7..3),
+                passage: Some(std::ops::Range { start: 7, end: 3 }),
                 top: usize::MAX,
                 back_to: Screen::Present,
             }),
