@@ -8,10 +8,11 @@ use proptest::test_runner::{Config, RngSeed, TestRunner};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 use timeline_explorer::timeline::load_builtin;
-use timeline_explorer::tui::app::Effect;
 use timeline_explorer::tui::follow::{Follow, FollowState, ReaderAt};
-use timeline_explorer::tui::keys::{BINDINGS, action_for};
-use timeline_explorer::tui::{Action, App, Options, Screen, help, update};
+use timeline_explorer::tui::keys::BINDINGS;
+use timeline_explorer::tui::overlays::help;
+use timeline_explorer::tui::state::dispatch::action_for;
+use timeline_explorer::tui::{Action, App, Effect, Options, Screen, update};
 
 mod common;
 

@@ -8,9 +8,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::app::{App, Screen};
-use super::keys::hints;
-use super::text::{display, width, wrapped};
+use crate::tui::state::app::{App, Screen};
+use crate::tui::state::dispatch::hints;
+use crate::tui::widgets::text::{display, width, wrapped};
 
 /// At most this many rows of the body are lent to a long status message.
 const STATUS_ROWS: usize = 2;
@@ -31,7 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
         cursor = Some(typing_cursor(area, &shown));
         spans.push(Span::styled(shown, t.title));
         spans.push(Span::raw("  "));
-    } else if let Some(typed) = super::grep::typed(app) {
+    } else if let Some(typed) = typed(app) {
         let shown = format!("/{}", display(typed));
         cursor = Some(typing_cursor(area, &shown));
         spans.push(Span::styled(shown, t.title));
@@ -44,7 +44,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
         } else {
             draw_status_above(app, frame, area, &status);
         }
-    } else if let Some(note) = super::follow::note(app) {
+    } else if let Some(note) = app.follow.note(app.presenter.here) {
         spans.push(Span::styled(format!("{note} "), t.title));
         spans.push(Span::styled("│ ", t.dim));
     } else if let Some(trouble) = app.trouble.as_ref().filter(|t| t.errors) {
@@ -115,8 +115,8 @@ fn draw_status_above(app: &App, frame: &mut Frame, footer: Rect, status: &str) {
         if let Some(last) = lines.last_mut() {
             // Wrapped to one column less than the row, so the `…` fits after it.
             let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-            let cut = super::text::more(text.trim_end());
-            let cut = super::text::fit(&cut, usize::from(footer.width));
+            let cut = crate::tui::widgets::text::more(text.trim_end());
+            let cut = crate::tui::widgets::text::fit(&cut, usize::from(footer.width));
             *last = Line::styled(cut, app.theme.warning);
         }
     }
@@ -127,4 +127,15 @@ fn draw_status_above(app: &App, frame: &mut Frame, footer: Rect, status: &str) {
     let area = Rect::new(footer.x, footer.y - rows, footer.width, rows);
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).style(app.theme.warning), area);
+}
+
+/// The text being typed into a search line, if one has the keyboard.
+pub fn typed(app: &App) -> Option<&str> {
+    if !app.grep.typing {
+        return None;
+    }
+    match app.screen {
+        Screen::Reader => app.grep.reader.as_ref().map(|r| r.query.as_str()),
+        _ => Some(app.grep.query.as_str()),
+    }
 }

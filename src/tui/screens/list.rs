@@ -7,10 +7,10 @@ use ratatui::widgets::{
     Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
 };
 
-use super::app::App;
-use super::text::short_date;
-use super::text::{display, marked_spans, wrapped_spans};
 use crate::search::Field;
+use crate::tui::state::app::App;
+use crate::tui::widgets::text::short_date;
+use crate::tui::widgets::text::{display, marked_spans, wrapped_spans};
 
 /// Date column: `~2020-08-14`.
 const DATE: usize = 11;
@@ -55,7 +55,7 @@ pub fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
     let countdowns: Vec<String> = if app.agenda {
         visible
             .clone()
-            .map(|(_, h)| super::agenda::countdown(app, h.event))
+            .map(|(_, h)| crate::tui::state::agenda::countdown(app, h.event))
             .collect()
     } else {
         Vec::new()
@@ -194,7 +194,7 @@ pub fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
         Span::raw(" · "),
         Span::styled(e.kind.as_str(), t.kind(e.kind)),
     ];
-    date.extend(super::view::countdown(app, e));
+    date.extend(crate::tui::parts::countdown::countdown(app, e));
     // The list may cut the title short; the preview never does.
     let mut lines = vec![Line::styled(display(&e.title).into_owned(), t.title)];
     // A range's countdown is wrapped whole where it can be.

@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::tui::copying::{CopyReport, Local, Osc52, Tmux};
+use crate::tui::state::copying::{CopyReport, Local, Osc52, Tmux};
 
 /// How long `tmux show` may take.
 const TMUX_LIMIT: Duration = Duration::from_secs(1);

@@ -12,13 +12,13 @@ use ratatui::widgets::{
     Block, Borders, Padding, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 
-use super::app::{App, ReaderState};
-use super::layout::SIDE_BY_SIDE;
-use super::text::short_date;
-use super::text::{display, marked_spans, width, wrap_ranges};
 use crate::sanitize::kept;
 use crate::search::PassageHit;
 use crate::timeline::{Label, Timeline};
+use crate::tui::state::app::{App, ReaderState};
+use crate::tui::widgets::layout::SIDE_BY_SIDE;
+use crate::tui::widgets::text::short_date;
+use crate::tui::widgets::text::{display, marked_spans, width, wrap_ranges};
 
 pub struct Areas {
     /// One line: how many articles, or what the query found.
@@ -95,7 +95,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) -> Option<Position> {
         )),
         a.summary,
     );
-    let rows = g.rows(app);
+    let rows = g.rows(&app.timeline);
     let scrollbar = rows > usize::from(a.list.height);
     let list = Rect {
         width: a.list.width.saturating_sub(u16::from(scrollbar)),
@@ -171,7 +171,10 @@ fn article_row(app: &App, source: usize, cols: u16) -> Line<'static> {
     );
     let publisher = (cols >= PUBLISHER_MIN_WIDTH).then(|| {
         let p = display(s.publisher.as_deref().unwrap_or("")).into_owned();
-        format!(" {:<PUBLISHER$}", super::text::fit(&p, PUBLISHER))
+        format!(
+            " {:<PUBLISHER$}",
+            crate::tui::widgets::text::fit(&p, PUBLISHER)
+        )
     });
     let room =
         usize::from(cols).saturating_sub(1 + width(&tail) + publisher.as_deref().map_or(0, width));
@@ -206,7 +209,8 @@ fn passage_row(app: &App, hit: &PassageHit, cols: u16) -> Line<'static> {
         Label::Description(d) => format!("[{d}]"),
         Label::File(f) => format!("[{f}]"),
     };
-    let label = super::text::fit(&display(&label), label_cols.saturating_sub(line.len()));
+    let label =
+        crate::tui::widgets::text::fit(&display(&label), label_cols.saturating_sub(line.len()));
     let place = format!(" {label}{line}");
     let place = format!("{place:<w$}  ", w = label_cols + 1);
     let cited = match hit.cited_by.len() {

@@ -7,9 +7,11 @@ use ratatui::widgets::{
     Block, Borders, Clear, Padding, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 
-use super::app::App;
-use super::keys::{Context, label};
-use super::text::display;
+use crate::tui::keys::{Context, label};
+use crate::tui::state::action::Action;
+use crate::tui::state::app::App;
+use crate::tui::state::follow::Follow;
+use crate::tui::widgets::text::display;
 
 const ORDER: [Context; 11] = [
     Context::List,
@@ -76,7 +78,8 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     for context in picking.iter().copied().chain(ORDER) {
         out.push(Line::styled(context.title(), t.heading));
         for (b, keys) in app.keymap.bindings(context) {
-            if super::follow::hidden(app, &b.action) {
+            // Following is for SSH viewers: the local app has no presenter.
+            if b.action == Action::ToggleFollow && app.follow == Follow::Off {
                 continue;
             }
             let keys: Vec<String> = keys.iter().map(|k| label(*k)).collect();

@@ -4,14 +4,9 @@
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use super::app::App;
-use super::layout;
-use super::text::display;
-
-/// Whether there is anything to show.
-pub fn any(app: &App) -> bool {
-    app.trouble.is_some() || app.config.problem.is_some()
-}
+use crate::tui::state::app::App;
+use crate::tui::widgets::layout;
+use crate::tui::widgets::text::display;
 
 /// Wrapped to the panel, so that every row scrolls into view.
 pub fn lines(app: &App) -> Vec<Line<'static>> {

@@ -16,23 +16,23 @@ use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use color_eyre::Result;
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport, backend::CrosstermBackend};
 
 use self::colours::{ColourWriter, Colours};
 use self::signals::Signal;
 use self::worker::Worker;
-use super::action::{Action, Shared};
-use super::app::{App, Effect};
-use super::copying::{CopyReport, Osc52};
-use super::filter::Outcome;
-use super::keys::action_for;
-use super::pick::Answer;
-use super::update::update;
-use super::view::view;
-use super::watch::Watch;
 use crate::timeline::{Checked, Timeline, files};
+use crate::tui::runtime::input::input_action;
+use crate::tui::runtime::watch::Watch;
+use crate::tui::state::action::{Action, Shared};
+use crate::tui::state::app::{App, Effect};
+use crate::tui::state::copying::{CopyReport, Osc52};
+use crate::tui::state::filter::Outcome;
+use crate::tui::state::pick::Answer;
+use crate::tui::update::update;
+use crate::tui::view::view;
 pub use output::Output;
 
 /// The terminal as the app draws on it: through `Output`, its colours in
@@ -292,7 +292,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
 /// app is told.
 fn resized(app: &mut App) -> bool {
     match ratatui::crossterm::terminal::size() {
-        Ok((w, h)) if super::layout::drawn(w, h) != app.size => {
+        Ok((w, h)) if crate::tui::widgets::layout::drawn(w, h) != app.size => {
             update(app, Action::Resize(w, h));
             true
         }
@@ -387,28 +387,20 @@ fn carry_out(
     Ok(None)
 }
 
-/// What a terminal event asks for, if anything.
+/// What a terminal event asks for, if anything; a key press first panics if a
+/// test asked for it (the switch is the local driver's alone).
 fn input(app: &App, event: Event, mouse: bool, test_panic: TestPanic) -> Option<Action> {
-    match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => {
-            match test_panic {
-                TestPanic::Off => {}
-                TestPanic::OnKey => panic!("panic requested by {PANIC_FOR_TESTS}"),
-                TestPanic::InAThread => {
-                    std::thread::spawn(|| panic!("panic requested by {PANIC_FOR_TESTS}"));
-                    return None;
-                }
+    if let Event::Key(key) = &event
+        && key.kind == KeyEventKind::Press
+    {
+        match test_panic {
+            TestPanic::Off => {}
+            TestPanic::OnKey => panic!("panic requested by {PANIC_FOR_TESTS}"),
+            TestPanic::InAThread => {
+                std::thread::spawn(|| panic!("panic requested by {PANIC_FOR_TESTS}"));
+                return None;
             }
-            action_for(app, key)
         }
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        Event::Paste(text) => Some(Action::Paste(text)),
-        Event::Mouse(m) if mouse => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
-            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-            _ => None,
-        },
-        _ => None,
     }
+    input_action(app, event, mouse)
 }

@@ -10,8 +10,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::app::App;
-use super::text::short_date;
+use crate::tui::state::app::App;
+use crate::tui::widgets::text::short_date;
 
 struct Glyphs {
     axis: char,

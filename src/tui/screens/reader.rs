@@ -10,12 +10,12 @@ use ratatui::widgets::{
     Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 
-use super::app::{App, Passage, ReaderState, Screen};
-use super::layout;
-use super::text::short_date;
-use super::text::{display_cells, marked_spans, wrap_ranges};
 use crate::sanitize::Shown;
 use crate::timeline::Timeline;
+use crate::tui::state::app::{App, Passage, ReaderState, Screen};
+use crate::tui::widgets::layout;
+use crate::tui::widgets::text::short_date;
+use crate::tui::widgets::text::{display_cells, marked_spans, wrap_ranges};
 
 /// Open the article `source` with the passage at `focus` in view.
 pub fn open(
@@ -81,7 +81,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
     let areas = layout::reader(area);
     let text = &state.shown.text;
     let inner = text_area(areas.text);
-    let marks = super::sources::reader_marks(app, state);
+    let marks = crate::tui::screens::sources::reader_marks(app, state);
     let lines: Vec<Line> = state
         .lines
         .iter()
@@ -105,7 +105,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
     draw_info(app, state, frame, areas.info);
     // While searching, the cursor is on the match in focus.
     let row = match app.grep.in_reader() {
-        Some(search) => super::grep::match_row(state, search),
+        Some(search) => match_row(state, search),
         None => passage_row(state, state.current),
     }?
     .checked_sub(state.scroll)?;
@@ -239,7 +239,7 @@ fn draw_side(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
 
 /// Under the text: which passage is in focus and who cites it.
 fn draw_info(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
-    if let Some(line) = super::sources::reader_info(app, area.width) {
+    if let Some(line) = crate::tui::screens::sources::reader_info(app, area.width) {
         frame.render_widget(line, area);
         return;
     }
@@ -265,4 +265,17 @@ fn draw_info(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
         }
     };
     frame.render_widget(line, area);
+}
+
+/// The screen line the match in focus starts on.
+pub fn match_row(
+    state: &ReaderState,
+    search: &crate::tui::state::grep::ReaderSearch,
+) -> Option<usize> {
+    let m = search.matches.get(search.current)?;
+    let at = state
+        .shown
+        .to_shown(m.matches.first().map_or(m.span.start, |r| r.start));
+    let row = state.lines.partition_point(|r| r.end <= at);
+    Some(row.min(state.lines.len().saturating_sub(1)))
 }

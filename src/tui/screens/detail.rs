@@ -7,11 +7,11 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::app::App;
-use super::layout::text_width;
-use super::text::{display, wrapped, wrapped_spans};
 use crate::format::long_date;
 use crate::timeline::Citation;
+use crate::tui::state::app::App;
+use crate::tui::widgets::layout::text_width;
+use crate::tui::widgets::text::{display, wrapped, wrapped_spans};
 
 /// The event laid out for a width: its lines, and the rows of each citation block.
 pub struct DetailLayout {
@@ -33,7 +33,7 @@ pub fn layout(app: &App, width: u16) -> DetailLayout {
         Span::raw(" · "),
         Span::styled(e.kind.as_str(), t.kind(e.kind)),
     ];
-    date.extend(super::view::countdown(app, e));
+    date.extend(crate::tui::parts::countdown::countdown(app, e));
     lines.extend(wrapped_spans(date, width));
     if let Some(why) = &e.inferred {
         lines.extend(wrapped(

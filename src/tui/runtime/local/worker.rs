@@ -3,7 +3,7 @@
 use std::sync::{Arc, mpsc};
 
 use crate::search::{Index, Search};
-use crate::tui::filter::{self, Outcome, Request};
+use crate::tui::state::filter::{self, Outcome, Request};
 
 /// It takes the newest request (older ones queued behind it are stale) and
 /// sends back what it found.

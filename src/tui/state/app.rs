@@ -7,24 +7,15 @@ use std::sync::Arc;
 
 use ratatui::layout::Size;
 
-use super::filter::{self, Outcome, Request, SYNC_LIMIT};
-use super::keys::{Key, Keymap};
-use super::theme::Theme;
 use crate::config::ThemeName;
 use crate::search::{Hit, Index, Query, Search, refines};
 use crate::timeline::Timeline;
+use crate::tui::keys::{Key, Keymap};
+use crate::tui::state::filter::{self, Outcome, Request, SYNC_LIMIT};
+use crate::tui::widgets::theme::Theme;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Screen {
-    #[default]
-    List,
-    Detail,
-    Reader,
-    /// One event per screen, for an audience.
-    Present,
-    /// Every article, and full-text search of them (`S`).
-    Sources,
-}
+// A leaf of its own, so follow mode's state can name screens without App.
+pub use crate::tui::state::screen::Screen;
 
 pub struct App {
     pub timeline: Timeline,
@@ -37,7 +28,7 @@ pub struct App {
     pub agenda: bool,
     /// What is ahead of the as-of date in the whole timeline, for the header:
     /// counted when the timeline comes in, not with every frame.
-    pub ahead: super::agenda::Note,
+    pub ahead: crate::tui::state::ahead::Note,
     /// The date distances are measured from ("in 12 days"), if any.
     pub as_of: Option<chrono::NaiveDate>,
     pub search: Search,
@@ -66,7 +57,7 @@ pub struct App {
     pub detail: DetailState,
     pub reader: Option<ReaderState>,
     /// Searching the articles: the sources screen and the reader's `/`.
-    pub grep: super::grep::Grep,
+    pub grep: crate::tui::state::grep::Grep,
     /// The `:` prompt's text while a date to jump to is being typed.
     pub jump: Option<String>,
     /// Effects for the terminal to carry out, oldest first.
@@ -77,11 +68,11 @@ pub struct App {
     /// Pick mode: Enter answers with events and ends the app (`pick`).
     pub pick: bool,
     /// How pick mode ended, once it has.
-    pub answer: Option<super::pick::Answer>,
+    pub answer: Option<crate::tui::state::answer::Answer>,
     /// An SSH viewer follows the presenter, or browses; the local app: Off.
-    pub follow: super::follow::Follow,
+    pub follow: crate::tui::state::follow::Follow,
     /// What a viewer knows of the presenter.
-    pub presenter: super::follow::Presenter,
+    pub presenter: crate::tui::state::follow::Presenter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,13 +220,13 @@ pub struct Options {
 
 impl App {
     pub fn new(timeline: Timeline, options: &Options, size: Size) -> App {
-        let size = super::layout::drawn(size.width, size.height);
+        let size = crate::tui::widgets::layout::drawn(size.width, size.height);
         let mut app = App {
             ascii: options.ascii,
             marks: options.marks.clone(),
             marked_only: false,
             agenda: false,
-            ahead: super::agenda::Note::of(&timeline, options.as_of),
+            ahead: crate::tui::state::ahead::Note::of(&timeline, options.as_of),
             as_of: options.as_of,
             index: Arc::new(Index::new(&timeline)),
             background: false,
@@ -268,7 +259,7 @@ impl App {
             list: ListPos::default(),
             detail: DetailState::default(),
             reader: None,
-            grep: super::grep::Grep::default(),
+            grep: crate::tui::state::grep::Grep::default(),
             jump: None,
             outbox: Vec::new(),
             status: None,
@@ -276,11 +267,11 @@ impl App {
             pick: options.pick,
             answer: None,
             follow: if options.viewer {
-                super::follow::Follow::Browsing
+                crate::tui::state::follow::Follow::Browsing
             } else {
-                super::follow::Follow::Off
+                crate::tui::state::follow::Follow::Off
             },
-            presenter: super::follow::Presenter::default(),
+            presenter: crate::tui::state::follow::Presenter::default(),
         };
         app.refilter(false);
         app.status = options.notice.clone().or_else(|| {
@@ -405,7 +396,7 @@ impl App {
         self.filter.busy = false;
         self.filter.hits = outcome.hits;
         if self.marked_only {
-            let marks = super::follow::listed_marks(self).clone();
+            let marks = self.presenter.listed(self.follow, &self.marks).clone();
             let events = &self.timeline.events;
             self.filter
                 .hits
@@ -413,7 +404,7 @@ impl App {
         }
         if let Some(as_of) = self.as_of.filter(|_| self.agenda) {
             let ranked = self.filter.ranked;
-            super::agenda::narrow(&mut self.filter.hits, &self.timeline, as_of, ranked);
+            crate::tui::state::ahead::narrow(&mut self.filter.hits, &self.timeline, as_of, ranked);
         }
         self.list.selected = outcome
             .keep
@@ -425,6 +416,12 @@ impl App {
     /// Forget cached filter results (benchmarks measure typing from cold).
     pub fn forget_filter_cache(&mut self) {
         self.filter.cache.clear();
+    }
+
+    /// Whether the problems panel has anything to show: a reload's or the
+    /// config's. Kept here, not with the panel, so dispatch needs no overlay.
+    pub fn has_problems(&self) -> bool {
+        self.trouble.is_some() || self.config.problem.is_some()
     }
 
     /// A deadline or hearing still to come on the as-of date.

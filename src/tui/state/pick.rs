@@ -3,18 +3,8 @@
 //! answer is state like any other; the command line prints it once the
 //! terminal is given back.
 
-use super::app::App;
-
-/// How pick mode ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
-    /// Enter: these events (indices into `Timeline::events`), in date order.
-    Picked(Vec<usize>),
-    /// Esc or q: nothing (exit status 1).
-    Cancelled,
-    /// Ctrl-c: nothing, as an interrupt ends a program (exit status 130).
-    Interrupted,
-}
+pub use crate::tui::state::answer::Answer;
+use crate::tui::state::app::App;
 
 /// What Enter picks: every marked event of this timeline, in date order, or
 /// else the selected one; nothing if neither is there.

@@ -1,9 +1,16 @@
 //! `update(&mut App, Action)`: the only place state changes. No I/O here.
+//! Above the screens, whose geometry (pages, wrapped lines) it reads.
 
-use super::action::Action;
-use super::app::{App, Overlay, Panel, Screen};
-use super::pick::{self, Answer};
-use super::{detail, help, layout, list, problems, reader};
+pub mod follow;
+pub mod grep;
+pub mod reload;
+
+use crate::tui::overlays::{help, problems};
+use crate::tui::screens::{detail, list, reader};
+use crate::tui::state::action::Action;
+use crate::tui::state::app::{App, Overlay, Panel, Screen};
+use crate::tui::state::pick::{self, Answer};
+use crate::tui::widgets::layout;
 
 pub fn update(app: &mut App, action: Action) {
     // A message stays until the user does something; a resize or a filter's
@@ -19,14 +26,14 @@ pub fn update(app: &mut App, action: Action) {
     ) {
         app.status = None;
     }
-    super::follow::detach_on(app, &action);
+    follow::detach_on(app, &action);
     match action {
         Action::Quit => pick::end(app, Answer::Cancelled),
         Action::Interrupt => pick::end(app, Answer::Interrupted),
         Action::Pick if app.pick => pick::pick(app),
         Action::CancelPick if app.pick => pick::end(app, Answer::Cancelled),
         Action::Copied(report) => app.status = Some(report.status()),
-        Action::Suspend => app.outbox.push(super::app::Effect::Suspend),
+        Action::Suspend => app.outbox.push(crate::tui::state::app::Effect::Suspend),
         Action::Resize(w, h) => {
             app.size = layout::drawn(w, h);
         }
@@ -50,15 +57,15 @@ pub fn update(app: &mut App, action: Action) {
         Action::Reloaded(checked) => {
             let checked = std::sync::Arc::unwrap_or_clone(checked.0);
             let width = reader_text_area(app).width;
-            super::reload::reload(app, checked, width);
-            super::grep::refresh(app);
+            crate::tui::update::reload::reload(app, checked, width);
+            crate::tui::update::grep::refresh(app);
         }
-        Action::Follow(state) => super::follow::take(app, *state),
-        Action::ToggleFollow => super::follow::toggle(app),
-        Action::PresenterHere(here) => super::follow::presenter_here(app, here),
+        Action::Follow(state) => follow::take(app, *state),
+        Action::ToggleFollow => follow::toggle(app),
+        Action::PresenterHere(here) => follow::presenter_here(app, here),
         Action::Help if !app.filter.typing => toggle(app, Panel::Help),
         Action::Problems if !app.filter.typing => {
-            if !problems::any(app) {
+            if !app.has_problems() {
                 app.status = Some("no problems: the data and the config are fine".into());
             } else {
                 toggle(app, Panel::Problems);
@@ -67,20 +74,20 @@ pub fn update(app: &mut App, action: Action) {
         _ if app.overlay.is_some() => on_overlay(app, action),
         _ if app.jump.is_some() => on_jump(app, action),
         _ if app.filter.typing => on_filter(app, action),
-        _ if app.grep.typing => super::grep::on_typing(app, action),
+        _ if app.grep.typing => crate::tui::update::grep::on_typing(app, action),
         _ => match app.screen {
             Screen::List => on_list(app, action),
             Screen::Detail => on_detail(app, action),
             Screen::Reader => on_reader(app, action),
             Screen::Present => on_present(app, action),
-            Screen::Sources => super::grep::on_sources(app, action),
+            Screen::Sources => crate::tui::update::grep::on_sources(app, action),
         },
     }
     settle(app);
 }
 
 /// How far a movement goes, given a page of `page` rows.
-pub(super) fn step(action: Action, page: usize) -> Option<isize> {
+pub(crate) fn step(action: Action, page: usize) -> Option<isize> {
     let page = page.max(1) as isize;
     Some(match action {
         Action::Down | Action::ScrollDown => 1,
@@ -95,7 +102,7 @@ pub(super) fn step(action: Action, page: usize) -> Option<isize> {
     })
 }
 
-pub(super) fn moved(at: usize, by: isize, len: usize) -> usize {
+pub(crate) fn moved(at: usize, by: isize, len: usize) -> usize {
     at.saturating_add_signed(by).min(len.saturating_sub(1))
 }
 
@@ -154,7 +161,7 @@ fn type_into(text: &mut String, typed: &str) -> bool {
 }
 
 /// Type into a query line, saying so when it is full.
-pub(super) fn type_text(text: &mut String, typed: &str, status: &mut Option<String>) {
+pub(crate) fn type_text(text: &mut String, typed: &str, status: &mut Option<String>) {
     if !type_into(text, typed) {
         *status = Some(format!(
             "that is as long as it gets: {MAX_INPUT} characters"
@@ -165,7 +172,7 @@ pub(super) fn type_text(text: &mut String, typed: &str, status: &mut Option<Stri
 /// The keys that edit a query line, the same in each (the filter, a date, a
 /// search): type, paste, delete a character, a word or all. Whether `action`
 /// was one of them.
-pub(super) fn edit_line(text: &mut String, action: &Action, status: &mut Option<String>) -> bool {
+pub(crate) fn edit_line(text: &mut String, action: &Action, status: &mut Option<String>) -> bool {
     match action {
         Action::Input(c) => type_text(text, c.encode_utf8(&mut [0; 4]), status),
         Action::Paste(s) => type_text(text, s, status),
@@ -263,7 +270,8 @@ fn toggle_mark(app: &mut App, event: usize) {
     if marked {
         app.marks.insert(id.clone());
     }
-    app.outbox.push(super::app::Effect::SaveMark { id, marked });
+    app.outbox
+        .push(crate::tui::state::app::Effect::SaveMark { id, marked });
     if app.marked_only {
         app.refilter(true);
     }
@@ -320,7 +328,7 @@ fn copy(app: &mut App) {
     let text = crate::format::markdown::cited(tl, &tl.events[e], c);
     // Until the terminal side reports how it went (Action::Copied).
     app.status = Some("copying the citation…".into());
-    app.outbox.push(super::app::Effect::Copy(text));
+    app.outbox.push(crate::tui::state::app::Effect::Copy(text));
 }
 
 fn toggle_rank(app: &mut App) {
@@ -352,7 +360,7 @@ fn on_list(app: &mut App, action: Action) {
         Action::StartFilter => app.filter.typing = true,
         Action::StartJump => app.jump = Some(String::new()),
         Action::Present => app.screen = Screen::Present,
-        Action::Sources => super::grep::open_sources(app),
+        Action::Sources => crate::tui::update::grep::open_sources(app),
         Action::ToggleMark => {
             if let Some(event) = app.selected_event() {
                 toggle_mark(app, event);
@@ -366,13 +374,13 @@ fn on_list(app: &mut App, action: Action) {
             }
         }
         Action::JumpToAsOf => match app.as_of {
-            Some(date) => match super::agenda::nearest(app, date) {
+            Some(date) => match crate::tui::state::agenda::nearest(app, date) {
                 Some(i) => app.list.selected = i,
                 None => app.status = Some("no events to jump to".into()),
             },
             None => app.status = Some("no as-of date: start with --as-of YYYY-MM-DD".into()),
         },
-        Action::ToggleAgenda => super::agenda::toggle(app),
+        Action::ToggleAgenda => crate::tui::state::agenda::toggle(app),
         Action::Copy => copy(app),
         Action::ToggleRank => toggle_rank(app),
         Action::Back if !app.filter.text.is_empty() => {
@@ -380,10 +388,10 @@ fn on_list(app: &mut App, action: Action) {
             app.refilter(true);
         }
         // With no filter, Esc leaves the agenda for the whole list.
-        Action::Back if app.agenda => super::agenda::toggle(app),
+        Action::Back if app.agenda => crate::tui::state::agenda::toggle(app),
         Action::Open => {
             if let Some(event) = app.selected_event() {
-                app.detail = super::app::DetailState {
+                app.detail = crate::tui::state::app::DetailState {
                     event,
                     citation: 0,
                     scroll: 0,
@@ -488,7 +496,7 @@ fn center_passage(app: &mut App) {
 }
 
 fn on_reader(app: &mut App, action: Action) {
-    if super::grep::on_reader(app, &action) {
+    if crate::tui::update::grep::on_reader(app, &action) {
         return;
     }
     let area = reader_text_area(app);
@@ -549,7 +557,7 @@ fn settle(app: &mut App) {
         let max = state.lines.len().saturating_sub(usize::from(area.height));
         state.scroll = state.scroll.min(max);
     }
-    super::grep::settle(app);
+    crate::tui::update::grep::settle(app);
     if app.screen == Screen::Detail {
         let area = detail_area(app);
         let rows = detail::layout(app, area.width).lines.len();

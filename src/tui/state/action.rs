@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use super::filter::Outcome;
 use crate::timeline::Checked;
+use crate::tui::state::filter::Outcome;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -88,7 +88,7 @@ pub enum Action {
     /// Pick mode: answer with nothing.
     CancelPick,
     /// How a copy went, as the terminal side found out.
-    Copied(super::copying::CopyReport),
+    Copied(crate::tui::state::copying::CopyReport),
     /// The sources screen: every article, and search of their full text.
     Sources,
     /// Start typing a search of the articles (sources screen) or of the article (reader).

@@ -2,71 +2,13 @@
 //! reader's search of the article it shows. Pure, as `update` is: the search
 //! runs in line (10,000 articles answer in about 150 ms).
 
-use super::action::Action;
-use super::app::{App, Screen};
-use super::{layout, reader, sources};
 use crate::search::{PassageHit, Query};
-
-/// The articles' search, where the user left it.
-#[derive(Debug, Default)]
-pub struct Grep {
-    /// The search line has the keyboard: the sources screen's, or the reader's.
-    pub typing: bool,
-    /// The sources screen's query; empty, the screen lists the articles.
-    pub query: String,
-    /// What it found, by source then in reading order.
-    pub hits: Vec<PassageHit>,
-    /// The row selected: an article, or a passage while there is a query.
-    pub selected: usize,
-    /// The first row shown.
-    pub offset: usize,
-    /// The reader's search, while the reader is open.
-    pub reader: Option<ReaderSearch>,
-}
-
-/// A search of the article open in the reader.
-#[derive(Debug, Default)]
-pub struct ReaderSearch {
-    pub query: String,
-    /// The sentences of the article that match.
-    pub matches: Vec<PassageHit>,
-    /// The match in focus.
-    pub current: usize,
-    /// Brought from the sources screen: Back returns there and keeps it.
-    pub carried: bool,
-}
-
-impl Grep {
-    /// The reader's search, when one is active (typed, or carried in).
-    pub fn in_reader(&self) -> Option<&ReaderSearch> {
-        self.reader.as_ref().filter(|r| !r.query.trim().is_empty())
-    }
-
-    /// Rows on the sources screen: passages found, or the articles.
-    pub fn rows(&self, app: &App) -> usize {
-        if self.searching() {
-            self.hits.len()
-        } else {
-            app.timeline.sources.len()
-        }
-    }
-
-    /// Whether the sources screen shows what a query found.
-    pub fn searching(&self) -> bool {
-        !Query::parse(&self.query).is_empty()
-    }
-}
-
-/// The text being typed into a search line, if one has the keyboard.
-pub fn typed(app: &App) -> Option<&str> {
-    if !app.grep.typing {
-        return None;
-    }
-    match app.screen {
-        Screen::Reader => app.grep.reader.as_ref().map(|r| r.query.as_str()),
-        _ => Some(app.grep.query.as_str()),
-    }
-}
+use crate::tui::screens::reader::match_row;
+use crate::tui::screens::{reader, sources};
+use crate::tui::state::action::Action;
+use crate::tui::state::app::{App, Screen};
+use crate::tui::state::grep::ReaderSearch;
+use crate::tui::widgets::layout;
 
 /// `S`: the sources screen, as it was left.
 pub fn open_sources(app: &mut App) {
@@ -82,7 +24,7 @@ pub fn on_typing(app: &mut App, action: Action) {
     } else {
         &mut app.grep.query
     };
-    let edited = super::update::edit_line(text, &action, &mut app.status);
+    let edited = crate::tui::update::edit_line(text, &action, &mut app.status);
     match action {
         _ if edited => {}
         Action::AcceptSearch => {
@@ -126,9 +68,9 @@ pub(super) fn run(app: &mut App) {
 
 fn move_selection(app: &mut App, action: Action) {
     let page = sources::page(sources_list(app));
-    if let Some(by) = super::update::step(action, page) {
-        let rows = app.grep.rows(app);
-        app.grep.selected = super::update::moved(app.grep.selected, by, rows);
+    if let Some(by) = crate::tui::update::step(action, page) {
+        let rows = app.grep.rows(&app.timeline);
+        app.grep.selected = crate::tui::update::moved(app.grep.selected, by, rows);
     }
 }
 
@@ -168,7 +110,7 @@ pub fn on_sources(app: &mut App, action: Action) {
             let area = sources_list(app);
             if area.contains(ratatui::layout::Position::new(col, row)) {
                 let i = app.grep.offset + usize::from(row - area.y);
-                if i < app.grep.rows(app) {
+                if i < app.grep.rows(&app.timeline) {
                     app.grep.selected = i;
                 }
             }
@@ -291,23 +233,13 @@ fn show_match(app: &mut App) {
     state.scroll = row.saturating_sub(h / 3).min(max);
 }
 
-/// The screen line the match in focus starts on.
-pub fn match_row(state: &super::app::ReaderState, search: &ReaderSearch) -> Option<usize> {
-    let m = search.matches.get(search.current)?;
-    let at = state
-        .shown
-        .to_shown(m.matches.first().map_or(m.span.start, |r| r.start));
-    let row = state.lines.partition_point(|r| r.end <= at);
-    Some(row.min(state.lines.len().saturating_sub(1)))
-}
-
 /// After any change: the reader's search goes with the reader, and the
 /// sources screen's selection stays in range and on screen.
 pub fn settle(app: &mut App) {
     if app.reader.is_none() {
         app.grep.reader = None;
     }
-    let rows = app.grep.rows(app);
+    let rows = app.grep.rows(&app.timeline);
     let page = sources::page(sources_list(app));
     let g = &mut app.grep;
     g.selected = g.selected.min(rows.saturating_sub(1));

@@ -8,9 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::app::App;
-use super::text::{wrapped, wrapped_spans};
 use crate::timeline::Date;
+use crate::tui::state::app::App;
+use crate::tui::widgets::text::{wrapped, wrapped_spans};
 
 /// Block digits, three columns by three rows each: readable at 80x24.
 fn glyph(c: char) -> [&'static str; 3] {
@@ -93,7 +93,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(" · "),
         Span::styled(e.kind.as_str(), t.kind(e.kind)),
     ];
-    date.extend(super::view::countdown(app, e));
+    date.extend(crate::tui::parts::countdown::countdown(app, e));
     let w = inner.width;
     let title = wrapped(&e.title, w, "", t.title);
     // A range's countdown is wrapped whole where it can be.
@@ -138,7 +138,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let place = format!("{} / {} ", app.list.selected + 1, app.filter.hits.len());
     frame.render_widget(Line::styled(place, t.dim).right_aligned(), progress);
     if ruler.height > 0 {
-        super::ruler::draw(app, frame, ruler);
+        crate::tui::parts::ruler::draw(app, frame, ruler);
     }
 }
 
@@ -153,10 +153,11 @@ fn cut_lines(lines: &mut Vec<Line<'static>>, keep: usize, width: u16) {
         let style = last.spans.first().map_or(last.style, |s| s.style);
         let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
         let w = usize::from(width);
-        let cut = if super::text::width(&super::text::more(&text)) <= w {
-            super::text::more(&text)
+        let cut = if crate::tui::widgets::text::width(&crate::tui::widgets::text::more(&text)) <= w
+        {
+            crate::tui::widgets::text::more(&text)
         } else {
-            super::text::fit(&text, w.saturating_sub(1))
+            crate::tui::widgets::text::fit(&text, w.saturating_sub(1))
         };
         *last = Line::styled(cut, style);
     }

@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
-use super::app::{App, DetailState, Screen, Trouble};
-use super::reader;
 use crate::search::Index;
 use crate::timeline::report::{self, count};
 use crate::timeline::{Checked, Timeline};
+use crate::tui::screens::reader;
+use crate::tui::state::app::{App, DetailState, Screen, Trouble};
 
 /// `reader_width` is the width the reader wraps to.
 pub fn reload(app: &mut App, checked: Checked, reader_width: u16) {
@@ -85,7 +85,7 @@ fn replace(app: &mut App, timeline: Timeline, reader_width: u16) -> Option<Strin
 
     // Event indices have all changed: cached filter results mean nothing now.
     app.index = Arc::new(Index::new(&app.timeline));
-    app.ahead = super::agenda::Note::of(&app.timeline, app.as_of);
+    app.ahead = crate::tui::state::ahead::Note::of(&app.timeline, app.as_of);
     app.filter.cache.clear();
     // The worker may still answer an older request, on the old index.
     app.filter.since = app.filter.generation + 1;

@@ -1,75 +1,12 @@
-//! Follow mode: an SSH viewer's app mirrors what the presenter's app shows.
-//! The presenter's app publishes `FollowState::of` itself; a viewer's
-//! `update` takes it in as `Action::Follow` and shows it through the same
-//! functions keys use. Positions are logical (event ids, passages, byte
-//! offsets), never rows: each viewer lays them out at its own size.
+//! Follow mode in `update`: an SSH viewer's app takes in the presenter's
+//! state (`Action::Follow`) and shows it through the functions keys use;
+//! `f`, browsing keys and a presenter arriving or leaving switch it.
 
-use std::collections::BTreeSet;
-use std::ops::Range;
-
-use super::action::Action;
-use super::app::{App, DetailState, Screen};
-use super::{grep, layout, reader, update};
-
-/// Whether this app follows a presenter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Follow {
-    /// The local app: there is no presenter to follow.
-    #[default]
-    Off,
-    /// An SSH viewer showing what the presenter shows.
-    Following,
-    /// An SSH viewer on its own (by choice, or with no presenter connected).
-    Browsing,
-}
-
-/// What a viewer needs to show what the presenter shows. Small, cheap to clone.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct FollowState {
-    pub screen: Screen,
-    /// The list as the presenter has it: filter query, order, agenda.
-    pub query: String,
-    pub ranked: bool,
-    pub agenda: bool,
-    /// The presenter's marks, while only marked events are listed: the
-    /// viewer's own marks would list other events.
-    pub marked: Option<BTreeSet<String>>,
-    /// The list's selection, which is also the slide presented.
-    pub selected: Option<String>,
-    /// The event open in the detail, and its citation selected (on the
-    /// detail and in the reader, whose Back goes there).
-    pub event: Option<String>,
-    pub citation: usize,
-    /// The article open in the reader.
-    pub reader: Option<ReaderAt>,
-    /// The sources screen: the search typed and the row selected.
-    pub search: String,
-    pub article: usize,
-}
-
-/// Where the reader is in an article, independent of the width it is wrapped to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReaderAt {
-    /// The article's id.
-    pub source: String,
-    /// The cited passage in focus, as a byte range of the article.
-    pub passage: Option<Range<usize>>,
-    /// Where the top line shown starts, in the article as drawn.
-    pub top: usize,
-    pub back_to: Screen,
-}
-
-/// A viewer's side of following, beside `App::follow`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Presenter {
-    /// A presenter is connected.
-    pub here: bool,
-    /// The presenter's newest state: `f` goes straight to it.
-    pub latest: Option<Box<FollowState>>,
-    /// The viewer pressed a browsing key or `f`: a presenter arriving does not
-    /// take them back.
-    pub browsing_by_choice: bool,
-}
+use crate::tui::screens::reader;
+use crate::tui::state::action::Action;
+use crate::tui::state::app::{App, DetailState, Screen};
+use crate::tui::state::follow::{Follow, FollowState, ReaderAt};
+use crate::tui::widgets::layout;
 
 impl FollowState {
     pub fn of(app: &App) -> FollowState {
@@ -93,7 +30,9 @@ impl FollowState {
             query: app.filter.text.clone(),
             ranked: app.filter.ranked,
             agenda: app.agenda,
-            marked: app.marked_only.then(|| listed_marks(app).clone()),
+            marked: app
+                .marked_only
+                .then(|| app.presenter.listed(app.follow, &app.marks).clone()),
             selected: app.selected_event().and_then(id),
             event: if opened { id(app.detail.event) } else { None },
             citation: if opened { app.detail.citation } else { 0 },
@@ -101,15 +40,6 @@ impl FollowState {
             search: app.grep.query.clone(),
             article: app.grep.selected,
         }
-    }
-}
-
-/// The marks that decide what a marked-only list holds: the presenter's
-/// while following them, else the user's own.
-pub fn listed_marks(app: &App) -> &BTreeSet<String> {
-    match (&app.follow, &app.presenter.latest) {
-        (Follow::Following, Some(state)) => state.marked.as_ref().unwrap_or(&app.marks),
-        _ => &app.marks,
     }
 }
 
@@ -244,21 +174,6 @@ fn browsing(action: &Action) -> bool {
     }
 }
 
-/// The footer's word on following, while there is a presenter to follow.
-pub fn note(app: &App) -> Option<&'static str> {
-    match app.follow {
-        Follow::Following => Some("following the presenter · f to browse"),
-        Follow::Browsing if app.presenter.here => Some("browsing · f to follow"),
-        _ => None,
-    }
-}
-
-/// Whether help leaves out a binding for this action: following, in the
-/// local app.
-pub fn hidden(app: &App, action: &Action) -> bool {
-    *action == Action::ToggleFollow && app.follow == Follow::Off
-}
-
 /// Show the presenter's newest state, if one has come.
 fn show_latest(app: &mut App) {
     // A copy: the list's marks are read from the one kept while it is shown.
@@ -302,7 +217,7 @@ fn show(app: &mut App, state: &FollowState) {
 
     if app.grep.query != state.search {
         app.grep.query = state.search.clone();
-        grep::run(app);
+        super::grep::run(app);
     }
     app.grep.selected = state.article;
 
@@ -317,7 +232,7 @@ fn show(app: &mut App, state: &FollowState) {
                     citation: state.citation.min(quotes.saturating_sub(1)),
                     scroll: 0,
                 };
-                update::show_citation(app);
+                super::show_citation(app);
                 Screen::Detail
             }
             // A reader opened from the sources screen names no event.
