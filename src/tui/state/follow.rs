@@ -1,8 +1,8 @@
 //! Follow mode's state: whether an SSH viewer follows the presenter, and
 //! what the presenter's app publishes for viewers to show. Positions are
 //! logical (event ids, passages, byte offsets), never rows: each viewer lays
-//! them out at its own size. A leaf: `update::follow` takes these in, and
-//! makes `FollowState::of` an `App`.
+//! them out at its own size. A leaf: `FollowState::of` (which reads an `App`)
+//! and taking a state in are in `update::follow`.
 
 use std::collections::BTreeSet;
 use std::ops::Range;

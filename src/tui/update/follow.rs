@@ -9,6 +9,8 @@ use crate::tui::state::follow::{Follow, FollowState, ReaderAt};
 use crate::tui::widgets::layout;
 
 impl FollowState {
+    /// What this app shows, as a viewer needs it: the presenter's driver
+    /// publishes it after each change.
     pub fn of(app: &App) -> FollowState {
         let tl = &app.timeline;
         let id = |e: usize| tl.events.get(e).map(|e| e.id.clone());
