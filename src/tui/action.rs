@@ -100,6 +100,12 @@ pub enum Action {
     /// In the reader, while a search is active: the next or previous match.
     NextMatch,
     PrevMatch,
+    /// The presenter's newest state: applied only while following.
+    Follow(Box<super::follow::FollowState>),
+    /// Follow the presenter again, or browse (`f`).
+    ToggleFollow,
+    /// A presenter connected (true) or left.
+    PresenterHere(bool),
 }
 
 /// A large payload carried by an action; two are equal when they are the same one.

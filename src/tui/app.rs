@@ -77,6 +77,8 @@ pub struct App {
     pub pick: bool,
     /// How pick mode ended, once it has.
     pub answer: Option<super::pick::Answer>,
+    /// Following a presenter (SSH viewers), browsing, or off (the local app).
+    pub follow: super::follow::Follow,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,6 +220,8 @@ pub struct Options {
     pub no_osc52: bool,
     /// Pick mode: Enter answers with the selected (or marked) events.
     pub pick: bool,
+    /// An SSH viewer: follows a presenter when one is present, else browses.
+    pub viewer: bool,
 }
 
 impl App {
@@ -268,6 +272,11 @@ impl App {
             quit: false,
             pick: options.pick,
             answer: None,
+            follow: if options.viewer {
+                super::follow::Follow::Browsing
+            } else {
+                super::follow::Follow::Off
+            },
         };
         app.refilter(false);
         app.status = options.notice.clone().or_else(|| {

@@ -160,6 +160,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Everywhere, "quit", [ch('q')], Action::Quit, "quit", "quit"),
     bind!(Everywhere, "quit-anywhere", [ctrl('c')], Action::Quit, "quit, even while typing a filter"),
     bind!(Everywhere, "suspend", [ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
+    bind!(Everywhere, "follow", [ch('f')], Action::ToggleFollow, "follow the presenter, or browse"),
     bind!(Filter, "suspend", [ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
     bind!(Jump, "suspend", [ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
     bind!(Pick, "pick", [key(KeyCode::Enter)], Action::Pick, "print its citation (or every marked one's) and exit", "picks"),

@@ -9,6 +9,7 @@ pub mod ascii;
 pub mod copying;
 pub mod detail;
 pub mod filter;
+pub mod follow;
 pub mod footer;
 pub mod grep;
 pub mod help;

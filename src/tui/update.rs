@@ -18,7 +18,11 @@ pub fn update(app: &mut App, action: Action) {
     ) {
         app.status = None;
     }
+    super::follow::browsed(app, &action);
     match action {
+        Action::Follow(state) => super::follow::follow(app, *state),
+        Action::ToggleFollow => super::follow::toggle(app),
+        Action::PresenterHere(here) => super::follow::presenter_here(app, here),
         Action::Quit => pick::end(app, Answer::Cancelled),
         Action::Interrupt => pick::end(app, Answer::Interrupted),
         Action::Pick if app.pick => pick::pick(app),
