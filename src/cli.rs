@@ -17,6 +17,7 @@ use timeline_explorer::tui;
 mod complete;
 mod man;
 mod pick;
+mod serve;
 pub mod term;
 mod user_error;
 
@@ -136,6 +137,10 @@ enum Command {
     },
     /// Print the manual page (roff): `timeline-explorer man | man -l -`
     Man,
+    /// Serve the app over SSH to a room: `ssh -p 2222 HOST` gets its own
+    /// explorer, following the presenter (`ssh presenter@HOST`, key from
+    /// --presenter-key) or browsing (f). Read-only; Ctrl-c closes every session.
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -372,6 +377,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Agenda { within, format }) => {
             agenda(&load(data.as_deref(), from_config)?, as_of, within, format)
         }
+        Some(Command::Serve(args)) => serve::run(args, load(data.as_deref(), from_config)?, as_of),
         Some(Command::Grep { query, format }) => {
             let tl = load(data.as_deref(), from_config)?;
             let done = grep(&tl, &query, format);
