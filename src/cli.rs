@@ -59,6 +59,11 @@ pub struct Cli {
     #[arg(long)]
     no_mouse: bool,
 
+    /// Also serve viewers over SSH at ADDR (e.g. 127.0.0.1:2222): they
+    /// follow this app, its presenter. See `serve --help` for the server alone.
+    #[arg(long, value_name = "ADDR")]
+    serve: Option<std::net::SocketAddr>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -212,6 +217,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             )
             .exit();
     }
+    if cli.serve.is_some() && cli.command.is_some() {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--serve is for the terminal app, not for a command (the `serve` command serves without one)",
+            )
+            .exit();
+    }
     if let Some(Command::Completions { .. } | Command::Man) = &cli.command {
         // Neither reads a timeline, the config or a date: these would be silently ignored.
         if cli.data.is_some() || cli.config.is_some() || cli.as_of.is_some() {
@@ -332,13 +345,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 viewer: false,
             };
             let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
-            let app = tui::App::new(tl, &options, ratatui::layout::Size::new(size.0, size.1));
+            let for_viewers = cli.serve.map(|_| tl.clone());
+            let mut app = tui::App::new(tl, &options, ratatui::layout::Size::new(size.0, size.1));
+            let serving = match (cli.serve, for_viewers) {
+                (Some(addr), Some(tl)) => Some(serve::alongside(addr, tl, as_of, &mut app)?),
+                _ => None,
+            };
             let setup = tui::Setup {
                 mouse: !cli.no_mouse && settings.config.mouse,
                 marks: store.map(|s| (s, key)),
                 output,
+                publish: serving.as_ref().map(serve::Alongside::publisher),
             };
-            Ok(match tui::run(app, setup)? {
+            let ended = tui::run(app, setup);
+            if let Some(serving) = serving {
+                serving.close();
+            }
+            Ok(match ended? {
                 tui::Ended::Quit => ExitCode::SUCCESS,
                 // As shells report a process a signal ended: 128 + its number.
                 tui::Ended::Signal(n) => ExitCode::from(128 + (n & 0x7f) as u8),

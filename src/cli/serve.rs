@@ -179,7 +179,7 @@ pub fn run(args: ServeArgs, timeline: Timeline, as_of: chrono::NaiveDate) -> Res
     runtime.block_on(async move {
         let stopping = tokio::spawn(async move {
             signalled().await;
-            eprintln!("serve: closing: telling every session");
+            timeline_explorer::serve::log::say("serve: closing: telling every session");
             stop.send_replace(true);
         });
         server.run().await;
@@ -232,7 +232,7 @@ pub fn start(
         out += line;
         out += "\n";
     }
-    eprint!("{out}");
+    timeline_explorer::serve::log::say(out.trim_end());
     Ok(server)
 }
 
@@ -249,5 +249,87 @@ async fn signalled() {
         Err(_) => {
             let _ = tokio::signal::ctrl_c().await;
         }
+    }
+}
+
+/// The server running beside the local app (`--serve`), which presents.
+pub struct Alongside {
+    runtime: tokio::runtime::Runtime,
+    stop: watch::Sender<bool>,
+    done: tokio::task::JoinHandle<()>,
+    presenting: std::sync::Arc<serve::stage::Presenting>,
+}
+
+/// Start serving viewers at `addr` with the default host key and limits;
+/// the app's status line says where, and the log goes to a file (the
+/// terminal is the app's).
+pub fn alongside(
+    addr: SocketAddr,
+    timeline: Timeline,
+    as_of: chrono::NaiveDate,
+    app: &mut tui::App,
+) -> Result<Alongside> {
+    let prepared = prepare(
+        addr,
+        None,
+        None,
+        None,
+        Limits::default(),
+        timeline,
+        session_options(as_of, None),
+    )?;
+    let log = host_key::default_path()
+        .and_then(|p| Some(p.parent()?.join("serve.log")))
+        .ok_or_else(|| UserError::new("no data directory on this system for the server's log"))?;
+    serve::log::to_file(&log).map_err(|e| {
+        UserError::new(format!(
+            "cannot write the server's log: {}: {e}",
+            log.display()
+        ))
+    })?;
+    let fingerprint = host_key::fingerprint(prepared.settings.host_key.public_key());
+    let runtime = runtime()?;
+    let (stop, shutdown) = watch::channel(false);
+    let stage = Stage::new();
+    let presenting =
+        std::sync::Arc::new(stage.enter(timeline_explorer::tui::follow::FollowState::of(app)));
+    let server = start(&runtime, prepared, stage, shutdown)?;
+    let port = server.local_addr().map_or(addr.port(), |a| a.port());
+    let fp = fingerprint
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or_default()
+        .to_string();
+    tui::update(
+        app,
+        tui::Action::Notice(format!("serving: ssh -p {port} HOST · host key {fp}")),
+    );
+    let done = runtime.spawn(server.run());
+    Ok(Alongside {
+        runtime,
+        stop,
+        done,
+        presenting,
+    })
+}
+
+impl Alongside {
+    /// What the local app calls after each change: viewers follow it.
+    pub fn publisher(&self) -> Box<dyn Fn(&tui::App)> {
+        let presenting = std::sync::Arc::clone(&self.presenting);
+        Box::new(move |app| {
+            presenting.publish(timeline_explorer::tui::follow::FollowState::of(app))
+        })
+    }
+
+    /// The app ended: tell every viewer, close, within 2 s.
+    pub fn close(self) {
+        self.stop.send_replace(true);
+        let done = self.done;
+        self.runtime.block_on(async {
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(2), done).await;
+        });
+        self.runtime
+            .shutdown_timeout(std::time::Duration::from_millis(300));
     }
 }

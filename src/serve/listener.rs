@@ -26,7 +26,7 @@ pub async fn accept(listener: TcpListener, shared: Arc<Shared>) {
             Ok(a) => a,
             Err(e) => {
                 // Out of file descriptors, usually: wait a moment, go on.
-                eprintln!("serve: accept: {e}");
+                super::log::say(&format!("serve: accept: {e}"));
                 tokio::time::sleep(Duration::from_millis(50)).await;
                 continue;
             }
@@ -36,7 +36,7 @@ pub async fn accept(listener: TcpListener, shared: Arc<Shared>) {
                 tokio::spawn(connection(Arc::clone(&shared), stream, peer, slot));
             }
             Err(why) => {
-                eprintln!("serve: {peer} · {why}");
+                super::log::say(&format!("serve: {peer} · {why}"));
                 drop(stream);
             }
         }
@@ -127,7 +127,7 @@ async fn connection(
             facts.end = format!("error: {e}");
         }
     }
-    eprintln!("{}", conn.line());
+    super::log::say(&conn.line());
 }
 
 /// Once `flag` is true (or its sender is gone).

@@ -9,6 +9,7 @@ pub mod handler;
 pub mod host_key;
 pub mod limits;
 pub mod listener;
+pub mod log;
 pub mod session;
 pub mod stage;
 

@@ -53,7 +53,7 @@ pub fn spawn(shared: Arc<Shared>, wiring: Wiring) {
             } else {
                 "the session was stopped"
             };
-            eprintln!("serve: {}: {why}", conn.peer);
+            super::log::say(&format!("serve: {}: {why}", conn.peer));
             conn.facts().end = why.into();
             // Give the client its terminal back and say goodbye, as on any end.
             let _ = timeout(Duration::from_secs(1), async {

@@ -53,6 +53,9 @@ pub struct Setup {
     pub marks: MarksHome,
     /// Where to draw: stdout, or the terminal itself when stdout is the answer (`pick`).
     pub output: Output,
+    /// Told the app's state after every change (`--serve`: the presenter's
+    /// state goes to the viewers).
+    pub publish: Option<Box<dyn Fn(&App)>>,
 }
 
 /// How the app ended, for the exit status.
@@ -282,6 +285,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
             }
         }
         if changed && !app.quit {
+            if let Some(publish) = &setup.publish {
+                publish(app);
+            }
             draw(terminal, app)?;
         }
     }
