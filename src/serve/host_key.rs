@@ -9,13 +9,11 @@ use std::path::{Path, PathBuf};
 use russh::keys::ssh_key::LineEnding;
 use russh::keys::{Algorithm, HashAlg, PrivateKey, PublicKey};
 
-/// Where the host key lives when `--host-key` names none: beside the marks.
+/// Where the host key lives when `--host-key` names none: beside the marks
+/// (`$TIMELINE_EXPLORER_DATA_DIR`, else the platform's data directory).
 pub fn default_path() -> Option<PathBuf> {
-    Some(
-        directories::ProjectDirs::from("", "", "timeline-explorer")?
-            .data_dir()
-            .join("ssh_host_ed25519_key"),
-    )
+    let marks = crate::marks::Store::default_location()?;
+    Some(marks.path().parent()?.join("ssh_host_ed25519_key"))
 }
 
 /// The key at `path`, made there first if there is no file. Whether it was made.
