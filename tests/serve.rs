@@ -140,7 +140,8 @@ async fn only_the_presenter_key_logs_in_as_presenter() {
         .unwrap();
     assert!(!r.success());
     drop(h);
-    let _ = login(s.addr, Some(&presenter)).await;
+    let presenting = login(s.addr, Some(&presenter)).await;
+    assert!(!presenting.is_closed());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -38,15 +38,14 @@ pub fn follow(app: &mut App, state: FollowState) {
     if app.follow != Follow::Following {
         return;
     }
-    if let Some(id) = &state.event {
-        if let Some(i) = app
+    if let Some(id) = &state.event
+        && let Some(i) = app
             .filter
             .hits
             .iter()
             .position(|h| app.timeline.events[h.event].id == *id)
-        {
-            app.list.selected = i;
-        }
+    {
+        app.list.selected = i;
     }
     if let Some(screen) = state.screen {
         app.screen = screen;

@@ -77,6 +77,8 @@ impl client::Handler for Trusting {
 #[derive(Default)]
 pub struct Seen {
     pub bytes: usize,
+    /// Data messages received: a frame is one (or more, when large).
+    pub frames: usize,
     pub exit: Option<u32>,
     pub closed: bool,
     pub failures: usize,
@@ -87,6 +89,8 @@ pub struct Client {
     pub channel: russh::ChannelWriteHalf<client::Msg>,
     pub screen: Arc<Mutex<vt100::Parser>>,
     pub seen: Arc<Mutex<Seen>>,
+    /// Woken on every data message.
+    pub drawn: Arc<tokio::sync::Notify>,
 }
 
 pub async fn connect_raw(addr: SocketAddr) -> client::Handle<Trusting> {
@@ -127,13 +131,19 @@ impl Client {
         let (c, r) = (cols.clamp(1, 500) as u16, rows.clamp(1, 200) as u16);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(r), nz(c), 0)));
         let seen = Arc::new(Mutex::new(Seen::default()));
-        let (s, k) = (Arc::clone(&screen), Arc::clone(&seen));
+        let drawn = Arc::new(tokio::sync::Notify::new());
+        let (s, k, d) = (Arc::clone(&screen), Arc::clone(&seen), Arc::clone(&drawn));
         tokio::spawn(async move {
             while let Some(msg) = read.wait().await {
                 match msg {
                     ChannelMsg::Data { data } => {
-                        k.lock().unwrap().bytes += data.len();
+                        {
+                            let mut k = k.lock().unwrap();
+                            k.bytes += data.len();
+                            k.frames += 1;
+                        }
                         s.lock().unwrap().process(&data);
+                        d.notify_waiters();
                     }
                     ChannelMsg::ExitStatus { exit_status } => {
                         k.lock().unwrap().exit = Some(exit_status)
@@ -150,6 +160,7 @@ impl Client {
             channel: write,
             screen,
             seen,
+            drawn,
         }
     }
 
@@ -159,6 +170,17 @@ impl Client {
 
     pub async fn send(&self, bytes: &[u8]) {
         self.channel.data_bytes(bytes.to_vec()).await.unwrap();
+    }
+
+    /// Send `bytes` and wait for the frame they cause: how long it took.
+    pub async fn key_to_frame(&self, bytes: &[u8], within: Duration) -> Option<Duration> {
+        let drawn = self.drawn.notified();
+        tokio::pin!(drawn);
+        drawn.as_mut().enable();
+        let t = Instant::now();
+        self.send(bytes).await;
+        tokio::time::timeout(within, drawn).await.ok()?;
+        Some(t.elapsed())
     }
 
     pub async fn resize(&self, cols: u32, rows: u32) {

@@ -46,6 +46,9 @@ const PANIC_FOR_TESTS: &str = "TIMELINE_EXPLORER_TEST_PANIC";
 /// Where this timeline's marks are saved, and under which key.
 pub type MarksHome = Option<(crate::marks::Store, String)>;
 
+/// Called with the app after each change (`--serve`).
+pub type Publish = Box<dyn Fn(&App)>;
+
 /// What the terminal side needs besides the app.
 pub struct Setup {
     /// Capture the mouse (wheel and clicks); off leaves text selection to the terminal.
@@ -55,7 +58,7 @@ pub struct Setup {
     pub output: Output,
     /// Told the app's state after every change (`--serve`: the presenter's
     /// state goes to the viewers).
-    pub publish: Option<Box<dyn Fn(&App)>>,
+    pub publish: Option<Publish>,
 }
 
 /// How the app ended, for the exit status.
