@@ -342,6 +342,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     problem: settings.problem.clone(),
                 },
                 pick: picking.is_some(),
+                // The local app follows no one.
                 viewer: false,
             };
             let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));

@@ -163,9 +163,11 @@ async fn viewers_follow_the_presenter_and_f_browses() {
     a.wait_for("3 / 25", Duration::from_millis(500)).await;
     b.wait_for("3 / 25", Duration::from_millis(500)).await;
     assert!(t.elapsed() < Duration::from_millis(500));
+    a.wait_for("following the presenter · f to browse", SOON)
+        .await;
     // b browses: the presenter's next slide no longer moves it.
     b.send(b"f").await;
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    b.wait_for("browsing · f to follow", SOON).await;
     p.send(b" ").await;
     a.wait_for("4 / 25", SOON).await;
     tokio::time::sleep(Duration::from_millis(200)).await;

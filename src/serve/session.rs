@@ -11,7 +11,6 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use russh::ChannelId;
@@ -23,9 +22,10 @@ use super::Shared;
 use super::conn::Conn;
 use super::decode::Decoder;
 use super::limits::{idle_warning, show_duration};
-use crate::tui::copying::{CopyReport, Local, Osc52, Tmux};
 use crate::tui::follow::FollowState;
+use crate::tui::state::copying::{Local, Tmux};
 use crate::tui::{Action, App, update, view};
+use crate::tui::{CopyReport, Effect, Osc52};
 
 /// What the handler gives a session task.
 pub struct Wiring {
@@ -140,7 +140,7 @@ impl Session {
         let effects: Vec<_> = self.app.outbox.drain(..).collect();
         for effect in effects {
             let back = match effect {
-                crate::tui::app::Effect::Copy(text) => {
+                Effect::Copy(text) => {
                     // OSC 52 reaches the viewer's own clipboard, through ssh.
                     use base64::Engine;
                     let payload = base64::engine::general_purpose::STANDARD.encode(&text);
@@ -151,7 +151,7 @@ impl Session {
                         local: Local::None,
                     })
                 }
-                crate::tui::app::Effect::SaveMark { id, marked } => {
+                Effect::SaveMark { id, marked } => {
                     if marked {
                         self.marks.insert(id);
                     } else {
@@ -159,9 +159,7 @@ impl Session {
                     }
                     Action::MarksSaved(self.marks.clone())
                 }
-                crate::tui::app::Effect::Suspend => {
-                    Action::Notice("Ctrl-z does nothing over SSH: q quits".into())
-                }
+                Effect::Suspend => Action::Notice("Ctrl-z does nothing over SSH: q quits".into()),
             };
             update(&mut self.app, back);
         }
@@ -195,17 +193,6 @@ impl Session {
             Ok(Err(_)) => Err(End::ClientLeft),
             Err(_) => Err(End::Stalled),
         }
-    }
-}
-
-/// What a terminal event asks of the app (no mouse over SSH).
-fn action_of(app: &App, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => {
-            crate::tui::keys::action_for(app, key)
-        }
-        Event::Paste(text) => Some(Action::Paste(text)),
-        _ => None,
     }
 }
 
@@ -282,7 +269,8 @@ async fn run(shared: Arc<Shared>, mut w: Wiring) {
                         events.extend(decoder.feed(&more));
                     }
                     for event in events {
-                        if let Some(action) = action_of(&s.app, event) {
+                        // No mouse over SSH: its reports would only cost bytes.
+                        if let Some(action) = crate::tui::input_action(&s.app, event, false) {
                             s.apply(action);
                         }
                         if s.app.quit {
