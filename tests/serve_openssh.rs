@@ -23,7 +23,7 @@ fn have_ssh() -> bool {
 
 /// The server on a free loopback port, with its data dir in `dir`; the port
 /// and the host key's fingerprint line it printed.
-fn server(dir: &std::path::Path) -> (Child, u16, String) {
+fn server(dir: &std::path::Path) -> (Child, u16, String, Log) {
     let mut child = Command::new(BIN)
         .args(["--as-of", "2020-10-04", "serve", "--listen", "127.0.0.1:0"])
         .env("TIMELINE_EXPLORER_DATA_DIR", dir)
@@ -49,10 +49,18 @@ fn server(dir: &std::path::Path) -> (Child, u16, String) {
         }
     }
     // The rest of its log, read so that it never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
+    let log = Log::default();
+    let kept = log.clone();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            kept.lock().unwrap().push(line);
+        }
+    });
     assert!(port > 0 && fingerprint.starts_with("SHA256:"));
-    (child, port, fingerprint)
+    (child, port, fingerprint, log)
 }
+
+type Log = std::sync::Arc<std::sync::Mutex<Vec<String>>>;
 
 fn ssh_args(port: u16) -> Vec<String> {
     [
@@ -76,7 +84,7 @@ fn ssh_args(port: u16) -> Vec<String> {
     .collect()
 }
 
-fn stop(mut child: Child) {
+fn stop(mut child: Child, log: &Log) {
     let t = std::time::Instant::now();
     nix::sys::signal::kill(
         nix::unistd::Pid::from_raw(child.id() as i32),
@@ -90,6 +98,11 @@ fn stop(mut child: Child) {
         t.elapsed()
     );
     assert_eq!(status.code(), Some(0));
+    // Every connection ended with its log line, none with a panic.
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let log = log.lock().unwrap().join("\n");
+    assert!(!log.contains("panicked"), "{log}");
+    assert!(log.contains("serve: 127.0.0.1:"), "{log}");
 }
 
 #[test]
@@ -98,7 +111,7 @@ fn openssh_shows_the_first_screen_and_q_exits_0() {
         return skip("no ssh on PATH (Debian: apt-get install openssh-client)");
     }
     let dir = tempfile::tempdir().unwrap();
-    let (child, port, _) = server(dir.path());
+    let (child, port, _, log) = server(dir.path());
     let mut cmd = CommandBuilder::new("ssh");
     cmd.args(ssh_args(port));
     cmd.arg("localhost");
@@ -107,7 +120,7 @@ fn openssh_shows_the_first_screen_and_q_exits_0() {
     s.send("j");
     s.send("q");
     assert_eq!(s.exit_code(), 0);
-    stop(child);
+    stop(child, &log);
 }
 
 #[test]
@@ -116,7 +129,7 @@ fn ssh_host_cmd_exits_non_zero_with_no_output_and_the_fingerprint_matches() {
         return skip("no ssh on PATH (Debian: apt-get install openssh-client)");
     }
     let dir = tempfile::tempdir().unwrap();
-    let (child, port, fingerprint) = server(dir.path());
+    let (child, port, fingerprint, log) = server(dir.path());
     let out = Command::new("ssh")
         .args(ssh_args(port))
         .args(["localhost", "cat /etc/passwd"])
@@ -131,7 +144,15 @@ fn ssh_host_cmd_exits_non_zero_with_no_output_and_the_fingerprint_matches() {
     );
     // The key OpenSSH is shown is the one the server printed.
     if let Ok(scan) = Command::new("ssh-keyscan")
-        .args(["-p", &port.to_string(), "-t", "ed25519", "127.0.0.1"])
+        .args([
+            "-T",
+            "20",
+            "-p",
+            &port.to_string(),
+            "-t",
+            "ed25519",
+            "127.0.0.1",
+        ])
         .output()
     {
         let mut keygen = Command::new("ssh-keygen")
@@ -158,10 +179,12 @@ fn ssh_host_cmd_exits_non_zero_with_no_output_and_the_fingerprint_matches() {
         std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
         0o600
     );
-    stop(child);
-    let (child, _, again) = server(dir.path());
+    stop(child, &log);
+    let (child, port, again, log) = server(dir.path());
     assert_eq!(again, fingerprint);
-    stop(child);
+    // A connection that goes before logging in is logged too.
+    drop(std::net::TcpStream::connect(("127.0.0.1", port)));
+    stop(child, &log);
 }
 
 #[test]

@@ -106,39 +106,41 @@ pub fn prepare(
         None => None,
     };
     let mut lines = vec![
+        format!("host key    {}", host_key::fingerprint(key.public_key())),
         format!(
-            "host key    {} ({}{})",
-            host_key::fingerprint(key.public_key()),
-            path.display(),
-            if made { ", new" } else { "" }
-        ),
-        match &presenter {
-            Some(k) => format!(
-                "presenter   {}: ssh -p {} presenter@HOST",
-                host_key::fingerprint(k),
-                listen.port()
-            ),
-            None => "presenter   none (--presenter-key FILE names one)".into(),
-        },
-        format!(
-            "viewers     {}",
-            if password.is_some() {
-                "password (from --password-env)"
-            } else {
-                "anyone who can reach the address, no password"
-            }
-        ),
-        format!(
-            "limits      {} sessions, {} per address, idle {}, at most {} each, 10s to log in",
-            limits.max_sessions,
-            limits.max_per_ip,
-            limits::show_duration(limits.idle),
-            limits::show_duration(limits.max_session)
+            "            {} {}",
+            if made { "made now in" } else { "kept in" },
+            path.display()
         ),
     ];
+    match &presenter {
+        Some(k) => {
+            lines.push(format!("presenter   {}", host_key::fingerprint(k)));
+            lines.push(format!(
+                "            presents with: ssh -p {} presenter@HOST",
+                listen.port()
+            ));
+        }
+        None => lines.push("presenter   none (--presenter-key FILE names one)".into()),
+    }
+    lines.push(format!(
+        "viewers     {}",
+        if password.is_some() {
+            "with the password in --password-env"
+        } else {
+            "anyone who reaches the address, no password"
+        }
+    ));
+    lines.push(format!(
+        "limits      {} sessions, {} per address, idle {}, {} each, 10s to log in",
+        limits.max_sessions,
+        limits.max_per_ip,
+        limits::show_duration(limits.idle),
+        limits::show_duration(limits.max_session)
+    ));
     if listen.ip().is_unspecified() {
         lines.push(
-            "note        listening on every interface: anyone on the network can connect".into(),
+            "note        listening on every interface: anyone on the network may connect".into(),
         );
     }
     Ok(Prepared {
@@ -175,10 +177,13 @@ pub fn run(args: ServeArgs, timeline: Timeline, as_of: chrono::NaiveDate) -> Res
     )?;
     let runtime = runtime()?;
     let (stop, shutdown) = watch::channel(false);
+    // Caught from before the first line is printed: a SIGTERM right after
+    // start-up still closes the sessions and exits 0.
+    let signals = runtime.block_on(async { Signals::listen() });
     let server = start(&runtime, prepared, Stage::new(), shutdown)?;
     runtime.block_on(async move {
         let stopping = tokio::spawn(async move {
-            signalled().await;
+            signals.wait().await;
             timeline_explorer::serve::log::say("serve: closing: telling every session");
             stop.send_replace(true);
         });
@@ -236,18 +241,30 @@ pub fn start(
     Ok(server)
 }
 
-/// Ctrl-c or SIGTERM.
-async fn signalled() {
-    use tokio::signal::unix::{SignalKind, signal};
-    match signal(SignalKind::terminate()) {
-        Ok(mut term) => {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
+/// Ctrl-c or SIGTERM, listened for from creation on.
+struct Signals(Option<(tokio::signal::unix::Signal, tokio::signal::unix::Signal)>);
+
+impl Signals {
+    fn listen() -> Signals {
+        use tokio::signal::unix::{SignalKind, signal};
+        Signals(
+            signal(SignalKind::interrupt())
+                .ok()
+                .zip(signal(SignalKind::terminate()).ok()),
+        )
+    }
+
+    async fn wait(self) {
+        match self.0 {
+            Some((mut int, mut term)) => {
+                tokio::select! {
+                    _ = int.recv() => {}
+                    _ = term.recv() => {}
+                }
             }
-        }
-        Err(_) => {
-            let _ = tokio::signal::ctrl_c().await;
+            None => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
         }
     }
 }

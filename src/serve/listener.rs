@@ -82,27 +82,29 @@ async fn connection(
     let mut started = conn.started.subscribe();
     let mut shutdown = shared.shutdown.clone();
     // Until the shell runs: the login deadline, and shutdown, cut it.
-    let result = tokio::select! {
-        r = &mut run => Some(r),
-        _ = until(&mut started) => None,
+    enum First<R> {
+        Done(R),
+        Started,
+        Cut(String),
+    }
+    let first = tokio::select! {
+        r = &mut run => First::Done(r),
+        _ = until(&mut started) => First::Started,
         _ = tokio::time::sleep_until(deadline) => {
-            conn.facts().end = format!("cut off: no session within {}s", grace.as_secs());
-            conn.cut();
-            Some(Ok(()))
+            First::Cut(format!("cut off: no session within {}s", grace.as_secs()))
         }
-        _ = until(&mut shutdown) => {
-            conn.facts().end = "server closing".into();
-            conn.cut();
-            Some(Ok(()))
-        }
+        _ = until(&mut shutdown) => First::Cut("server closing".into()),
     };
-    let result = match result {
-        Some(r) => {
+    let result = match first {
+        First::Done(r) => r,
+        First::Cut(why) => {
+            conn.facts().end = why;
+            conn.cut();
             // Cut: russh sees its socket end at once.
             let _ = timeout(Duration::from_secs(1), &mut run).await;
-            r
+            Ok(())
         }
-        None => {
+        First::Started => {
             // The session task closes the channel on every end; after that
             // the client has a moment to hang up before it is cut.
             let mut ended = conn.ended.subscribe();
