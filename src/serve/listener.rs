@@ -96,7 +96,11 @@ async fn connection(
         _ = until(&mut shutdown) => First::Cut("server closing".into()),
     };
     let result = match first {
-        First::Done(r) => r,
+        First::Done(_) => {
+            // A scan, `ssh HOST cmd`, a failed login: the client went first.
+            conn.facts().end = "left before a session".into();
+            Ok(())
+        }
         First::Cut(why) => {
             conn.facts().end = why;
             conn.cut();
