@@ -17,6 +17,7 @@ use timeline_explorer::tui;
 mod complete;
 mod man;
 mod pick;
+mod serve;
 pub mod term;
 mod user_error;
 
@@ -57,6 +58,11 @@ pub struct Cli {
     /// Leave the mouse to the terminal, so its own text selection works.
     #[arg(long)]
     no_mouse: bool,
+
+    /// Also serve viewers over SSH at ADDR (e.g. 127.0.0.1:2222): they
+    /// follow this app, its presenter. See `serve --help` for the server alone.
+    #[arg(long, value_name = "ADDR")]
+    serve: Option<std::net::SocketAddr>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -136,6 +142,10 @@ enum Command {
     },
     /// Print the manual page (roff): `timeline-explorer man | man -l -`
     Man,
+    /// Serve the app over SSH to a room: `ssh -p 2222 HOST` gets its own
+    /// explorer, following the presenter (`ssh presenter@HOST`, key from
+    /// --presenter-key) or browsing (f). Read-only; Ctrl-c closes every session.
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -204,6 +214,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             .error(
                 clap::error::ErrorKind::ArgumentConflict,
                 "--select, --query, --present and --no-mouse are for the terminal app, not for a command",
+            )
+            .exit();
+    }
+    if cli.serve.is_some() && cli.command.is_some() {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--serve is for the terminal app, not for a command (the `serve` command serves without one)",
             )
             .exit();
     }
@@ -328,13 +346,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 viewer: false,
             };
             let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
-            let app = tui::App::new(tl, &options, ratatui::layout::Size::new(size.0, size.1));
+            let for_viewers = cli.serve.map(|_| tl.clone());
+            let mut app = tui::App::new(tl, &options, ratatui::layout::Size::new(size.0, size.1));
+            let serving = match (cli.serve, for_viewers) {
+                (Some(addr), Some(tl)) => Some(serve::alongside(addr, tl, as_of, &mut app)?),
+                _ => None,
+            };
             let setup = tui::Setup {
                 mouse: !cli.no_mouse && settings.config.mouse,
                 marks: store.map(|s| (s, key)),
                 output,
+                publish: serving.as_ref().map(serve::Alongside::publisher),
             };
-            Ok(match tui::run(app, setup)? {
+            let ended = tui::run(app, setup);
+            if let Some(serving) = serving {
+                serving.close();
+            }
+            Ok(match ended? {
                 tui::Ended::Quit => ExitCode::SUCCESS,
                 // As shells report a process a signal ended: 128 + its number.
                 tui::Ended::Signal(n) => ExitCode::from(128 + (n & 0x7f) as u8),
@@ -373,6 +401,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Agenda { within, format }) => {
             agenda(&load(data.as_deref(), from_config)?, as_of, within, format)
         }
+        Some(Command::Serve(args)) => serve::run(args, load(data.as_deref(), from_config)?, as_of),
         Some(Command::Grep { query, format }) => {
             let tl = load(data.as_deref(), from_config)?;
             let done = grep(&tl, &query, format);

@@ -9,6 +9,7 @@ pub mod format;
 pub mod marks;
 pub mod sanitize;
 pub mod search;
+pub mod serve;
 pub mod timeline;
 pub mod tui;
 pub mod when;

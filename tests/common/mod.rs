@@ -6,3 +6,4 @@
 pub mod cli;
 pub mod pty;
 pub mod screen;
+pub mod ssh;

@@ -46,6 +46,9 @@ const PANIC_FOR_TESTS: &str = "TIMELINE_EXPLORER_TEST_PANIC";
 /// Where this timeline's marks are saved, and under which key.
 pub type MarksHome = Option<(crate::marks::Store, String)>;
 
+/// Called with the app after each change (`--serve`).
+pub type Publish = Box<dyn Fn(&App)>;
+
 /// What the terminal side needs besides the app.
 pub struct Setup {
     /// Capture the mouse (wheel and clicks); off leaves text selection to the terminal.
@@ -53,6 +56,9 @@ pub struct Setup {
     pub marks: MarksHome,
     /// Where to draw: stdout, or the terminal itself when stdout is the answer (`pick`).
     pub output: Output,
+    /// Told the app's state after every change (`--serve`: the presenter's
+    /// state goes to the viewers).
+    pub publish: Option<Publish>,
 }
 
 /// How the app ended, for the exit status.
@@ -282,6 +288,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
             }
         }
         if changed && !app.quit {
+            if let Some(publish) = &setup.publish {
+                publish(app);
+            }
             draw(terminal, app)?;
         }
     }

@@ -1,0 +1,233 @@
+//! `serve` end to end: the real binary, reached with the real OpenSSH
+//! client (Debian's openssh-client; `.ci/run` installs it) through a pty,
+//! and its command line's errors.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+use common::cli::{BIN, code, run, stderr};
+use portable_pty::CommandBuilder;
+
+/// Says why on stderr, past the test harness's capture (it takes only
+/// `eprintln!`), so a CI log shows the test did not run.
+fn skip(why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "skipped: the OpenSSH serve test: {why}");
+}
+
+fn have_ssh() -> bool {
+    Command::new("ssh").arg("-V").output().is_ok()
+}
+
+/// The server on a free loopback port, with its data dir in `dir`; the port
+/// and the host key's fingerprint line it printed.
+fn server(dir: &std::path::Path) -> (Child, u16, String, Log) {
+    let mut child = Command::new(BIN)
+        .args(["--as-of", "2020-10-04", "serve", "--listen", "127.0.0.1:0"])
+        .env("TIMELINE_EXPLORER_DATA_DIR", dir)
+        .env("TIMELINE_EXPLORER_CONFIG", dir.join("config.ron"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut port = 0;
+    let mut fingerprint = String::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        if let Some(rest) = line.strip_prefix("serving on  127.0.0.1:") {
+            port = rest.split(':').next().unwrap().parse().unwrap();
+        }
+        if let Some(rest) = line.strip_prefix("host key    ") {
+            fingerprint = rest.split_whitespace().nth(1).unwrap().to_string();
+        }
+        if line.starts_with("limits") {
+            break;
+        }
+    }
+    // The rest of its log, read so that it never blocks on a full pipe.
+    let log = Log::default();
+    let kept = log.clone();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            kept.lock().unwrap().push(line);
+        }
+    });
+    assert!(port > 0 && fingerprint.starts_with("SHA256:"));
+    (child, port, fingerprint, log)
+}
+
+type Log = std::sync::Arc<std::sync::Mutex<Vec<String>>>;
+
+fn ssh_args(port: u16) -> Vec<String> {
+    [
+        "-p",
+        &port.to_string(),
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "IdentitiesOnly=yes",
+        "-o",
+        "IdentityFile=/dev/null",
+        "-o",
+        "LogLevel=ERROR",
+        "-F",
+        "/dev/null",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+fn stop(mut child: Child, log: &Log) {
+    let t = std::time::Instant::now();
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(child.id() as i32),
+        nix::sys::signal::Signal::SIGTERM,
+    )
+    .unwrap();
+    let status = child.wait().unwrap();
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(3),
+        "{:?}",
+        t.elapsed()
+    );
+    assert_eq!(status.code(), Some(0));
+    // Every connection ended with its log line, none with a panic.
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let log = log.lock().unwrap().join("\n");
+    assert!(!log.contains("panicked"), "{log}");
+    assert!(log.contains("serve: 127.0.0.1:"), "{log}");
+}
+
+#[test]
+fn openssh_shows_the_first_screen_and_q_exits_0() {
+    if !have_ssh() {
+        return skip("no ssh on PATH (Debian: apt-get install openssh-client)");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (child, port, _, log) = server(dir.path());
+    let mut cmd = CommandBuilder::new("ssh");
+    cmd.args(ssh_args(port));
+    cmd.arg("localhost");
+    let mut s = common::pty::run_in(tempfile::tempdir().unwrap(), cmd, 80, 24, &[]);
+    s.wait_for("25 of 25 events");
+    s.send("j");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    stop(child, &log);
+}
+
+#[test]
+fn ssh_host_cmd_exits_non_zero_with_no_output_and_the_fingerprint_matches() {
+    if !have_ssh() {
+        return skip("no ssh on PATH (Debian: apt-get install openssh-client)");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (child, port, fingerprint, log) = server(dir.path());
+    let out = Command::new("ssh")
+        .args(ssh_args(port))
+        .args(["localhost", "cat /etc/passwd"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(0));
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // The key OpenSSH is shown is the one the server printed.
+    if let Ok(scan) = Command::new("ssh-keyscan")
+        .args([
+            "-T",
+            "20",
+            "-p",
+            &port.to_string(),
+            "-t",
+            "ed25519",
+            "127.0.0.1",
+        ])
+        .output()
+    {
+        let mut keygen = Command::new("ssh-keygen")
+            .args(["-l", "-f", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        keygen
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(&scan.stdout)
+            .unwrap();
+        let listed = keygen.wait_with_output().unwrap();
+        let listed = String::from_utf8_lossy(&listed.stdout);
+        assert!(listed.contains(&fingerprint), "{listed} vs {fingerprint}");
+    }
+    // The key was made with mode 0600, and is the same on the next start.
+    use std::os::unix::fs::PermissionsExt;
+    let key = dir.path().join("ssh_host_ed25519_key");
+    assert_eq!(
+        std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    stop(child, &log);
+    let (child, port, again, log) = server(dir.path());
+    assert_eq!(again, fingerprint);
+    // A connection that goes before logging in is logged too.
+    drop(std::net::TcpStream::connect(("127.0.0.1", port)));
+    stop(child, &log);
+}
+
+#[test]
+fn a_broken_host_key_is_an_error_exit_1_and_is_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("key");
+    std::fs::write(&key, "garbage").unwrap();
+    let out = run(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--host-key",
+        key.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("error: the host key cannot be used"),
+        "{err}"
+    );
+    assert!(err.contains("hint:"), "{err}");
+    assert_eq!(std::fs::read_to_string(&key).unwrap(), "garbage");
+}
+
+#[test]
+fn bad_limits_and_a_missing_password_variable_are_usage_errors() {
+    for args in [
+        &["serve", "--max-sessions", "0"][..],
+        &["serve", "--idle", "soon"],
+        &["serve", "--listen", "nowhere"],
+        &[
+            "serve",
+            "--password-env",
+            "TIMELINE_EXPLORER_TEST_NO_SUCH_VAR",
+        ],
+        &["--serve", "127.0.0.1:0", "list"],
+    ] {
+        let out = run(args);
+        assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).starts_with("error:"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
