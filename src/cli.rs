@@ -357,6 +357,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 marks: store.map(|s| (s, key)),
                 output,
                 publish: serving.as_ref().map(serve::Alongside::publisher),
+                contained: serving.as_ref().map(|_| serve::contained()),
             };
             let ended = tui::run(app, setup);
             if let Some(serving) = serving {

@@ -231,3 +231,40 @@ fn bad_limits_and_a_missing_password_variable_are_usage_errors() {
         );
     }
 }
+
+/// `--serve`: a panic in a viewer's session ends that session alone; the
+/// presenter's own app, in the same process, goes on and answers keys.
+#[test]
+fn a_viewers_panic_under_serve_leaves_the_presenters_app_running() {
+    if !have_ssh() {
+        return skip("no ssh on PATH (Debian: apt-get install openssh-client)");
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .unwrap()
+        .port();
+    let listen = format!("127.0.0.1:{port}");
+    let mut presenter = common::pty::spawn(
+        &["--as-of", "2020-10-04", "--serve", &listen],
+        80,
+        24,
+        &[("TIMELINE_EXPLORER_TEST_PANIC", "session")],
+    );
+    presenter.wait_for("25 of 25 events");
+    let mut cmd = CommandBuilder::new("ssh");
+    cmd.args(ssh_args(port));
+    cmd.arg("localhost");
+    let mut viewer = common::pty::run_in(tempfile::tempdir().unwrap(), cmd, 80, 24, &[]);
+    viewer.wait_for("25 of 25 events");
+    // The viewer's first key panics its session: ssh ends, non-zero.
+    viewer.send("j");
+    assert_ne!(viewer.exit_code(), 0);
+    // The presenter's app still draws and answers.
+    presenter.send("/nichols");
+    presenter.wait_for("1 of 25 events");
+    presenter.send("\x1b");
+    presenter.send("q");
+    assert_eq!(presenter.exit_code(), 0);
+    let log = std::fs::read_to_string(presenter.state.path().join("serve.log")).unwrap_or_default();
+    assert!(log.contains("a session panicked"), "{log}");
+}

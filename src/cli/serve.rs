@@ -194,11 +194,27 @@ pub fn run(args: ServeArgs, timeline: Timeline, as_of: chrono::NaiveDate) -> Res
     Ok(ExitCode::SUCCESS)
 }
 
+/// The name of the server's threads, by which a panic in one is told apart.
+const THREADS: &str = "serve";
+
+/// For the local app's panic hook under `--serve`: a panic on the server's
+/// threads is an SSH session's, which ends alone (its task is caught and
+/// logged); it must not take the presenter's app and every viewer with it.
+pub fn contained() -> tui::Contained {
+    Box::new(|info| {
+        let ours = std::thread::current().name() == Some(THREADS);
+        if ours {
+            timeline_explorer::serve::log::say(&format!("serve: a session panicked: {info}"));
+        }
+        ours
+    })
+}
+
 /// The runtime for the server: on threads of its own, beside the local app if any.
 pub fn runtime() -> Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
-        .thread_name("serve")
+        .thread_name(THREADS)
         .enable_all()
         .build()
         .map_err(|e| UserError::new(format!("cannot start the server: {e}")).into())

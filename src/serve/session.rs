@@ -268,6 +268,9 @@ async fn run(shared: Arc<Shared>, mut w: Wiring) {
                     while let Ok(more) = w.input.try_recv() {
                         events.extend(decoder.feed(&more));
                     }
+                    if !events.is_empty() && panic_for_tests() {
+                        panic!("panic requested by TIMELINE_EXPLORER_TEST_PANIC=session");
+                    }
                     for event in events {
                         // No mouse over SSH: its reports would only cost bytes.
                         if let Some(action) = crate::tui::input_action(&s.app, event, false) {
@@ -368,4 +371,10 @@ async fn run(shared: Arc<Shared>, mut w: Wiring) {
     if closed.is_err() {
         w.conn.cut();
     }
+}
+
+/// Set by tests (`TIMELINE_EXPLORER_TEST_PANIC=session`) to check that a
+/// session's panic ends that session alone: it panics on its first key.
+fn panic_for_tests() -> bool {
+    std::env::var_os("TIMELINE_EXPLORER_TEST_PANIC").is_some_and(|v| v == "session")
 }

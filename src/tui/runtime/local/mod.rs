@@ -40,7 +40,8 @@ pub use output::Output;
 type DefaultTerminal = Terminal<CrosstermBackend<ColourWriter<Output>>>;
 
 /// Set by tests to check that a panic leaves the terminal usable: any value
-/// panics on the next key, `thread` in a thread of its own.
+/// panics on the next key, `thread` in a thread of its own; `session` in an
+/// SSH session instead (see src/serve/session.rs).
 const PANIC_FOR_TESTS: &str = "TIMELINE_EXPLORER_TEST_PANIC";
 
 /// Where this timeline's marks are saved, and under which key.
@@ -59,7 +60,14 @@ pub struct Setup {
     /// Told the app's state after every change (`--serve`: the presenter's
     /// state goes to the viewers).
     pub publish: Option<Publish>,
+    /// Decides whether a panic is another part's to contain (`--serve`: a
+    /// panic in an SSH session ends that session alone, and is logged there);
+    /// any other panic gives the terminal back and ends the process.
+    pub contained: Option<Contained>,
 }
+
+/// Whether a panic, as the hook sees it, is contained elsewhere.
+pub type Contained = Box<dyn Fn(&std::panic::PanicHookInfo) -> bool + Send + Sync>;
 
 /// How the app ended, for the exit status.
 #[derive(Debug)]
@@ -85,14 +93,18 @@ pub struct Picked {
     pub events: Vec<usize>,
 }
 
-pub fn run(mut app: App, setup: Setup) -> Result<Ended> {
+pub fn run(mut app: App, mut setup: Setup) -> Result<Ended> {
     let mouse = setup.mouse;
     // A panic on any thread gives the terminal back, says what happened, and
     // ends the process: half an app drawing over the shell is worse. The
     // output is held meanwhile so no frame is drawn over the message.
     let hook = std::panic::take_hook();
     let output = setup.output.clone();
+    let contained = setup.contained.take();
     std::panic::set_hook(Box::new(move |info| {
+        if contained.as_ref().is_some_and(|c| c(info)) {
+            return;
+        }
         let mut drawing = output.lock();
         modes::leave(&mut drawing, mouse);
         hook(info);
@@ -148,6 +160,8 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
     let test_panic = match std::env::var(PANIC_FOR_TESTS) {
         Err(_) => TestPanic::Off,
         Ok(v) if v == "thread" => TestPanic::InAThread,
+        // An SSH session's own switch (src/serve): not the local app's.
+        Ok(v) if v == "session" => TestPanic::Off,
         Ok(_) => TestPanic::OnKey,
     };
     app.background = true;
