@@ -268,3 +268,37 @@ fn a_viewers_panic_under_serve_leaves_the_presenters_app_running() {
     let log = std::fs::read_to_string(presenter.state.path().join("serve.log")).unwrap_or_default();
     assert!(log.contains("a session panicked"), "{log}");
 }
+
+/// A viewer whose terminal is a plain `xterm` (no 256 colours) gets the
+/// theme's colours in the codes such a terminal knows, as the local app does.
+#[test]
+fn a_plain_xterm_viewer_gets_the_sixteen_colour_codes() {
+    if !have_ssh() {
+        return skip("no ssh on PATH (Debian: apt-get install openssh-client)");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (child, port, _, log) = server(dir.path());
+    let raw = |term: &str| {
+        let mut cmd = CommandBuilder::new("ssh");
+        cmd.args(ssh_args(port));
+        cmd.arg("localhost");
+        let mut s =
+            common::pty::run_in(tempfile::tempdir().unwrap(), cmd, 80, 24, &[("TERM", term)]);
+        s.wait_for("25 of 25 events");
+        s.send("q");
+        assert_eq!(s.exit_code(), 0);
+        String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned()
+    };
+    let plain = raw("xterm");
+    assert!(
+        !plain.contains("38;5;"),
+        "256-colour codes sent to a plain xterm"
+    );
+    assert!(
+        plain.contains("\x1b[3") || plain.contains("\x1b[9"),
+        "no colour at all"
+    );
+    // The theme's 16 colours go the same way to a 256-colour terminal.
+    assert!(!raw("xterm-256color").contains("38;5;"));
+    stop(child, &log);
+}

@@ -123,7 +123,7 @@ impl Write for Sink {
 
 struct Session {
     app: App,
-    terminal: Terminal<CrosstermBackend<Sink>>,
+    terminal: Terminal<CrosstermBackend<crate::tui::ColourWriter<Sink>>>,
     sink: Sink,
     handle: Handle,
     channel: ChannelId,
@@ -201,15 +201,15 @@ async fn run(shared: Arc<Shared>, mut w: Wiring) {
     let (cols, rows) = *w.size.borrow_and_update();
     let mut options = shared.options.clone();
     options.viewer = !w.presenter;
-    // The TERM the client names decides nothing else for now; colours are
-    // the 16 named ones every terminal has.
-    let _ = &w.term;
+    // The TERM the client names decides the colour codes, as it does locally:
+    // a console or plain xterm gets the 16 named colours in codes it knows.
+    let colours = crate::tui::Colours::detect(Some(&w.term), None);
     let mut app = App::new(shared.timeline.clone(), &options, Size::new(cols, rows));
     // 25 events filter in microseconds: on this task, no worker thread.
     app.background = false;
     let sink = Sink::default();
     let Ok(terminal) = Terminal::with_options(
-        CrosstermBackend::new(sink.clone()),
+        CrosstermBackend::new(crate::tui::ColourWriter::new(sink.clone(), colours)),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::from((Position::ORIGIN, app.size))),
         },

@@ -23,6 +23,7 @@ pub mod update;
 pub mod view;
 pub mod widgets;
 
+pub use runtime::colours::{ColourWriter, Colours};
 pub use runtime::input::input_action;
 pub use runtime::local::{Contained, Ended, Output, Picked, Setup, run};
 pub use state::action::Action;

@@ -5,7 +5,6 @@
 //! away) gives the terminal back as it was found.
 
 mod clipboard;
-mod colours;
 mod modes;
 pub mod output;
 mod signals;
@@ -20,9 +19,9 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport, backend::CrosstermBackend};
 
-use self::colours::{ColourWriter, Colours};
 use self::signals::Signal;
 use self::worker::Worker;
+use super::colours::{ColourWriter, Colours};
 use crate::timeline::{Checked, Timeline, files};
 use crate::tui::runtime::input::input_action;
 use crate::tui::runtime::watch::Watch;
