@@ -17,6 +17,7 @@ use timeline_explorer::tui;
 mod complete;
 mod man;
 mod pick;
+mod stream;
 pub mod term;
 mod user_error;
 
@@ -277,8 +278,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 },
                 None => tui::Output::Stdout,
             };
-            let tl = load(data.as_deref(), from_config)?;
             let at_terminal = std::io::stdout().is_terminal();
+            // A large timeline at a terminal loads in parts, drawn as it comes.
+            let opened = data
+                .as_deref()
+                .filter(|_| at_terminal && cannot_draw.is_none() && picking.is_none())
+                .and_then(stream::open);
+            let (tl, loader) = match opened {
+                Some(o) => (o.head, Some((o.loader, o.total))),
+                None => (load(data.as_deref(), from_config)?, None),
+            };
             if let (Some(why), None, true) = (cannot_draw, &picking, at_terminal) {
                 term::listing_instead(why);
             }
@@ -294,9 +303,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     None,
                 );
             }
-            if let Some(id) = &cli.select {
+            if let (Some(id), None) = (&cli.select, &loader) {
                 find_event(&tl, id)?;
             }
+            // Loading, `--select` waits for its event.
+            let (select, select_later) = match &loader {
+                Some(_) => (None, cli.select),
+                None => (cli.select, None),
+            };
             // Marks are kept per timeline: by its file, or by title when built in.
             let key = timeline_explorer::marks::key(data.as_deref(), &tl.title);
             let store = timeline_explorer::marks::Store::default_location();
@@ -312,7 +326,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 notice,
                 as_of: Some(as_of),
                 query: picking.as_ref().and_then(|(q, _)| q.clone()).or(cli.query),
-                select: cli.select,
+                select,
                 no_color: no_color(),
                 data_path: data.clone(),
                 theme: settings.config.theme,
@@ -332,7 +346,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 marks: store.map(|s| (s, key)),
                 output,
             };
-            Ok(match tui::run(app, setup)? {
+            let ended = match loader {
+                Some((loader, total)) => {
+                    tui::run_loading(app.loading(total, select_later), setup, loader)?
+                }
+                None => tui::run(app, setup)?,
+            };
+            Ok(match ended {
                 tui::Ended::Quit => ExitCode::SUCCESS,
                 // As shells report a process a signal ended: 128 + its number.
                 tui::Ended::Signal(n) => ExitCode::from(128 + (n & 0x7f) as u8),

@@ -77,6 +77,8 @@ pub struct App {
     pub pick: bool,
     /// How pick mode ended, once it has.
     pub answer: Option<crate::tui::state::answer::Answer>,
+    /// The timeline's events still loading in the background, if they are.
+    pub loading: Option<crate::tui::state::loading::Loading>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -268,6 +270,7 @@ impl App {
             quit: false,
             pick: options.pick,
             answer: None,
+            loading: None,
         };
         app.refilter(false);
         app.status = options.notice.clone().or_else(|| {

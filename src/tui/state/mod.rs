@@ -11,4 +11,5 @@ pub mod copying;
 pub mod dispatch;
 pub mod filter;
 pub mod grep;
+pub mod loading;
 pub mod pick;

@@ -2,6 +2,7 @@
 //! Above the screens, whose geometry (pages, wrapped lines) it reads.
 
 pub mod grep;
+pub mod loading;
 pub mod reload;
 
 use crate::tui::overlays::{help, problems};
@@ -53,9 +54,15 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Reloaded(checked) => {
             let checked = std::sync::Arc::unwrap_or_clone(checked.0);
+            // The file read again whole: what was still loading is in it.
+            app.loading = None;
             let width = reader_text_area(app).width;
             crate::tui::update::reload::reload(app, checked, width);
             crate::tui::update::grep::refresh(app);
+        }
+        Action::Loading(part) => {
+            let part = std::sync::Arc::unwrap_or_clone(part.0);
+            crate::tui::update::loading::part(app, part);
         }
         Action::Help if !app.filter.typing => toggle(app, Panel::Help),
         Action::Problems if !app.filter.typing => {
