@@ -285,7 +285,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 .filter(|_| at_terminal && cannot_draw.is_none() && picking.is_none())
                 .and_then(stream::open);
             let (tl, loader) = match opened {
-                Some(o) => (o.head, Some((o.loader, o.total))),
+                Some((head, loader)) => (head, Some(loader)),
                 None => (load(data.as_deref(), from_config)?, None),
             };
             if let (Some(why), None, true) = (cannot_draw, &picking, at_terminal) {
@@ -347,9 +347,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 output,
             };
             let ended = match loader {
-                Some((loader, total)) => {
-                    tui::run_loading(app.loading(total, select_later), setup, loader)?
-                }
+                Some(loader) => tui::run_loading(app.loading(select_later), setup, loader)?,
                 None => tui::run(app, setup)?,
             };
             Ok(match ended {

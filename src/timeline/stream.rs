@@ -4,9 +4,10 @@
 //! date, then the checks that need every event. The problems found are those
 //! `check_path` finds, in the same order.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::check::{Checker, Report};
+use super::load::{Checked, check_path};
 use super::load::{
     hint_for, item_error_at, options, sanitize_event, sanitize_timeline, without_events,
 };
@@ -18,29 +19,19 @@ use super::split::{Split, split_events};
 /// The first batch: small, so the first events are listed at once.
 const FIRST: usize = 2_000;
 
-/// A timeline file whose head is read: what the app starts with, and the
-/// rest to load.
-pub struct Opened {
-    /// Title, root and sources (their texts not read yet); no events.
-    pub head: Timeline,
-    /// How many events the file holds, as far as a scan for them tells.
-    pub total: usize,
-    pub loader: Loader,
-}
-
-/// The rest of a timeline to load: `run` it, on a thread of its own.
+/// A timeline file to load in parts: `run` it, on a thread of its own.
 pub struct Loader {
-    text: String,
-    split: Split,
-    label: String,
-    folder: Folder,
-    head: Timeline,
+    path: PathBuf,
 }
 
-/// What loading delivers, in this order: `Events` until all are loaded, then
-/// `Done`; or `Failed` at the first event that does not parse.
+/// What loading delivers, in this order: `Head`, then `Events` until all are
+/// loaded, then `Done`. Or, at the first problem that stops it, `Failed`; or
+/// `Whole` for a file that cannot be loaded in parts but loads whole.
 #[derive(Debug, Clone)]
 pub enum Part {
+    /// The title, root and sources (their texts not read yet), no events;
+    /// how many events the file holds, as a scan for them counts.
+    Head { head: Timeline, total: usize },
     /// The next events in file order, sorted by date; the problems found so
     /// far not delivered before; how many events are loaded with these.
     Events {
@@ -48,8 +39,12 @@ pub enum Part {
         problems: Vec<Problem>,
         loaded: usize,
     },
-    /// An event that does not parse, with where it is: loading stops.
-    Failed(Problem),
+    /// What stops loading, with where it is: an unreadable file, a head or
+    /// an event that does not parse.
+    Failed(Vec<Problem>),
+    /// A file the scan for events is not sure of (`#![enable(...)]`), loaded
+    /// and checked whole, as `check_path` does.
+    Whole(Box<Checked>),
     /// Every event is loaded and checked: the sources with their texts, and
     /// the report (the problems not delivered before, and the tallies).
     Done {
@@ -58,29 +53,23 @@ pub enum Part {
     },
 }
 
-/// Read the file at `path` and parse its head. `None` when it cannot be
-/// loaded in parts (unreadable, not UTF-8, an events list the scan is not
-/// sure of, a head that does not parse): `check_path` then says what it
-/// finds, as for any timeline.
-pub fn open(path: &Path) -> Option<Opened> {
+/// The timeline file at `path`, to load in parts. Nothing is read yet.
+pub fn loader(path: &Path) -> Loader {
+    Loader {
+        path: path.to_path_buf(),
+    }
+}
+
+/// The file read, its events found and its head parsed; `None` when it
+/// cannot be loaded in parts.
+fn open(path: &Path) -> Option<(String, Split, Folder, Timeline)> {
     let bytes = read::read_file(path, read::TIMELINE_MAX, "a timeline file").ok()?;
     let text = String::from_utf8(bytes).ok()?;
     let folder = Folder::of(path).ok()?;
     let split = split_events(&text)?;
     let mut head: Timeline = options().from_str(&without_events(&text, &split)).ok()?;
     sanitize_timeline(&mut head);
-    let total = split.items.len();
-    Some(Opened {
-        head: head.clone(),
-        total,
-        loader: Loader {
-            text,
-            split,
-            label: path.display().to_string(),
-            folder,
-            head,
-        },
-    })
+    Some((text, split, folder, head))
 }
 
 impl Loader {
@@ -88,13 +77,24 @@ impl Loader {
     /// early when it returns false (nobody is listening any more).
     pub fn run(self, mut deliver: impl FnMut(Part) -> bool) {
         use rayon::prelude::*;
-        let Loader {
-            text,
-            split,
-            label,
-            folder,
-            mut head,
-        } = self;
+        let Some((text, split, folder, mut head)) = open(&self.path) else {
+            // `check_path` says what is wrong, as for any timeline.
+            let checked = check_path(&self.path);
+            deliver(match checked.timeline {
+                Some(_) => Part::Whole(Box::new(checked)),
+                None => Part::Failed(checked.report.problems),
+            });
+            return;
+        };
+        let label = self.path.display().to_string();
+        let total = split.items.len();
+        let shown = Timeline {
+            events: Vec::new(),
+            ..head.clone()
+        };
+        if !deliver(Part::Head { head: shown, total }) {
+            return;
+        }
         let mut checker = Checker::new(&mut head, &text, &label, &folder);
         let items = &split.items;
         let mut loaded = 0;
@@ -113,7 +113,7 @@ impl Loader {
                 Some(Problem::error(&label, Some(at), e.code.to_string()).hint(hint_for(&e.code)))
             });
             if let Some(p) = error {
-                deliver(Part::Failed(p));
+                deliver(Part::Failed(vec![p]));
                 return;
             }
             let mut events: Vec<Event> = parsed.into_iter().flatten().collect();

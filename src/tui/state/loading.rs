@@ -7,8 +7,8 @@ use crate::tui::state::app::App;
 pub struct Loading {
     /// Events loaded (and checked) so far.
     pub loaded: usize,
-    /// Events in the file, as its scan counted them.
-    pub total: usize,
+    /// Events in the file, as its scan counted them, once it is read.
+    pub total: Option<usize>,
     /// Every problem found so far.
     pub problems: Vec<crate::timeline::Problem>,
     /// Of those, how many are errors.
@@ -18,11 +18,10 @@ pub struct Loading {
 }
 
 impl App {
-    /// The app for a timeline whose events are still to come (`Action::Loading`
-    /// brings them): `total` of them, `select` to be selected once loaded.
-    pub fn loading(mut self, total: usize, select: Option<String>) -> App {
+    /// The app for a timeline still to be read (`Action::Loading` brings it):
+    /// `select` is selected once it has loaded.
+    pub fn loading(mut self, select: Option<String>) -> App {
         self.loading = Some(Loading {
-            total,
             select,
             ..Loading::default()
         });
@@ -32,11 +31,14 @@ impl App {
 
 /// "loading 42,000 of ~100,000 events", for the header while loading.
 pub fn progress(loading: &Loading) -> String {
-    format!(
-        "loading {} of ~{} events",
-        thousands(loading.loaded),
-        thousands(loading.total)
-    )
+    match loading.total {
+        None => "reading the file".to_string(),
+        Some(total) => format!(
+            "loading {} of ~{} events",
+            thousands(loading.loaded),
+            thousands(total)
+        ),
+    }
 }
 
 /// 100000 as "100,000".

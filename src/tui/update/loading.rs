@@ -12,7 +12,8 @@ use crate::timeline::{Checked, Event, Problem};
 use crate::tui::state::app::{App, Trouble};
 use crate::tui::state::loading::{Loading, thousands};
 
-pub fn part(app: &mut App, part: Part) {
+/// `reader_width` is the width the reader wraps to (for `Part::Whole`).
+pub fn part(app: &mut App, part: Part, width: u16) {
     // Not loading (any more): a reload replaced the timeline meanwhile.
     if app.loading.is_none() {
         return;
@@ -29,20 +30,34 @@ pub fn part(app: &mut App, part: Part) {
             }
             found(app, &problems);
         }
-        Part::Failed(problem) => {
-            found(app, std::slice::from_ref(&problem));
+        Part::Head { head, total } => {
+            app.timeline.title = head.title;
+            app.timeline.root = head.root;
+            app.timeline.sources = head.sources;
+            if let Some(loading) = &mut app.loading {
+                loading.total = Some(total);
+            }
+        }
+        Part::Failed(problems) => {
+            found(app, &problems);
             app.loading = None;
             let n = app.timeline.events.len();
-            app.status = Some(format!(
-                "loading stopped after {}: an event does not parse · e for details",
-                count(n, "event")
-            ));
-            if let Some(t) = &mut app.trouble {
-                t.report.push(format!(
-                    "loading stopped: the {} events before this one are shown",
+            app.status = Some(match n {
+                0 => "the timeline cannot be loaded · e for details".to_string(),
+                n => format!(
+                    "loading stopped after {} events: one does not parse · e for details",
                     thousands(n)
-                ));
+                ),
+            });
+            if let Some(t) = &mut app.trouble {
+                // Not "checking": nothing more is coming.
+                t.report.pop();
             }
+        }
+        Part::Whole(checked) => {
+            app.loading = None;
+            crate::tui::update::reload::reload(app, *checked, width);
+            crate::tui::update::grep::refresh(app);
         }
         Part::Done { sources, report } => {
             found(app, &report.problems);
@@ -109,9 +124,8 @@ fn found(app: &mut App, problems: &[Problem]) {
     loading.problems.extend(problems.iter().cloned());
     let mut report: Vec<String> = loading.problems.iter().map(|p| p.to_string()).collect();
     report.push(format!(
-        "checking quotes: {} of ~{} events so far",
-        thousands(loading.loaded),
-        thousands(loading.total)
+        "checking quotes: {} events so far",
+        thousands(loading.loaded)
     ));
     app.trouble = Some(Trouble {
         errors: loading.errors > 0,

@@ -62,7 +62,8 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Loading(part) => {
             let part = std::sync::Arc::unwrap_or_clone(part.0);
-            crate::tui::update::loading::part(app, part);
+            let width = reader_text_area(app).width;
+            crate::tui::update::loading::part(app, part, width);
         }
         Action::Help if !app.filter.typing => toggle(app, Panel::Help),
         Action::Problems if !app.filter.typing => {

@@ -287,7 +287,18 @@ fn event_loop(
                 }
                 Msg::Filtered(outcome) => Some(Action::Filtered(Box::new(outcome))),
                 Msg::Copied(report) => Some(Action::Copied(report)),
-                Msg::Loaded(part) => Some(Action::Loading(Shared::new(part))),
+                Msg::Loaded(part) => {
+                    if let (
+                        Some(watch),
+                        Some(data),
+                        crate::timeline::stream::Part::Head { head, .. },
+                    ) = (&mut watch, &app.data_path, &part)
+                    {
+                        // The sources are known now: follow those too.
+                        let _ = watch.follow(&files(data, head));
+                    }
+                    Some(Action::Loading(Shared::new(part)))
+                }
                 Msg::Reloaded(checked) => {
                     if let (Some(watch), Some(data), Some(tl)) =
                         (&mut watch, &app.data_path, &checked.timeline)
