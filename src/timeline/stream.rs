@@ -22,6 +22,8 @@ const FIRST: usize = 2_000;
 /// A timeline file to load in parts: `run` it, on a thread of its own.
 pub struct Loader {
     path: PathBuf,
+    /// Events in the first batch.
+    first: usize,
 }
 
 /// What loading delivers, in this order: `Head`, then `Events` until all are
@@ -57,6 +59,7 @@ pub enum Part {
 pub fn loader(path: &Path) -> Loader {
     Loader {
         path: path.to_path_buf(),
+        first: FIRST,
     }
 }
 
@@ -73,6 +76,13 @@ fn open(path: &Path) -> Option<(String, Split, Folder, Timeline)> {
 }
 
 impl Loader {
+    /// Start with batches of `n` events, not the usual 2,000: tests load small
+    /// timelines in several.
+    pub fn first_batch(mut self, n: usize) -> Loader {
+        self.first = n.max(1);
+        self
+    }
+
     /// Load the events and check them, handing each part to `deliver`; stop
     /// early when it returns false (nobody is listening any more).
     pub fn run(self, mut deliver: impl FnMut(Part) -> bool) {
@@ -101,7 +111,7 @@ impl Loader {
         while loaded < items.len() {
             // Batches grow with what is loaded: the app merges each into all
             // it has, so their number stays logarithmic.
-            let n = FIRST.max(loaded / 2).min(items.len() - loaded);
+            let n = self.first.max(loaded / 2).min(items.len() - loaded);
             let batch = &items[loaded..loaded + n];
             let parsed: Vec<_> = batch
                 .par_iter()
