@@ -79,6 +79,9 @@ pub struct App {
     pub answer: Option<crate::tui::state::answer::Answer>,
     /// The timeline's events still loading in the background, if they are.
     pub loading: Option<crate::tui::state::loading::Loading>,
+    /// The problems shown are from loading the timeline in parts, not from a
+    /// reload: nothing older is shown in its place.
+    pub loaded_in_parts: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -271,6 +274,7 @@ impl App {
             pick: options.pick,
             answer: None,
             loading: None,
+            loaded_in_parts: false,
         };
         app.refilter(false);
         app.status = options.notice.clone().or_else(|| {

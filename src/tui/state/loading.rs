@@ -21,6 +21,7 @@ impl App {
     /// The app for a timeline still to be read (`Action::Loading` brings it):
     /// `select` is selected once it has loaded.
     pub fn loading(mut self, select: Option<String>) -> App {
+        self.loaded_in_parts = true;
         self.loading = Some(Loading {
             select,
             ..Loading::default()

@@ -56,6 +56,7 @@ pub fn update(app: &mut App, action: Action) {
             let checked = std::sync::Arc::unwrap_or_clone(checked.0);
             // The file read again whole: what was still loading is in it.
             app.loading = None;
+            app.loaded_in_parts = false;
             let width = reader_text_area(app).width;
             crate::tui::update::reload::reload(app, checked, width);
             crate::tui::update::grep::refresh(app);
