@@ -343,3 +343,21 @@ fn filtering_while_loading_is_filtering_what_has_loaded() {
         })
         .unwrap();
 }
+
+#[test]
+fn loading_draws_at_any_size() {
+    let tl = shipped();
+    for (w, h) in [(1, 1), (2, 3), (20, 5), (1000, 500)] {
+        let mut a = starting(&Options::default(), w, h);
+        draw(&a);
+        head(&mut a, &tl);
+        draw(&a);
+        batch(&mut a, &tl.events[..5], vec![problem(1)], 5);
+        draw(&a);
+        press(&mut a, KeyCode::Char('e'));
+        draw(&a);
+        batch(&mut a, &tl.events[5..], Vec::new(), 25);
+        done(&mut a, &tl, Vec::new());
+        draw(&a);
+    }
+}
