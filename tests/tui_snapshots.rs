@@ -634,6 +634,8 @@ fn help_names_every_binding_of_the_key_table() {
     use timeline_explorer::tui::keys::BINDINGS;
     let mut a = app(Options::default(), 80, 24);
     a.pick = true;
+    // A viewer's: the local app leaves out following.
+    a.follow = timeline_explorer::tui::follow::Follow::Browsing;
     let text: Vec<String> = timeline_explorer::tui::overlays::help::lines(&a)
         .iter()
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())

@@ -156,6 +156,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Everywhere, "back", [key(KeyCode::Esc), ch('h'), key(KeyCode::Left)], Action::Back, "back one level (in the list: clear the filter)", "back"),
     bind!(Everywhere, "help", [ch('?')], Action::Help, "this help", "help"),
     bind!(Everywhere, "problems", [ch('e')], Action::Problems, "problems in the data or the config, if any", "problems"),
+    bind!(Everywhere, "follow", [ch('f')], Action::ToggleFollow, "follow the presenter, or browse on your own (SSH viewers)"),
     bind!(Everywhere, "quit", [ch('q')], Action::Quit, "quit", "quit"),
     bind!(Everywhere, "quit-anywhere", [ctrl('c')], Action::Quit, "quit, even while typing a filter"),
     bind!(Everywhere, "suspend", [ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),

@@ -28,5 +28,7 @@ pub use runtime::local::{Ended, Output, Picked, Setup, run, run_loading};
 pub use state::action::Action;
 pub use state::app::{App, ConfigNote, Effect, Options, Screen};
 pub use state::copying::{CopyReport, Osc52};
+/// Follow mode's types, where the follow interface names them.
+pub use state::follow;
 pub use update::update;
 pub use view::view;

@@ -8,7 +8,9 @@ use ratatui::widgets::{
 };
 
 use crate::tui::keys::{Context, label};
+use crate::tui::state::action::Action;
 use crate::tui::state::app::App;
+use crate::tui::state::follow::Follow;
 use crate::tui::widgets::text::display;
 
 const ORDER: [Context; 11] = [
@@ -76,6 +78,10 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     for context in picking.iter().copied().chain(ORDER) {
         out.push(Line::styled(context.title(), t.heading));
         for (b, keys) in app.keymap.bindings(context) {
+            // Following is for SSH viewers: the local app has no presenter.
+            if b.action == Action::ToggleFollow && app.follow == Follow::Off {
+                continue;
+            }
             let keys: Vec<String> = keys.iter().map(|k| label(*k)).collect();
             let keys = if keys.is_empty() {
                 "(none)".to_string()

@@ -44,6 +44,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Option<Position> {
         } else {
             draw_status_above(app, frame, area, &status);
         }
+    } else if let Some(note) = app.follow.note(app.presenter.here) {
+        spans.push(Span::styled(format!("{note} "), t.title));
+        spans.push(Span::styled("│ ", t.dim));
     } else if let Some(trouble) = app.trouble.as_ref().filter(|t| t.errors) {
         // Until the files are fixed, say that what is shown is not what is on disk.
         spans.push(Span::styled(

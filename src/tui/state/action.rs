@@ -102,6 +102,12 @@ pub enum Action {
     /// In the reader, while a search is active: the next or previous match.
     NextMatch,
     PrevMatch,
+    /// The presenter's newest state: shown only while following (SSH viewers).
+    Follow(Box<super::follow::FollowState>),
+    /// `f`: follow the presenter again, or browse on one's own.
+    ToggleFollow,
+    /// A presenter connected (true) or left (false).
+    PresenterHere(bool),
 }
 
 /// A large payload carried by an action; two are equal when they are the same one.

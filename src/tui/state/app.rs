@@ -14,16 +14,8 @@ use crate::tui::keys::{Key, Keymap};
 use crate::tui::state::filter::{self, Outcome, Request, SYNC_LIMIT};
 use crate::tui::widgets::theme::Theme;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    List,
-    Detail,
-    Reader,
-    /// One event per screen, for an audience.
-    Present,
-    /// Every article, and full-text search of them (`S`).
-    Sources,
-}
+// A leaf of its own, so follow mode's state can name screens without App.
+pub use crate::tui::state::screen::Screen;
 
 pub struct App {
     pub timeline: Timeline,
@@ -82,6 +74,10 @@ pub struct App {
     /// The problems shown are from loading the timeline in parts, not from a
     /// reload: nothing older is shown in its place.
     pub loaded_in_parts: bool,
+    /// An SSH viewer follows the presenter, or browses; the local app: Off.
+    pub follow: crate::tui::state::follow::Follow,
+    /// What a viewer knows of the presenter.
+    pub presenter: crate::tui::state::follow::Presenter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,6 +219,8 @@ pub struct Options {
     pub no_osc52: bool,
     /// Pick mode: Enter answers with the selected (or marked) events.
     pub pick: bool,
+    /// An SSH viewer: follows a presenter while one is connected.
+    pub viewer: bool,
 }
 
 impl App {
@@ -275,6 +273,12 @@ impl App {
             answer: None,
             loading: None,
             loaded_in_parts: false,
+            follow: if options.viewer {
+                crate::tui::state::follow::Follow::Browsing
+            } else {
+                crate::tui::state::follow::Follow::Off
+            },
+            presenter: crate::tui::state::follow::Presenter::default(),
         };
         app.refilter(false);
         app.status = options.notice.clone().or_else(|| {
@@ -399,7 +403,8 @@ impl App {
         self.filter.busy = false;
         self.filter.hits = outcome.hits;
         if self.marked_only {
-            let (events, marks) = (&self.timeline.events, &self.marks);
+            let marks = self.presenter.listed(self.follow, &self.marks).clone();
+            let events = &self.timeline.events;
             self.filter
                 .hits
                 .retain(|h| marks.contains(&events[h.event].id));

@@ -1,6 +1,7 @@
 //! What the app knows: `App` (all state) and the sub-states it holds, `Action`
 //! (what happened), `dispatch` (what a key means here). The leaves (`ahead`,
-//! `answer`, `grep`, `filter`, `copying`, `action`) import no `App`. Draws nothing.
+//! `answer`, `grep`, `filter`, `copying`, `action`, `screen`, `follow`) import no
+//! `App`. Draws nothing.
 
 pub mod action;
 pub mod agenda;
@@ -10,6 +11,8 @@ pub mod app;
 pub mod copying;
 pub mod dispatch;
 pub mod filter;
+pub mod follow;
 pub mod grep;
 pub mod loading;
 pub mod pick;
+pub mod screen;

@@ -59,7 +59,7 @@ pub fn on_typing(app: &mut App, action: Action) {
 }
 
 /// Run the sources screen's query again, the first passage selected.
-fn run(app: &mut App) {
+pub(super) fn run(app: &mut App) {
     let query = Query::parse(&app.grep.query);
     app.grep.hits = app.search.passages(&app.timeline, &query, None);
     app.grep.selected = 0;

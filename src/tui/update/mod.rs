@@ -1,6 +1,7 @@
 //! `update(&mut App, Action)`: the only place state changes. No I/O here.
 //! Above the screens, whose geometry (pages, wrapped lines) it reads.
 
+pub mod follow;
 pub mod grep;
 pub mod loading;
 pub mod reload;
@@ -22,9 +23,11 @@ pub fn update(app: &mut App, action: Action) {
             | Action::FilterSlow(_)
             | Action::Suspend
             | Action::MarksSaved(_)
+            | Action::Follow(_)
     ) {
         app.status = None;
     }
+    follow::detach_on(app, &action);
     match action {
         Action::Quit => pick::end(app, Answer::Cancelled),
         Action::Interrupt => pick::end(app, Answer::Interrupted),
@@ -66,6 +69,9 @@ pub fn update(app: &mut App, action: Action) {
             let width = reader_text_area(app).width;
             crate::tui::update::loading::part(app, part, width);
         }
+        Action::Follow(state) => follow::take(app, *state),
+        Action::ToggleFollow => follow::toggle(app),
+        Action::PresenterHere(here) => follow::presenter_here(app, here),
         Action::Help if !app.filter.typing => toggle(app, Panel::Help),
         Action::Problems if !app.filter.typing => {
             if !app.has_problems() {
@@ -453,7 +459,7 @@ fn on_detail(app: &mut App, action: Action) {
 }
 
 /// Scroll the detail so the selected citation's block is on screen.
-fn show_citation(app: &mut App) {
+pub(super) fn show_citation(app: &mut App) {
     let area = detail_area(app);
     let h = usize::from(area.height);
     let rows = detail::layout(app, area.width).citations;
