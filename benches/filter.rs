@@ -10,6 +10,11 @@
 //! - `render_as_of/home/100000`, `render_as_of/agenda/100000`: the same with an as-of
 //!   date (the header's next deadline counted), and with the agenda open.
 //! - `source/1MB`: opening a 1 MB article, wrapped, its cited passages highlighted.
+//! - `first_frame/100000`: a large `--data` timeline's first frame, drawn
+//!   before the file is read (it says "reading the file"), at 120x40.
+//! - `first_events/100000`: from nothing to the frame that lists the first
+//!   batch of the 100k-event timeline loaded in parts (file read and scanned,
+//!   head parsed, sources read, 2,000 events parsed and checked).
 //! - `grep/10000`: `oracle dea` sought in every sentence of the 10,000 articles
 //!   of the 100k-event timeline (`grep`'s work once loaded).
 //!
@@ -24,7 +29,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Size;
 use timeline_explorer::search::{Query, Search};
+use timeline_explorer::timeline::stream::Part;
 use timeline_explorer::timeline::{Timeline, check_path, load_path};
+use timeline_explorer::tui::state::action::Shared;
 use timeline_explorer::tui::{Action, App, Options, update, view};
 
 #[allow(dead_code)]
@@ -253,6 +260,46 @@ fn bench_grep(c: &mut Criterion) {
     group.finish();
 }
 
+/// The app as the CLI starts it for a large file: named by it, nothing read.
+fn starting() -> App {
+    let empty = Timeline {
+        title: "timeline.ron".into(),
+        root: None,
+        sources: Vec::new(),
+        events: Vec::new(),
+    };
+    app(empty).loading(None)
+}
+
+fn bench_first_frame(c: &mut Criterion) {
+    let path = synthetic(100_000);
+    let frame = |a: &App| {
+        let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        t.draw(|f| view(a, f)).unwrap();
+        t
+    };
+    let mut group = c.benchmark_group("first_frame");
+    group.bench_function(BenchmarkId::from_parameter(100_000), |b| {
+        b.iter(|| frame(&starting()))
+    });
+    group.finish();
+    let mut group = c.benchmark_group("first_events");
+    group.sample_size(10);
+    group.bench_function(BenchmarkId::from_parameter(100_000), |b| {
+        b.iter(|| {
+            let mut a = starting();
+            timeline_explorer::timeline::stream::loader(&path).run(|part| {
+                let events = matches!(part, Part::Events { .. });
+                update(&mut a, Action::Loading(Shared::new(part)));
+                !events
+            });
+            assert!(!a.timeline.events.is_empty());
+            frame(&a)
+        })
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     bench_load,
@@ -261,6 +308,7 @@ criterion_group!(
     bench_render,
     bench_render_as_of,
     bench_source,
-    bench_grep
+    bench_grep,
+    bench_first_frame
 );
 criterion_main!(benches);

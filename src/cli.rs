@@ -18,6 +18,7 @@ mod complete;
 mod man;
 mod pick;
 mod serve;
+mod stream;
 pub mod term;
 mod user_error;
 
@@ -295,8 +296,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 },
                 None => tui::Output::Stdout,
             };
-            let tl = load(data.as_deref(), from_config)?;
             let at_terminal = std::io::stdout().is_terminal();
+            // A large timeline at a terminal loads in parts, drawn as it comes.
+            let opened = data
+                .as_deref()
+                // Serving, the viewers are given the whole timeline at the start.
+                .filter(|_| {
+                    at_terminal && cannot_draw.is_none() && picking.is_none() && cli.serve.is_none()
+                })
+                .and_then(stream::open);
+            let (tl, loader) = match opened {
+                Some((head, loader)) => (head, Some(loader)),
+                None => (load(data.as_deref(), from_config)?, None),
+            };
             if let (Some(why), None, true) = (cannot_draw, &picking, at_terminal) {
                 term::listing_instead(why);
             }
@@ -312,9 +324,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     None,
                 );
             }
-            if let Some(id) = &cli.select {
+            if let (Some(id), None) = (&cli.select, &loader) {
                 find_event(&tl, id)?;
             }
+            // Loading, `--select` waits for its event.
+            let (select, select_later) = match &loader {
+                Some(_) => (None, cli.select),
+                None => (cli.select, None),
+            };
             // Marks are kept per timeline: by its file, or by title when built in.
             let key = timeline_explorer::marks::key(data.as_deref(), &tl.title);
             let store = timeline_explorer::marks::Store::default_location();
@@ -330,7 +347,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 notice,
                 as_of: Some(as_of),
                 query: picking.as_ref().and_then(|(q, _)| q.clone()).or(cli.query),
-                select: cli.select,
+                select,
                 no_color: no_color(),
                 data_path: data.clone(),
                 theme: settings.config.theme,
@@ -359,7 +376,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 publish: serving.as_ref().map(serve::Alongside::publisher),
                 contained: serving.as_ref().map(|_| serve::contained()),
             };
-            let ended = tui::run(app, setup);
+            let ended = match loader {
+                Some(loader) => tui::run_loading(app.loading(select_later), setup, loader),
+                None => tui::run(app, setup),
+            };
             if let Some(serving) = serving {
                 serving.close();
             }

@@ -63,215 +63,254 @@ const NEAREST_SHOWN: usize = 100;
 /// a source by the timeline's `root` and its `file` as written; its error
 /// says what went wrong.
 pub fn validate(tl: &mut Timeline, ron: &str, label: &str, reader: &dyn Sources) -> Report {
-    let loc = Locator::new(ron);
-    let mut cx = Context {
-        ron,
-        source_refs: source_refs(&tl.sources),
-        sources_region: loc.key("sources"),
-        events_region: loc.key("events"),
-        loc,
-        label,
-        problems: Vec::new(),
-    };
+    let mut checker = Checker::new(tl, ron, label, reader);
+    checker.events(&mut tl.events);
+    let (sources, report) = checker.finish();
+    tl.sources = sources;
+    report
+}
 
-    if tl.title.trim().is_empty() {
-        let at = cx.loc.key("title");
-        cx.error(at, "the timeline has an empty title");
-    }
+/// `validate` a batch at a time, for a timeline that arrives in parts: the
+/// head first (`new`), then its events in file order (`events`), then
+/// `finish`. The problems, in their order, are those `validate` finds.
+pub struct Checker<'a> {
+    cx: Context<'a>,
+    quotes: Quotes,
+    /// Event ids met so far, and how often: the second is a duplicate.
+    seen: HashMap<String, usize>,
+}
 
-    // A root that leads outside is one error, and no source is read through it.
-    let root = tl.root.as_deref();
-    let root_refused = root.and_then(|r| reader.check_root(r).err());
-    if let Some(why) = &root_refused {
-        let p = Problem::error(
+impl<'a> Checker<'a> {
+    /// Check the head of `tl` (title, root, sources) and read the sources;
+    /// they are kept, texts filled in, until `finish`.
+    pub fn new(tl: &mut Timeline, ron: &'a str, label: &'a str, reader: &dyn Sources) -> Self {
+        let loc = Locator::new(ron);
+        let mut cx = Context {
+            ron,
+            source_refs: source_refs(&tl.sources),
+            sources_region: loc.key("sources"),
+            events_region: loc.key("events"),
+            loc,
             label,
-            cx.pos(cx.loc.key("root")),
-            format!("root \"{}\" {why}", root.unwrap_or("")),
-        )
-        .hint(FOLDER_RULE);
-        cx.push(p);
-    }
+            problems: Vec::new(),
+        };
 
-    // Sources: read on every core (thousands of small files at scale), then checked in order.
-    let texts: Vec<Option<Result<String, Unreadable>>> = {
-        use rayon::prelude::*;
-        tl.sources
-            .par_iter()
-            .map(|s| root_refused.is_none().then(|| reader.read(root, &s.file)))
-            .collect()
-    };
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut readable = Vec::with_capacity(tl.sources.len());
-    for (i, (source, text)) in tl.sources.iter_mut().zip(texts).enumerate() {
-        let nth = bump(&mut seen, &source.id);
-        let at = |cx: &Context| cx.loc.id_at(cx.sources_region, &source.id, nth);
-        if !is_id(&source.id) {
-            let p = bad_id("source", &source.id, cx.pos(at(&cx)), label);
-            cx.push(p);
+        if tl.title.trim().is_empty() {
+            let at = cx.loc.key("title");
+            cx.error(at, "the timeline has an empty title");
         }
-        if nth > 0 {
+
+        // A root that leads outside is one error, and no source is read through it.
+        let root = tl.root.as_deref();
+        let root_refused = root.and_then(|r| reader.check_root(r).err());
+        if let Some(why) = &root_refused {
             let p = Problem::error(
                 label,
-                cx.pos(at(&cx)),
-                format!("duplicate source id \"{}\"", short(&source.id)),
-            );
-            cx.push(p);
-        } else {
-            index.insert(source.id.clone(), i);
-        }
-        if let Label::File(_) = source.label() {
-            cx.push(
-                Problem::warning(
-                    label,
-                    cx.pos(at(&cx)),
-                    format!(
-                        "source \"{}\" will be named by its file; give it a headline or a description",
-                        short(&source.id)
-                    ),
-                )
-                .hint("headline: the article's own, as it stands; description: \"...\": yours, always shown as [description: ...]"),
-            );
-        }
-        // A problem with the file is placed at its `file:` value.
-        let file_at = |cx: &Context| {
-            let id = at(cx);
-            cx.pos(id.and_then(|i| cx.loc.field_of(i, "file")).or(id))
-        };
-        readable.push(matches!(text, Some(Ok(_))));
-        let problem = match text {
-            Some(Ok(text)) => {
-                source.text = text;
-                None
-            }
-            None => None,
-            Some(Err(Unreadable::Outside(why))) => Some(
-                Problem::error(
-                    label,
-                    file_at(&cx),
-                    format!(
-                        "source \"{}\": \"{}\" {why}",
-                        short(&source.id),
-                        short(&source.file)
-                    ),
-                )
-                .hint(FOLDER_RULE),
-            ),
-            Some(Err(Unreadable::Failed(why))) => Some(
-                Problem::error(
-                    label,
-                    file_at(&cx),
-                    format!(
-                        "source \"{}\": cannot read {}: {why}",
-                        short(&source.id),
-                        short(&source.file)
-                    ),
-                )
-                .hint("a source's file is relative to the timeline's root (the RON file's folder unless `root` says otherwise)"),
-            ),
-        };
-        if let Some(p) = problem {
+                cx.pos(cx.loc.key("root")),
+                format!("root \"{}\" {why}", root.unwrap_or("")),
+            )
+            .hint(FOLDER_RULE);
             cx.push(p);
         }
-    }
 
-    let Timeline {
-        sources, events, ..
-    } = tl;
-    // The verbatim search and the claims lint, per event on every core; the
-    // pass below reports.
-    type Found = Vec<Option<Range<usize>>>;
-    let (direct, claims): (Vec<Found>, Vec<Vec<Claim>>) = {
-        use rayon::prelude::*;
-        events
-            .par_iter()
-            .map_init(claims::Lint::default, |lint, e| {
-                let direct = e
-                    .quotes()
-                    .map(|c| {
-                        let si = *index.get(&c.source)?;
-                        readable[si].then(|| find_as_written(&sources[si].text, &c.quote))?
-                    })
-                    .collect();
-                (direct, lint.unsupported(e))
-            })
-            .unzip()
-    };
-    let mut quotes = Quotes {
-        sources,
-        readable: &readable,
-        index: &index,
-        ids: sources.iter().map(|s| s.id.clone()).collect(),
-        folded: Vec::new(),
-        suggested: HashMap::new(),
-        not_found: 0,
-        tallies: sources
-            .iter()
-            .map(|s| Tally {
-                source: s.id.clone(),
-                file: s.file.clone(),
-                cited: 0,
-                found: 0,
-            })
-            .collect(),
-    };
-
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for ((event, direct), claims) in events.iter_mut().zip(direct).zip(claims) {
-        let mut direct = direct.into_iter();
-        let place = Place {
-            id: &event.id,
-            nth: bump(&mut seen, &event.id),
+        // Sources: read on every core (thousands of small files at scale), then checked in order.
+        let texts: Vec<Option<Result<String, Unreadable>>> = {
+            use rayon::prelude::*;
+            tl.sources
+                .par_iter()
+                .map(|s| root_refused.is_none().then(|| reader.read(root, &s.file)))
+                .collect()
         };
-        let who = format!("event \"{}\"", short(&event.id));
-        check_event_fields(&mut cx, event, &who, place);
-        report_claims(&mut cx, event, &who, place, &claims);
-        if event.citations.is_empty() {
-            cx.push(
-                Problem::error(label, cx.event_pos(place), format!("{who}: cites nothing"))
-                    .hint("every event needs at least one citation: (source: \"id\", quote: \"verbatim words\")"),
-            );
-        }
-        for c in event.citations.iter_mut() {
-            quotes.check(&mut cx, &who, place, c, direct.next().flatten());
-        }
-        for d in event.disputes.iter_mut() {
-            if d.about.trim().is_empty() {
-                let p = Problem::error(
-                    label,
-                    cx.event_pos(place),
-                    format!("{who}: a dispute does not say what it is about"),
-                );
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut readable = Vec::with_capacity(tl.sources.len());
+        for (i, (source, text)) in tl.sources.iter_mut().zip(texts).enumerate() {
+            let nth = bump(&mut seen, &source.id);
+            let at = |cx: &Context| cx.loc.id_at(cx.sources_region, &source.id, nth);
+            if !is_id(&source.id) {
+                let p = bad_id("source", &source.id, cx.pos(at(&cx)), label);
                 cx.push(p);
             }
-            if d.sides.len() < 2 {
+            if nth > 0 {
+                let p = Problem::error(
+                    label,
+                    cx.pos(at(&cx)),
+                    format!("duplicate source id \"{}\"", short(&source.id)),
+                );
+                cx.push(p);
+            } else {
+                index.insert(source.id.clone(), i);
+            }
+            if let Label::File(_) = source.label() {
                 cx.push(
-                    Problem::error(label, cx.event_pos(place), format!("{who}: a dispute needs at least two sides, it has {}", d.sides.len()))
-                        .hint("cite each source's side: sides: [(source: ..., quote: ...), (source: ..., quote: ...)]"),
+                    Problem::warning(
+                        label,
+                        cx.pos(at(&cx)),
+                        format!(
+                            "source \"{}\" will be named by its file; give it a headline or a description",
+                            short(&source.id)
+                        ),
+                    )
+                    .hint("headline: the article's own, as it stands; description: \"...\": yours, always shown as [description: ...]"),
                 );
             }
-            for c in d.sides.iter_mut() {
-                quotes.check(&mut cx, &who, place, c, direct.next().flatten());
+            // A problem with the file is placed at its `file:` value.
+            let file_at = |cx: &Context| {
+                let id = at(cx);
+                cx.pos(id.and_then(|i| cx.loc.field_of(i, "file")).or(id))
+            };
+            readable.push(matches!(text, Some(Ok(_))));
+            let problem = match text {
+                Some(Ok(text)) => {
+                    source.text = text;
+                    None
+                }
+                None => None,
+                Some(Err(Unreadable::Outside(why))) => Some(
+                    Problem::error(
+                        label,
+                        file_at(&cx),
+                        format!(
+                            "source \"{}\": \"{}\" {why}",
+                            short(&source.id),
+                            short(&source.file)
+                        ),
+                    )
+                    .hint(FOLDER_RULE),
+                ),
+                Some(Err(Unreadable::Failed(why))) => Some(
+                    Problem::error(
+                        label,
+                        file_at(&cx),
+                        format!(
+                            "source \"{}\": cannot read {}: {why}",
+                            short(&source.id),
+                            short(&source.file)
+                        ),
+                    )
+                    .hint("a source's file is relative to the timeline's root (the RON file's folder unless `root` says otherwise)"),
+                ),
+            };
+            if let Some(p) = problem {
+                cx.push(p);
+            }
+        }
+
+        let sources = std::mem::take(&mut tl.sources);
+        let quotes = Quotes {
+            readable,
+            index,
+            ids: sources.iter().map(|s| s.id.clone()).collect(),
+            folded: Vec::new(),
+            suggested: HashMap::new(),
+            not_found: 0,
+            tallies: sources
+                .iter()
+                .map(|s| Tally {
+                    source: s.id.clone(),
+                    file: s.file.clone(),
+                    cited: 0,
+                    found: 0,
+                })
+                .collect(),
+            sources,
+        };
+        Checker {
+            cx,
+            quotes,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// Check the next events in file order, filling in their quotes' spans.
+    pub fn events(&mut self, events: &mut [Event]) {
+        let Checker { cx, quotes, seen } = self;
+        let label = cx.label;
+        let (sources, readable, index) = (&quotes.sources, &quotes.readable, &quotes.index);
+        // The verbatim search and the claims lint, per event on every core; the
+        // pass below reports.
+        type Found = Vec<Option<Range<usize>>>;
+        let (direct, claims): (Vec<Found>, Vec<Vec<Claim>>) = {
+            use rayon::prelude::*;
+            events
+                .par_iter()
+                .map_init(claims::Lint::default, |lint, e| {
+                    let direct = e
+                        .quotes()
+                        .map(|c| {
+                            let si = *index.get(&c.source)?;
+                            readable[si].then(|| find_as_written(&sources[si].text, &c.quote))?
+                        })
+                        .collect();
+                    (direct, lint.unsupported(e))
+                })
+                .unzip()
+        };
+        for ((event, direct), claims) in events.iter_mut().zip(direct).zip(claims) {
+            let mut direct = direct.into_iter();
+            let place = Place {
+                id: &event.id,
+                nth: bump(seen, &event.id),
+            };
+            let who = format!("event \"{}\"", short(&event.id));
+            check_event_fields(cx, event, &who, place);
+            report_claims(cx, event, &who, place, &claims);
+            if event.citations.is_empty() {
+                cx.push(
+                    Problem::error(label, cx.event_pos(place), format!("{who}: cites nothing"))
+                        .hint("every event needs at least one citation: (source: \"id\", quote: \"verbatim words\")"),
+                );
+            }
+            for c in event.citations.iter_mut() {
+                quotes.check(cx, &who, place, c, direct.next().flatten());
+            }
+            for d in event.disputes.iter_mut() {
+                if d.about.trim().is_empty() {
+                    let p = Problem::error(
+                        label,
+                        cx.event_pos(place),
+                        format!("{who}: a dispute does not say what it is about"),
+                    );
+                    cx.push(p);
+                }
+                if d.sides.len() < 2 {
+                    cx.push(
+                        Problem::error(label, cx.event_pos(place), format!("{who}: a dispute needs at least two sides, it has {}", d.sides.len()))
+                            .hint("cite each source's side: sides: [(source: ..., quote: ...), (source: ..., quote: ...)]"),
+                    );
+                }
+                for c in d.sides.iter_mut() {
+                    quotes.check(cx, &who, place, c, direct.next().flatten());
+                }
             }
         }
     }
 
-    for (i, t) in quotes.tallies.iter().enumerate() {
-        if t.cited == 0 && readable[i] {
-            let at = cx.loc.id_at(cx.sources_region, &t.source, 0);
-            let p = Problem::warning(
-                label,
-                cx.pos(at),
-                format!("source \"{}\" is never cited", short(&t.source)),
-            );
-            cx.push(p);
-        }
+    /// The problems found so far that were not taken yet.
+    pub fn take_problems(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.cx.problems)
     }
 
-    Report {
-        problems: cx.problems,
-        tallies: quotes.tallies,
-        strict: false,
+    /// The last checks (sources never cited); the sources, texts filled in,
+    /// and the report: every problem not taken, and the tallies.
+    pub fn finish(mut self) -> (Vec<Source>, Report) {
+        for (i, t) in self.quotes.tallies.iter().enumerate() {
+            if t.cited == 0 && self.quotes.readable[i] {
+                let at = self.cx.loc.id_at(self.cx.sources_region, &t.source, 0);
+                let p = Problem::warning(
+                    self.cx.label,
+                    self.cx.pos(at),
+                    format!("source \"{}\" is never cited", short(&t.source)),
+                );
+                self.cx.push(p);
+            }
+        }
+        let report = Report {
+            problems: self.cx.problems,
+            tallies: self.quotes.tallies,
+            strict: false,
+        };
+        (self.quotes.sources, report)
     }
 }
 
@@ -497,10 +536,10 @@ impl Context<'_> {
 }
 
 /// Finds quotes in their sources and counts them per source.
-struct Quotes<'a> {
-    sources: &'a [Source],
-    readable: &'a [bool],
-    index: &'a HashMap<String, usize>,
+struct Quotes {
+    sources: Vec<Source>,
+    readable: Vec<bool>,
+    index: HashMap<String, usize>,
     ids: Vec<String>,
     /// Whitespace-folded texts, built only for sources whose quotes need folding.
     folded: Vec<Option<Haystack>>,
@@ -511,7 +550,7 @@ struct Quotes<'a> {
     not_found: usize,
 }
 
-impl Quotes<'_> {
+impl Quotes {
     /// The known id most like an unknown `name`, once per name, and for the
     /// first SUGGESTED names only: each costs a comparison with every id.
     fn closest(&mut self, name: &str) -> Option<String> {

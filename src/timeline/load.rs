@@ -178,7 +178,7 @@ pub fn check_str(text: &str, label: &str, reader: &dyn Sources) -> Checked {
     }
 }
 
-fn options() -> ron::Options {
+pub(super) fn options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
@@ -208,14 +208,7 @@ fn parse(text: &str, label: &str) -> Result<Timeline, Problem> {
 /// the file wins, as in a single parse.
 fn parse_split(text: &str, split: &Split) -> Result<Timeline, ((usize, usize), ron::Error)> {
     use rayon::prelude::*;
-    let interior = &text[split.list.clone()];
-    let newlines = memchr::memchr_iter(b'\n', interior.as_bytes()).count();
-    let last_line = interior.rsplit('\n').next().unwrap_or("").chars().count();
-    let mut rest = String::with_capacity(text.len() - interior.len() + newlines + last_line);
-    rest.push_str(&text[..split.list.start]);
-    rest.extend(std::iter::repeat_n('\n', newlines));
-    rest.extend(std::iter::repeat_n(' ', last_line));
-    rest.push_str(&text[split.list.end..]);
+    let rest = without_events(text, split);
 
     let events: Vec<Result<Event, ron::error::SpannedError>> = split
         .items
@@ -226,13 +219,7 @@ fn parse_split(text: &str, split: &Split) -> Result<Timeline, ((usize, usize), r
 
     let item_error = split.items.iter().zip(&events).find_map(|(r, e)| {
         let e = e.as_ref().err()?;
-        // Positions count from the item's start.
-        let (line, col) = Locator::new(text).line_col(r.start);
-        let at = match e.span.start.line {
-            0 | 1 => (line, (col + e.span.start.col).saturating_sub(1).max(1)),
-            n => (line + n - 1, e.span.start.col),
-        };
-        Some((at, e.code.clone()))
+        Some((item_error_at(text, r.start, e), e.code.clone()))
     });
     match (head, item_error) {
         (Err(h), Some(item)) if (h.span.start.line, h.span.start.col) > item.0 => Err(item),
@@ -245,7 +232,35 @@ fn parse_split(text: &str, split: &Split) -> Result<Timeline, ((usize, usize), r
     }
 }
 
-fn hint_for(code: &ron::Error) -> String {
+/// The text with the events list's interior blanked, its lines and last
+/// column kept, so every position in what is left is where it is in the file.
+pub(super) fn without_events(text: &str, split: &Split) -> String {
+    let interior = &text[split.list.clone()];
+    let newlines = memchr::memchr_iter(b'\n', interior.as_bytes()).count();
+    let last_line = interior.rsplit('\n').next().unwrap_or("").chars().count();
+    let mut rest = String::with_capacity(text.len() - interior.len() + newlines + last_line);
+    rest.push_str(&text[..split.list.start]);
+    rest.extend(std::iter::repeat_n('\n', newlines));
+    rest.extend(std::iter::repeat_n(' ', last_line));
+    rest.push_str(&text[split.list.end..]);
+    rest
+}
+
+/// Where in the file an error is that parsing the item at byte `start` met:
+/// its positions count from the item's start.
+pub(super) fn item_error_at(
+    text: &str,
+    start: usize,
+    e: &ron::error::SpannedError,
+) -> (usize, usize) {
+    let (line, col) = Locator::new(text).line_col(start);
+    match e.span.start.line {
+        0 | 1 => (line, (col + e.span.start.col).saturating_sub(1).max(1)),
+        n => (line + n - 1, e.span.start.col),
+    }
+}
+
+pub(super) fn hint_for(code: &ron::Error) -> String {
     use ron::Error as E;
     match code {
         E::NoSuchEnumVariant { found, .. } if found == "Between" => {
@@ -279,7 +294,7 @@ fn failed(p: Problem) -> Checked {
 }
 
 /// Every string that came from the data, cleaned of anything that could drive a terminal.
-fn sanitize_timeline(tl: &mut Timeline) {
+pub(super) fn sanitize_timeline(tl: &mut Timeline) {
     let all_opt = |o: &mut Option<String>| {
         if let Some(s) = o {
             sanitize_in_place(s)
@@ -297,7 +312,17 @@ fn sanitize_timeline(tl: &mut Timeline) {
         all_opt(&mut s.note);
     }
     use rayon::prelude::*;
-    tl.events.par_iter_mut().for_each(|e| {
+    tl.events.par_iter_mut().for_each(sanitize_event);
+}
+
+/// Every string of an event, cleaned as `sanitize_timeline` cleans them.
+pub(super) fn sanitize_event(e: &mut Event) {
+    let all_opt = |o: &mut Option<String>| {
+        if let Some(s) = o {
+            sanitize_in_place(s)
+        }
+    };
+    {
         for s in [&mut e.id, &mut e.title, &mut e.summary] {
             sanitize_in_place(s);
         }
@@ -319,5 +344,5 @@ fn sanitize_timeline(tl: &mut Timeline) {
             sanitize_in_place(&mut c.source);
             sanitize_in_place(&mut c.quote);
         }
-    });
+    }
 }

@@ -9,6 +9,7 @@ pub mod quote;
 pub mod read;
 pub mod report;
 pub mod split;
+pub mod stream;
 
 pub use check::Tally;
 pub use load::{

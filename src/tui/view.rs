@@ -150,6 +150,16 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
         Some(n) if width(&count(Some(&n))) + keep + 2 <= usize::from(area.width) => count(Some(&n)),
         _ => count(None),
     };
+    // While loading, how far it has come stands beside what is listed.
+    let count = match (&app.loading, app.screen) {
+        (Some(loading), Screen::List) if !app.agenda => format!(
+            "{flags}{} of {} · {} ",
+            app.filter.hits.len(),
+            app.timeline.events.len(),
+            crate::tui::state::loading::progress(loading)
+        ),
+        _ => count,
+    };
     let count = count.trim_start().to_string();
     let room = usize::from(area.width).saturating_sub(width(&count) + 1);
     let mut spans = vec![Span::raw(" ")];

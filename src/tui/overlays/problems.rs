@@ -23,7 +23,11 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     if let Some(trouble) = &app.trouble {
         out.push(Line::styled(
-            if trouble.errors {
+            if app.loading.is_some() {
+                "Found so far while the timeline loads"
+            } else if app.loaded_in_parts && trouble.errors {
+                "The timeline on disk has errors: what loaded is shown"
+            } else if trouble.errors {
                 "The timeline on disk has errors: the last good version is shown"
             } else {
                 "The timeline on disk loaded with warnings"

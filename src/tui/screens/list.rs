@@ -29,6 +29,14 @@ pub fn draw_list(app: &App, frame: &mut Frame, area: Rect) {
                 Line::from(format!(" nothing ahead of {as_of}")),
                 Line::styled(" a or Esc: the whole timeline", t.dim),
             ]
+        } else if let Some(loading) = app
+            .loading
+            .as_ref()
+            .filter(|_| app.filter.text.trim().is_empty())
+        {
+            // Not empty: not read yet.
+            let what = crate::tui::state::loading::progress(loading);
+            vec![Line::styled(format!(" {what}"), t.dim)]
         } else if app.filter.text.trim().is_empty() {
             vec![Line::styled(" this timeline has no events", t.dim)]
         } else {

@@ -79,6 +79,8 @@ pub enum Action {
     FilterSlow(u64),
     /// The timeline's files changed on disk and were read and checked again.
     Reloaded(Shared<Checked>),
+    /// The next part of a timeline loading in the background.
+    Loading(Shared<crate::timeline::stream::Part>),
     /// Show what is wrong with the data or the config, as `check` reports it.
     Problems,
     /// Ctrl-c: quit (in pick mode, as an interrupt: exit status 130).

@@ -69,6 +69,11 @@ pub struct App {
     pub pick: bool,
     /// How pick mode ended, once it has.
     pub answer: Option<crate::tui::state::answer::Answer>,
+    /// The timeline's events still loading in the background, if they are.
+    pub loading: Option<crate::tui::state::loading::Loading>,
+    /// The problems shown are from loading the timeline in parts, not from a
+    /// reload: nothing older is shown in its place.
+    pub loaded_in_parts: bool,
     /// An SSH viewer follows the presenter, or browses; the local app: Off.
     pub follow: crate::tui::state::follow::Follow,
     /// What a viewer knows of the presenter.
@@ -266,6 +271,8 @@ impl App {
             quit: false,
             pick: options.pick,
             answer: None,
+            loading: None,
+            loaded_in_parts: false,
             follow: if options.viewer {
                 crate::tui::state::follow::Follow::Browsing
             } else {

@@ -13,5 +13,6 @@ pub mod dispatch;
 pub mod filter;
 pub mod follow;
 pub mod grep;
+pub mod loading;
 pub mod pick;
 pub mod screen;

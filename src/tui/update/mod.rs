@@ -3,6 +3,7 @@
 
 pub mod follow;
 pub mod grep;
+pub mod loading;
 pub mod reload;
 
 use crate::tui::overlays::{help, problems};
@@ -56,9 +57,17 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Reloaded(checked) => {
             let checked = std::sync::Arc::unwrap_or_clone(checked.0);
+            // The file read again whole: what was still loading is in it.
+            app.loading = None;
+            app.loaded_in_parts = false;
             let width = reader_text_area(app).width;
             crate::tui::update::reload::reload(app, checked, width);
             crate::tui::update::grep::refresh(app);
+        }
+        Action::Loading(part) => {
+            let part = std::sync::Arc::unwrap_or_clone(part.0);
+            let width = reader_text_area(app).width;
+            crate::tui::update::loading::part(app, part, width);
         }
         Action::Follow(state) => follow::take(app, *state),
         Action::ToggleFollow => follow::toggle(app),

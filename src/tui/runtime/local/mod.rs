@@ -92,7 +92,26 @@ pub struct Picked {
     pub events: Vec<usize>,
 }
 
-pub fn run(mut app: App, mut setup: Setup) -> Result<Ended> {
+pub fn run(app: App, setup: Setup) -> Result<Ended> {
+    run_with(app, setup, None)
+}
+
+/// `run`, with the timeline's events still to load: `loader` runs on a
+/// thread of its own and its parts come in with the input, so the first
+/// frame is drawn at once.
+pub fn run_loading(
+    app: App,
+    setup: Setup,
+    loader: crate::timeline::stream::Loader,
+) -> Result<Ended> {
+    run_with(app, setup, Some(loader))
+}
+
+fn run_with(
+    mut app: App,
+    mut setup: Setup,
+    loader: Option<crate::timeline::stream::Loader>,
+) -> Result<Ended> {
     let mouse = setup.mouse;
     // A panic on any thread gives the terminal back, says what happened, and
     // ends the process: half an app drawing over the shell is worse. The
@@ -119,7 +138,7 @@ pub fn run(mut app: App, mut setup: Setup) -> Result<Ended> {
     let writer = ColourWriter::new(out.clone(), Colours::from_env());
     let result = Terminal::with_options(CrosstermBackend::new(writer), options)
         .map_err(Into::into)
-        .and_then(|mut terminal| event_loop(&mut terminal, &mut app, &setup));
+        .and_then(|mut terminal| event_loop(&mut terminal, &mut app, &setup, loader));
     modes::leave(&mut out, mouse);
     // Pick mode's answer, taken from the app as it ended.
     Ok(match (result?, app.answer.take()) {
@@ -142,6 +161,7 @@ enum Msg {
     InputFailed(std::io::Error),
     Filtered(Outcome),
     Reloaded(Checked),
+    Loaded(crate::timeline::stream::Part),
     Copied(CopyReport),
     Signal(Signal),
     HungUp,
@@ -155,7 +175,12 @@ enum TestPanic {
     InAThread,
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> Result<Ended> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    setup: &Setup,
+    loader: Option<crate::timeline::stream::Loader>,
+) -> Result<Ended> {
     let test_panic = match std::env::var(PANIC_FOR_TESTS) {
         Err(_) => TestPanic::Off,
         Ok(v) if v == "thread" => TestPanic::InAThread,
@@ -210,6 +235,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
         }
         None => None,
     };
+    if let Some(loader) = loader {
+        let send = sender(&tx);
+        std::thread::spawn(move || loader.run(|part| send(Msg::Loaded(part))));
+    }
     // The generation handed to the worker, and when.
     let mut sent: Option<(u64, Instant)> = None;
     resized(app);
@@ -277,6 +306,18 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, setup: &Setup) -> R
                 }
                 Msg::Filtered(outcome) => Some(Action::Filtered(Box::new(outcome))),
                 Msg::Copied(report) => Some(Action::Copied(report)),
+                Msg::Loaded(part) => {
+                    if let (
+                        Some(watch),
+                        Some(data),
+                        crate::timeline::stream::Part::Head { head, .. },
+                    ) = (&mut watch, &app.data_path, &part)
+                    {
+                        // The sources are known now: follow those too.
+                        let _ = watch.follow(&files(data, head));
+                    }
+                    Some(Action::Loading(Shared::new(part)))
+                }
                 Msg::Reloaded(checked) => {
                     if let (Some(watch), Some(data), Some(tl)) =
                         (&mut watch, &app.data_path, &checked.timeline)

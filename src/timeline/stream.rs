@@ -1,0 +1,150 @@
+//! Loading a large timeline in parts, so the app can draw before all of it is
+//! read: the head (title, sources) at once, then the events in batches in
+//! file order, each parsed on every core, sanitized, checked and sorted by
+//! date, then the checks that need every event. The problems found are those
+//! `check_path` finds, in the same order.
+
+use std::path::{Path, PathBuf};
+
+use super::check::{Checker, Report};
+use super::load::{Checked, check_path};
+use super::load::{
+    hint_for, item_error_at, options, sanitize_event, sanitize_timeline, without_events,
+};
+use super::model::{Event, Source, Timeline};
+use super::problem::Problem;
+use super::read::{self, Folder};
+use super::split::{Split, split_events};
+
+/// The first batch: small, so the first events are listed at once.
+const FIRST: usize = 2_000;
+
+/// A timeline file to load in parts: `run` it, on a thread of its own.
+pub struct Loader {
+    path: PathBuf,
+    /// Events in the first batch.
+    first: usize,
+}
+
+/// What loading delivers, in this order: `Head`, then `Events` until all are
+/// loaded, then `Done`. Or, at the first problem that stops it, `Failed`; or
+/// `Whole` for a file that cannot be loaded in parts but loads whole.
+#[derive(Debug, Clone)]
+pub enum Part {
+    /// The title, root and sources (their texts not read yet), no events;
+    /// how many events the file holds, as a scan for them counts.
+    Head { head: Timeline, total: usize },
+    /// The next events in file order, sorted by date; the problems found so
+    /// far not delivered before; how many events are loaded with these.
+    Events {
+        events: Vec<Event>,
+        problems: Vec<Problem>,
+        loaded: usize,
+    },
+    /// What stops loading, with where it is: an unreadable file, a head or
+    /// an event that does not parse.
+    Failed(Vec<Problem>),
+    /// A file the scan for events is not sure of (`#![enable(...)]`), loaded
+    /// and checked whole, as `check_path` does.
+    Whole(Box<Checked>),
+    /// Every event is loaded and checked: the sources with their texts, and
+    /// the report (the problems not delivered before, and the tallies).
+    Done {
+        sources: Vec<Source>,
+        report: Report,
+    },
+}
+
+/// The timeline file at `path`, to load in parts. Nothing is read yet.
+pub fn loader(path: &Path) -> Loader {
+    Loader {
+        path: path.to_path_buf(),
+        first: FIRST,
+    }
+}
+
+/// The file read, its events found and its head parsed; `None` when it
+/// cannot be loaded in parts.
+fn open(path: &Path) -> Option<(String, Split, Folder, Timeline)> {
+    let bytes = read::read_file(path, read::TIMELINE_MAX, "a timeline file").ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let folder = Folder::of(path).ok()?;
+    let split = split_events(&text)?;
+    let mut head: Timeline = options().from_str(&without_events(&text, &split)).ok()?;
+    sanitize_timeline(&mut head);
+    Some((text, split, folder, head))
+}
+
+impl Loader {
+    /// Start with batches of `n` events, not the usual 2,000: tests load small
+    /// timelines in several.
+    pub fn first_batch(mut self, n: usize) -> Loader {
+        self.first = n.max(1);
+        self
+    }
+
+    /// Load the events and check them, handing each part to `deliver`; stop
+    /// early when it returns false (nobody is listening any more).
+    pub fn run(self, mut deliver: impl FnMut(Part) -> bool) {
+        use rayon::prelude::*;
+        let Some((text, split, folder, mut head)) = open(&self.path) else {
+            // `check_path` says what is wrong, as for any timeline.
+            let checked = check_path(&self.path);
+            deliver(match checked.timeline {
+                Some(_) => Part::Whole(Box::new(checked)),
+                None => Part::Failed(checked.report.problems),
+            });
+            return;
+        };
+        let label = self.path.display().to_string();
+        let total = split.items.len();
+        let shown = Timeline {
+            events: Vec::new(),
+            ..head.clone()
+        };
+        if !deliver(Part::Head { head: shown, total }) {
+            return;
+        }
+        let mut checker = Checker::new(&mut head, &text, &label, &folder);
+        let items = &split.items;
+        let mut loaded = 0;
+        while loaded < items.len() {
+            // Batches grow with what is loaded: the app merges each into all
+            // it has, so their number stays logarithmic.
+            let n = self.first.max(loaded / 2).min(items.len() - loaded);
+            let batch = &items[loaded..loaded + n];
+            let parsed: Vec<_> = batch
+                .par_iter()
+                .map(|r| options().from_str::<Event>(&text[r.clone()]))
+                .collect();
+            let error = batch.iter().zip(&parsed).find_map(|(r, e)| {
+                let e = e.as_ref().err()?;
+                let at = item_error_at(&text, r.start, e);
+                Some(Problem::error(&label, Some(at), e.code.to_string()).hint(hint_for(&e.code)))
+            });
+            if let Some(p) = error {
+                deliver(Part::Failed(vec![p]));
+                return;
+            }
+            let mut events: Vec<Event> = parsed.into_iter().flatten().collect();
+            events.par_iter_mut().for_each(sanitize_event);
+            checker.events(&mut events);
+            for e in &mut events {
+                e.date_text = format!("{} {}", e.date, e.date.long());
+            }
+            // Stable: events on the same key keep the curator's order.
+            events.sort_by_key(|e| e.sort_key());
+            loaded += n;
+            let part = Part::Events {
+                events,
+                problems: checker.take_problems(),
+                loaded,
+            };
+            if !deliver(part) {
+                return;
+            }
+        }
+        let (sources, report) = checker.finish();
+        deliver(Part::Done { sources, report });
+    }
+}
