@@ -14,6 +14,9 @@
 //!    limits, and the sessions already open keep answering.
 //!
 //! The server is the real binary in a process of its own, so its RSS is its own.
+//! `WAVES=N` runs N waves (default 3), to see where memory levels off;
+//! `FROZEN=COLSxROWS` sizes the viewer that stops reading (default 80x24; the
+//! largest a client may claim is 500x200).
 
 #[allow(dead_code)]
 #[path = "../tests/common/ssh.rs"]
@@ -142,7 +145,18 @@ async fn main() {
         .unwrap_or_else(|| "target/release/timeline-explorer".into());
     let dir = tempfile::tempdir().unwrap();
 
-    println!("== 1. three waves of 100 sessions doing /nichols at 80x24");
+    let waves: usize = std::env::var("WAVES")
+        .ok()
+        .and_then(|w| w.parse().ok())
+        .unwrap_or(3);
+    let (frozen_cols, frozen_rows): (u16, u16) = std::env::var("FROZEN")
+        .ok()
+        .and_then(|f| {
+            let (c, r) = f.split_once('x')?;
+            Some((c.parse().ok()?, r.parse().ok()?))
+        })
+        .unwrap_or((80, 24));
+    println!("== 1. {waves} waves of 100 sessions doing /nichols at 80x24");
     let presenter = ssh::key();
     let public = dir.path().join("presenter.pub");
     std::fs::write(&public, presenter.public_key().to_openssh().unwrap()).unwrap();
@@ -164,7 +178,7 @@ async fn main() {
     tokio::time::sleep(Duration::from_millis(300)).await;
     let base = rss_kib(pid);
     println!("server RSS before: {base} KiB");
-    for round in 1..=3 {
+    for round in 1..=waves {
         let t = Instant::now();
         let (times, clean, peak) = wave(addr, 100, pid).await;
         tokio::time::sleep(Duration::from_millis(500)).await;
@@ -181,15 +195,15 @@ async fn main() {
         );
     }
 
-    println!("== 2. a client that stops reading");
+    println!("== 2. a client at {frozen_cols}x{frozen_rows} that stops reading");
     let before = rss_kib(pid);
-    // A viewer that stops reading: OpenSSH at 500x200 in a pty, stopped
+    // A viewer that stops reading: OpenSSH in a pty, stopped
     // (SIGSTOP) once its first frame is in, as a frozen laptop would be.
     // The presenter steps slides, so the server has frames to send it.
     let pty = portable_pty::native_pty_system()
         .openpty(portable_pty::PtySize {
-            rows: 200,
-            cols: 500,
+            rows: frozen_rows,
+            cols: frozen_cols,
             pixel_width: 0,
             pixel_height: 0,
         })
