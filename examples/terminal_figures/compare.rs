@@ -232,13 +232,17 @@ fn shown(ms: Option<f64>) -> String {
 /// one event a line. Returns how many.
 fn write_lines(bin: &Path, timeline: &Path, out: &Path) -> Result<usize, String> {
     let file = File::create(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let status = Command::new(bin)
+    let mut child = Command::new(bin)
         .arg("--data")
         .arg(timeline)
         .args(["list", "--format", "lines"])
         .stdout(Stdio::from(file))
-        .status()
+        .spawn()
         .map_err(|e| format!("{}: {e}", bin.display()))?;
+    // It takes seconds at 100k: a Ctrl-C meanwhile ends it too.
+    LIVE.store(child.id() as i32, Ordering::SeqCst);
+    let status = child.wait().map_err(|e| e.to_string())?;
+    LIVE.store(0, Ordering::SeqCst);
     if !status.success() {
         return Err(format!(
             "`list --format lines` on {} failed",
