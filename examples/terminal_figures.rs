@@ -66,6 +66,12 @@ pub struct Args {
     /// Silence that ends a key's answer, in seconds (keylat.py's --quiet).
     #[arg(long, default_value_t = 0.15)]
     quiet: f64,
+    /// Also type each query in a second spawn, a key each time the tool has
+    /// been silent this long (s), to time whole answers: a tool that echoes
+    /// the key at once and shows its matches later than `--quiet` gets only
+    /// the echo timed by keylat's rule. 0: skip.
+    #[arg(long, default_value_t = 1.0)]
+    settle: f64,
     /// How long to wait for anything at all: start-up, a key's first byte (s).
     #[arg(long, default_value_t = 60.0)]
     limit: f64,

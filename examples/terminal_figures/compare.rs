@@ -145,7 +145,9 @@ pub fn run(args: &Args, dir: &Path) -> i32 {
                 let figures = match once(setup, query, args, quiet, limit) {
                     Ok(r) => r,
                     Err(e) => {
-                        tool.status = format!("failed: {e}");
+                        eprintln!("{} `{}` run {run}: {e}", tool.name, q.typed);
+                        let first = e.lines().next().unwrap_or_default();
+                        tool.status = format!("failed: {first}");
                         continue;
                     }
                 };
@@ -159,6 +161,12 @@ pub fn run(args: &Args, dir: &Path) -> i32 {
                     figures.worst_ms,
                     figures.median_ms,
                 );
+                if let Some(w) = &figures.whole {
+                    eprintln!(
+                        "  whole answers (typed with {} s pauses): worst {:.1} ms, median {:.1} ms",
+                        args.settle, w.worst_ms, w.median_ms
+                    );
+                }
                 q.runs.push(figures);
             }
         }
@@ -178,6 +186,7 @@ pub fn run(args: &Args, dir: &Path) -> i32 {
         cols: args.cols,
         rows: args.rows,
         quiet_ms: args.quiet * 1000.0,
+        settle_ms: (args.settle > 0.0).then_some(args.settle * 1000.0),
         runs: args.runs.into(),
         tools,
     };
@@ -192,7 +201,8 @@ pub fn run(args: &Args, dir: &Path) -> i32 {
     0
 }
 
-/// One spawn typing one query.
+/// One run of one query: keylat's pass, then (with `--settle`) a second
+/// spawn typing slowly for the whole answers.
 fn once(
     setup: &Setup,
     query: &str,
@@ -200,6 +210,27 @@ fn once(
     quiet: Duration,
     limit: Duration,
 ) -> Result<Run, String> {
+    let (first, complete, keys) = typed(setup, query, args, quiet, limit)?;
+    let mut run = Run::new(first, complete, keys);
+    if args.settle > 0.0 {
+        let settle = Duration::from_secs_f64(args.settle);
+        let (_, _, keys) = typed(setup, query, args, settle, limit)?;
+        run.whole(keys.iter().map(|k| k.0).collect());
+    }
+    Ok(run)
+}
+
+/// One spawn typing one query, each key answered once `quiet` passes in
+/// silence: first frame, complete, and (ms, bytes) per key.
+type Typed = (Option<f64>, Option<f64>, Vec<(f64, usize)>);
+
+fn typed(
+    setup: &Setup,
+    query: &str,
+    args: &Args,
+    quiet: Duration,
+    limit: Duration,
+) -> Result<Typed, String> {
     let (mut term, start) =
         Term::spawn(&setup.spawn, args.cols, args.rows).map_err(|e| e.to_string())?;
     let when = term.startup(start, &[&setup.first_frame, &setup.complete], limit);
@@ -221,7 +252,7 @@ fn once(
             (ms(t), bytes)
         })
         .collect();
-    Ok(Run::new(when[0].map(ms), when[1].map(ms), keys))
+    Ok((when[0].map(ms), when[1].map(ms), keys))
 }
 
 fn shown(ms: Option<f64>) -> String {

@@ -14,6 +14,16 @@ pub struct Run {
     pub bytes: Vec<usize>,
     pub worst_ms: f64,
     pub median_ms: f64,
+    /// The second spawn's keys, each timed to the last byte before the
+    /// settle time of silence: the whole answer.
+    pub whole: Option<Keys>,
+}
+
+#[derive(Serialize)]
+pub struct Keys {
+    pub per_key_ms: Vec<f64>,
+    pub worst_ms: f64,
+    pub median_ms: f64,
 }
 
 #[derive(Serialize)]
@@ -53,6 +63,7 @@ pub struct Report {
     pub cols: u16,
     pub rows: u16,
     pub quiet_ms: f64,
+    pub settle_ms: Option<f64>,
     pub runs: usize,
     pub tools: Vec<Tool>,
 }
@@ -87,7 +98,16 @@ impl Run {
             median_ms: median(&per_key_ms),
             bytes: keys.iter().map(|k| k.1).collect(),
             per_key_ms,
+            whole: None,
         }
+    }
+
+    pub fn whole(&mut self, per_key_ms: Vec<f64>) {
+        self.whole = Some(Keys {
+            worst_ms: per_key_ms.iter().copied().fold(0.0, f64::max),
+            median_ms: median(&per_key_ms),
+            per_key_ms,
+        });
     }
 }
 
@@ -133,12 +153,11 @@ impl Report {
         let m = &self.machine;
         let _ = writeln!(
             out,
-            "{} events, {}x{} pty, quiet {} ms, {} run(s) per query; {} on {} CPUs ({}), \
+            "{} events, {}x{} pty, {} run(s) per query; {} on {} CPUs ({}), \
              load average {} before and {} after.\n",
             self.events,
             self.cols,
             self.rows,
-            self.quiet_ms,
             self.runs,
             self.date,
             m.nproc,
@@ -146,51 +165,84 @@ impl Report {
             m.loadavg_before,
             m.loadavg_after,
         );
-        out.push_str("| tool | query | first frame | complete | worst key | median key |\n");
-        out.push_str("|---|---|---|---|---|---|\n");
+        let whole = self.settle_ms.is_some();
+        out.push_str("| tool | query | first frame | complete | worst key | median key |");
+        out.push_str(if whole {
+            " worst whole answer | median whole answer |\n|---|---|---|---|---|---|---|---|\n"
+        } else {
+            "\n|---|---|---|---|---|---|\n"
+        });
         for tool in &self.tools {
-            let name = match &tool.version {
-                Some(v) => v.clone(),
-                None => tool.name.to_string(),
-            };
+            let name = tool
+                .version
+                .clone()
+                .unwrap_or_else(|| tool.name.to_string());
             if tool.queries.is_empty() {
-                let _ = writeln!(out, "| {name} | | {} | | | |", tool.status);
+                let _ = writeln!(
+                    out,
+                    "| {name} | | {} | | | |{}",
+                    tool.status,
+                    if whole { " | |" } else { "" }
+                );
                 continue;
             }
             for q in &tool.queries {
-                let col = |f: fn(&Run) -> Option<f64>| q.runs.iter().map(f).collect::<Vec<_>>();
-                let _ = writeln!(
+                let col =
+                    |f: &dyn Fn(&Run) -> Option<f64>| q.runs.iter().map(f).collect::<Vec<_>>();
+                let _ = write!(
                     out,
                     "| {name} | `{}` | {} | {} | {} | {} |",
                     q.typed,
-                    cell(&col(|r| r.first_frame_ms), median),
-                    cell(&col(|r| r.complete_ms), median),
-                    cell(&col(|r| Some(r.worst_ms)), worst),
-                    cell(&col(|r| Some(r.median_ms)), median),
+                    cell(&col(&|r| r.first_frame_ms), median),
+                    cell(&col(&|r| r.complete_ms), median),
+                    cell(&col(&|r| Some(r.worst_ms)), worst),
+                    cell(&col(&|r| Some(r.median_ms)), median),
                 );
+                if whole {
+                    let _ = write!(
+                        out,
+                        " {} | {} |",
+                        cell(&col(&|r| r.whole.as_ref().map(|w| w.worst_ms)), worst),
+                        cell(&col(&|r| r.whole.as_ref().map(|w| w.median_ms)), median),
+                    );
+                }
+                out.push('\n');
             }
         }
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "\nEach cell: the median over runs in bold (worst key: the worst), then each run's \
-             figure. A key's time runs from writing it to the last byte of the answer before \
-             {} ms of silence; the first prefix key is not timed.",
+            "\nIn bold the median over runs (worst columns: the worst), then each run's figure. \
+             A key is timed as keylat.py times it: from writing it to the last byte of the \
+             answer before {} ms of silence (the `/` before a query is typed untimed).",
             self.quiet_ms
         );
-        out.push('\n');
+        if let Some(settle) = self.settle_ms {
+            let _ = write!(
+                out,
+                " A whole answer: the same, in a second spawn typing a key only after {settle} ms \
+                 of silence, so that matches drawn after a pause are counted.",
+            );
+        }
+        out.push_str("\n\n");
         for tool in &self.tools {
             match (&tool.version, &tool.command) {
-                (Some(v), Some(c)) => {
+                (Some(v), Some(c)) if tool.status == "installed" => {
                     let _ = writeln!(out, "- {v}: `{c}`");
+                }
+                (Some(v), _) => {
+                    let _ = writeln!(out, "- {v}: {}", tool.status);
                 }
                 _ => {
                     let _ = writeln!(out, "- {}: {}", tool.name, tool.status);
                 }
             }
         }
-        let _ = writeln!(out, "\nCommand: `{}`", self.command);
-        if let Some(c) = &self.commit {
-            let _ = writeln!(out, "at commit {c}");
+        let _ = write!(out, "\nCommand: `{}`", self.command);
+        match &self.commit {
+            Some(c) => {
+                let _ = writeln!(out, ", at commit {c}.");
+            }
+            None => out.push_str(".\n"),
         }
         out
     }
