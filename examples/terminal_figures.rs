@@ -64,16 +64,16 @@ pub struct Args {
     #[arg(long = "query", default_values = ["oracle dea", "nichols"])]
     queries: Vec<String>,
     /// Silence that ends a key's answer, in seconds (keylat.py's --quiet).
-    #[arg(long, default_value_t = 0.15)]
+    #[arg(long, default_value_t = 0.15, value_parser = seconds)]
     quiet: f64,
     /// Also type each query in a second spawn, a key each time the tool has
     /// been silent this long (s), to time whole answers: a tool that echoes
     /// the key at once and shows its matches later than `--quiet` gets only
     /// the echo timed by keylat's rule. 0: skip.
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, default_value_t = 1.0, value_parser = seconds)]
     settle: f64,
     /// How long to wait for anything at all: start-up, a key's first byte (s).
-    #[arg(long, default_value_t = 60.0)]
+    #[arg(long, default_value_t = 60.0, value_parser = seconds)]
     limit: f64,
     /// The timeline-explorer binary [default: target/release/timeline-explorer].
     #[arg(long, value_name = "PATH")]
@@ -95,6 +95,14 @@ pub struct Args {
     /// JSON instead of Markdown.
     #[arg(long)]
     json: bool,
+}
+
+/// A time in seconds, as a `Duration` can hold it.
+fn seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if (0.0..=3600.0).contains(&v) => Ok(v),
+        _ => Err("seconds from 0 to 3600, such as 0.15".into()),
+    }
 }
 
 fn main() {
