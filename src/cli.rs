@@ -324,6 +324,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     problem: settings.problem.clone(),
                 },
                 pick: picking.is_some(),
+                // The local app follows no one.
+                viewer: false,
             };
             let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
             let app = tui::App::new(tl, &options, ratatui::layout::Size::new(size.0, size.1));

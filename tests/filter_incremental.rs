@@ -32,9 +32,9 @@ use timeline_explorer::search::{Hit, Index, Query, Search, rank};
 use timeline_explorer::timeline::{
     Checked, Citation, Date, Dispute, Event, Kind, Source, Timeline,
 };
-use timeline_explorer::tui::action::Shared;
-use timeline_explorer::tui::filter::{self, Request, SYNC_LIMIT};
-use timeline_explorer::tui::keys::action_for;
+use timeline_explorer::tui::state::action::Shared;
+use timeline_explorer::tui::state::dispatch::action_for;
+use timeline_explorer::tui::state::filter::{self, Request, SYNC_LIMIT};
 use timeline_explorer::tui::{Action, App, Options, update};
 
 /// Data and queries share one small alphabet, so terms often match: case

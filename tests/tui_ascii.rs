@@ -4,8 +4,6 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Size;
-use timeline_explorer::timeline::load_builtin;
 use timeline_explorer::tui::{App, Options};
 
 mod common;
@@ -18,7 +16,7 @@ fn app(ascii: bool, w: u16, h: u16) -> App {
         as_of: chrono::NaiveDate::from_ymd_opt(2020, 10, 4),
         ..Options::default()
     };
-    App::new(load_builtin().unwrap(), &options, Size::new(w, h))
+    common::screen::builtin(&options, w, h)
 }
 
 /// Each screen, by keys from a fresh start.

@@ -4,9 +4,9 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 use timeline_explorer::timeline::load_builtin;
-use timeline_explorer::tui::app::Effect;
-use timeline_explorer::tui::copying::{CopyReport, Local, Osc52, Tmux};
-use timeline_explorer::tui::keys::action_for;
+use timeline_explorer::tui::state::app::Effect;
+use timeline_explorer::tui::state::copying::{CopyReport, Local, Osc52, Tmux};
+use timeline_explorer::tui::state::dispatch::action_for;
 use timeline_explorer::tui::{Action, App, Options, update};
 
 fn app() -> App {

@@ -1,35 +1,23 @@
 //! Pick mode through `update()` and the real key table: what Enter, Esc, q
 //! and Ctrl-c answer, and what the screen tells the user meanwhile.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Size;
 use timeline_explorer::timeline::load_builtin;
-use timeline_explorer::tui::keys::{action_for, hints};
-use timeline_explorer::tui::pick::Answer;
+use timeline_explorer::tui::state::dispatch::hints;
+use timeline_explorer::tui::state::pick::Answer;
 use timeline_explorer::tui::{App, Options, Screen, update};
+
+mod common;
+
+use common::screen::{keys, press, press_with};
 
 fn picking(options: Options) -> App {
     let options = Options {
         pick: true,
         ..options
     };
-    App::new(load_builtin().unwrap(), &options, Size::new(80, 24))
-}
-
-fn press_with(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    if let Some(action) = action_for(app, KeyEvent::new(code, mods)) {
-        update(app, action);
-    }
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    press_with(app, code, KeyModifiers::NONE);
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c));
-    }
+    common::screen::builtin(&options, 80, 24)
 }
 
 /// The ids of the events an answer picked.
@@ -93,7 +81,7 @@ fn marks_from_an_earlier_session_count_and_the_header_says_so() {
         ..Options::default()
     });
     assert_eq!(
-        timeline_explorer::tui::pick::marked(&a),
+        timeline_explorer::tui::state::pick::marked(&a),
         Some(1),
         "an id this timeline lacks is not counted"
     );

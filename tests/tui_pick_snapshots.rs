@@ -2,8 +2,6 @@
 //! the list with its footer (Enter picks, m marks, Esc cancels), the header
 //! counting marks, and typing a filter. The snapshots are the spec.
 
-use ratatui::layout::Size;
-use timeline_explorer::timeline::load_builtin;
 use timeline_explorer::tui::{App, Options};
 
 mod common;
@@ -16,7 +14,7 @@ fn picking(w: u16, h: u16) -> App {
         as_of: chrono::NaiveDate::from_ymd_opt(2020, 10, 4),
         ..Options::default()
     };
-    App::new(load_builtin().unwrap(), &options, Size::new(w, h))
+    common::screen::builtin(&options, w, h)
 }
 
 /// Each pick screen, reached by keys from a fresh start.

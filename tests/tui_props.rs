@@ -18,9 +18,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 use timeline_explorer::timeline::load::check_str;
 use timeline_explorer::timeline::{Checked, check_builtin};
-use timeline_explorer::tui::action::Shared;
-use timeline_explorer::tui::app::Effect;
-use timeline_explorer::tui::keys::{BINDINGS, action_for};
+use timeline_explorer::tui::keys::BINDINGS;
+use timeline_explorer::tui::state::action::Shared;
+use timeline_explorer::tui::state::app::Effect;
+use timeline_explorer::tui::state::dispatch::action_for;
 use timeline_explorer::tui::{Action, App, Options, Screen, update, view};
 
 /// Pieces of text a hostile or careless curator might leave in a timeline or article.

@@ -3,14 +3,16 @@
 
 use std::path::Path;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 use timeline_explorer::timeline::load::check_str;
 use timeline_explorer::timeline::{Checked, load_builtin};
-use timeline_explorer::tui::action::Shared;
-use timeline_explorer::tui::app::Panel;
-use timeline_explorer::tui::keys::action_for;
+use timeline_explorer::tui::state::action::Shared;
+use timeline_explorer::tui::state::app::Panel;
 use timeline_explorer::tui::{Action, App, Options, Screen, update};
+
+mod common;
+
+use common::screen::{keys, selected_id};
 
 const RON: &str = include_str!("../data/timeline.ron");
 
@@ -29,7 +31,7 @@ fn app() -> App {
         data_path: Some("data/timeline.ron".into()),
         ..Options::default()
     };
-    App::new(load_builtin().unwrap(), &options, Size::new(80, 24))
+    common::screen::builtin(&options, 80, 24)
 }
 
 /// What the problems panel holds after a reload of the shipped timeline as it
@@ -49,19 +51,6 @@ fn panel_report(app: &App) -> Option<Vec<String>> {
 
 fn errors(app: &App) -> bool {
     app.trouble.as_ref().is_some_and(|t| t.errors)
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        if let Some(action) = action_for(app, key) {
-            update(app, action);
-        }
-    }
-}
-
-fn selected_id(app: &App) -> &str {
-    &app.timeline.events[app.selected_event().unwrap()].id
 }
 
 fn select(app: &mut App, id: &str) {

@@ -13,7 +13,7 @@ mod common;
 use common::screen::{draw, keys};
 
 fn app(options: Options, w: u16, h: u16) -> App {
-    App::new(load_builtin().unwrap(), &options, Size::new(w, h))
+    common::screen::builtin(&options, w, h)
 }
 
 /// Each screen, reached by keys from a fresh start at the given size.
@@ -322,7 +322,7 @@ fn every_slide_shows_its_attribution_whole_at_80x24() {
 
 /// The shipped timeline edited on disk with a mistake, as a reload brings it.
 fn reload_with_a_mistake(a: &mut App) {
-    use timeline_explorer::tui::action::Shared;
+    use timeline_explorer::tui::state::action::Shared;
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let read = |_: Option<&str>, file: &str| {
         std::fs::read_to_string(root.join(file)).map_err(|e| e.to_string())
@@ -617,7 +617,7 @@ fn every_help_line_fits_an_80_column_terminal() {
     for pick in [false, true] {
         let mut a = app(Options::default(), 80, 24);
         a.pick = pick;
-        for line in timeline_explorer::tui::help::lines(&a) {
+        for line in timeline_explorer::tui::overlays::help::lines(&a) {
             let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
             assert!(
                 unicode_width::UnicodeWidthStr::width(text.as_str()) <= inner,
@@ -634,7 +634,9 @@ fn help_names_every_binding_of_the_key_table() {
     use timeline_explorer::tui::keys::BINDINGS;
     let mut a = app(Options::default(), 80, 24);
     a.pick = true;
-    let text: Vec<String> = timeline_explorer::tui::help::lines(&a)
+    // A viewer's: the local app leaves out following.
+    a.follow = timeline_explorer::tui::follow::Follow::Browsing;
+    let text: Vec<String> = timeline_explorer::tui::overlays::help::lines(&a)
         .iter()
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();

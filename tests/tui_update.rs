@@ -1,38 +1,22 @@
 //! `update()` driven through the real key table, as a user's key presses would be.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Size;
 use timeline_explorer::timeline::load_builtin;
-use timeline_explorer::tui::app::Panel;
-use timeline_explorer::tui::keys::{action_for, parse_key};
+use timeline_explorer::tui::keys::parse_key;
+use timeline_explorer::tui::state::app::Panel;
 use timeline_explorer::tui::{Action, App, Options, Screen, update};
 
+mod common;
+
+use common::screen::{keys, press, press_with, selected_id};
+
 fn app_with(options: Options) -> App {
-    App::new(load_builtin().unwrap(), &options, Size::new(80, 24))
+    common::screen::builtin(&options, 80, 24)
 }
 
 fn app() -> App {
     app_with(Options::default())
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    press_with(app, code, KeyModifiers::NONE);
-}
-
-fn press_with(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    if let Some(action) = action_for(app, KeyEvent::new(code, mods)) {
-        update(app, action);
-    }
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn selected_id(app: &App) -> &str {
-    &app.timeline.events[app.selected_event().unwrap()].id
 }
 
 #[test]
@@ -237,7 +221,7 @@ fn the_reader_rewraps_on_resize_and_keeps_the_passage_in_view() {
     update(&mut a, Action::Resize(200, 50));
     let r = a.reader.as_ref().unwrap();
     assert!(r.lines.len() < narrow, "wider means fewer lines");
-    let row = timeline_explorer::tui::reader::passage_row(r, r.current).unwrap();
+    let row = timeline_explorer::tui::screens::reader::passage_row(r, r.current).unwrap();
     assert!(
         row >= r.scroll && row < r.scroll + 47,
         "passage row {row} in view from {}",
@@ -286,7 +270,7 @@ fn q_quits_everywhere_but_the_query_line_and_ctrl_c_always() {
 
 #[test]
 fn ctrl_z_asks_to_suspend_from_anywhere_and_changes_nothing_else() {
-    use timeline_explorer::tui::app::Effect;
+    use timeline_explorer::tui::state::app::Effect;
     // The list, an event, the reader, help, typing a filter, the date prompt.
     for setup in ["", "l", "lo", "?", "/or", ":sep"] {
         let mut a = app();
@@ -424,7 +408,7 @@ fn run_pending(a: &App) -> Action {
         .pending
         .as_ref()
         .expect("work was left for the worker");
-    let outcome = timeline_explorer::tui::filter::run(&a.search, &a.index, request);
+    let outcome = timeline_explorer::tui::state::filter::run(&a.search, &a.index, request);
     Action::Filtered(Box::new(outcome))
 }
 
@@ -524,7 +508,7 @@ fn a_date_it_cannot_read_gets_a_hint_not_a_jump() {
 
 fn copied(a: &mut App) -> String {
     match a.outbox.pop() {
-        Some(timeline_explorer::tui::app::Effect::Copy(text)) => text,
+        Some(timeline_explorer::tui::state::app::Effect::Copy(text)) => text,
         other => panic!("nothing copied ({other:?}); status: {:?}", a.status),
     }
 }
@@ -691,7 +675,7 @@ fn m_marks_and_quote_shows_only_the_marked() {
     assert!(a.marks.contains("divestment-order"));
     assert_eq!(
         a.outbox,
-        vec![timeline_explorer::tui::app::Effect::SaveMark {
+        vec![timeline_explorer::tui::state::app::Effect::SaveMark {
             id: "divestment-order".into(),
             marked: true
         }],
@@ -797,11 +781,11 @@ fn key_overrides_replace_the_defaults_and_show_in_help_and_footer() {
     assert_eq!(a.list.selected, 1);
     keys(&mut a, "j");
     assert_eq!(a.list.selected, 1, "j no longer moves");
-    let hints = timeline_explorer::tui::keys::hints(&a);
+    let hints = timeline_explorer::tui::state::dispatch::hints(&a);
     assert!(hints.contains(&"f filter".to_string()), "{hints:?}");
     assert!(hints.contains(&"^j/k move".to_string()), "{hints:?}");
     // The help lists the keys in use.
-    let help: Vec<String> = timeline_explorer::tui::help::lines(&a)
+    let help: Vec<String> = timeline_explorer::tui::overlays::help::lines(&a)
         .iter()
         .map(|l| l.to_string())
         .collect();
@@ -913,7 +897,7 @@ fn found_text(a: &App, hit: &timeline_explorer::search::PassageHit) -> String {
 }
 
 fn footer_hints(a: &App) -> Vec<String> {
-    timeline_explorer::tui::keys::hints(a)
+    timeline_explorer::tui::state::dispatch::hints(a)
 }
 
 #[test]
@@ -921,7 +905,7 @@ fn s_lists_the_sources_and_esc_goes_back() {
     let mut a = app();
     keys(&mut a, "S");
     assert_eq!(a.screen, Screen::Sources);
-    assert_eq!(a.grep.rows(&a), a.timeline.sources.len());
+    assert_eq!(a.grep.rows(&a.timeline), a.timeline.sources.len());
     keys(&mut a, "jjjjjjjj");
     assert_eq!(
         a.grep.selected,
@@ -971,7 +955,7 @@ fn searching_the_articles_lists_passages_and_enter_reads_the_one_selected() {
     assert_eq!(r.source, hits[0].source);
     let search = a.grep.in_reader().expect("the search came along");
     assert_eq!(search.matches[search.current].span, hits[0].span);
-    let row = timeline_explorer::tui::grep::match_row(r, search).unwrap();
+    let row = timeline_explorer::tui::screens::reader::match_row(r, search).unwrap();
     assert!(
         (r.scroll..r.scroll + 10).contains(&row),
         "the passage is in view: row {row}, scroll {}",
@@ -984,7 +968,7 @@ fn searching_the_articles_lists_passages_and_enter_reads_the_one_selected() {
     assert_eq!(a.grep.hits.len(), 1);
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.grep.query, "");
-    assert_eq!(a.grep.rows(&a), a.timeline.sources.len());
+    assert_eq!(a.grep.rows(&a.timeline), a.timeline.sources.len());
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.screen, Screen::List);
 }
@@ -1039,7 +1023,7 @@ fn in_the_reader_n_goes_to_matches_while_searching_and_to_passages_otherwise() {
         "passages stay put"
     );
     let (r, s) = (a.reader.as_ref().unwrap(), a.grep.in_reader().unwrap());
-    let row = timeline_explorer::tui::grep::match_row(r, s).unwrap();
+    let row = timeline_explorer::tui::screens::reader::match_row(r, s).unwrap();
     assert!(
         (r.scroll..r.scroll + 19).contains(&row),
         "the match is in view"

@@ -1,10 +1,9 @@
 //! The one key table. Dispatch, the help screen and the footer hints all read it,
 //! so what the help says is what the keys do.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use super::action::Action;
-use super::app::{App, Screen};
+use crate::tui::state::action::Action;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +68,7 @@ pub struct Binding {
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+pub const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
 const fn ch(c: char) -> Key {
     (KeyCode::Char(c), NONE)
@@ -157,6 +156,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Everywhere, "back", [key(KeyCode::Esc), ch('h'), key(KeyCode::Left)], Action::Back, "back one level (in the list: clear the filter)", "back"),
     bind!(Everywhere, "help", [ch('?')], Action::Help, "this help", "help"),
     bind!(Everywhere, "problems", [ch('e')], Action::Problems, "problems in the data or the config, if any", "problems"),
+    bind!(Everywhere, "follow", [ch('f')], Action::ToggleFollow, "follow the presenter, or browse on your own (SSH viewers)"),
     bind!(Everywhere, "quit", [ch('q')], Action::Quit, "quit", "quit"),
     bind!(Everywhere, "quit-anywhere", [ctrl('c')], Action::Quit, "quit, even while typing a filter"),
     bind!(Everywhere, "suspend", [ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
@@ -169,7 +169,7 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// Footer hints that name two keys, as "j/k move": the binding and its partner's name.
-const PAIRS: &[(&str, &str)] = &[
+pub const PAIRS: &[(&str, &str)] = &[
     ("down", "up"),
     ("filter-down", "filter-up"),
     ("next-passage", "previous-passage"),
@@ -262,7 +262,7 @@ impl Keymap {
     }
 
     /// The keys of the binding called `name` in `context`.
-    fn keys_of(&self, context: Context, name: &str) -> &[Key] {
+    pub fn keys_of(&self, context: Context, name: &str) -> &[Key] {
         self.bindings(context)
             .find(|(b, _)| b.name == name)
             .map_or(&[], |(_, k)| k)
@@ -327,111 +327,10 @@ pub fn names() -> Vec<&'static str> {
     names
 }
 
-/// The contexts in reach, most specific first.
-pub fn contexts(app: &App) -> &'static [Context] {
-    if app.jump.is_some() {
-        return &[Context::Jump];
-    }
-    if app.filter.typing && app.pick {
-        return &[Context::PickFilter, Context::Filter];
-    }
-    if app.filter.typing {
-        return &[Context::Filter];
-    }
-    if app.grep.typing {
-        return &[Context::Search];
-    }
-    if app.overlay.is_some() {
-        return &[Context::Help, Context::Everywhere];
-    }
-    match app.screen {
-        Screen::List if app.pick => &[Context::Pick, Context::List, Context::Everywhere],
-        Screen::List => &[Context::List, Context::Everywhere],
-        Screen::Detail => &[Context::Detail, Context::Everywhere],
-        Screen::Reader if app.grep.in_reader().is_some() => {
-            &[Context::ReaderSearch, Context::Reader, Context::Everywhere]
-        }
-        Screen::Reader => &[Context::Reader, Context::Everywhere],
-        Screen::Present => &[Context::Present, Context::Everywhere],
-        Screen::Sources => &[Context::Sources, Context::Everywhere],
-    }
-}
-
-/// What a key press means here, if anything.
-pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
-    let code = key.code;
-    // Shift is part of the character ('G', '?') or of BackTab; Alt and others are not ours.
-    let mods = key.modifiers - KeyModifiers::SHIFT;
-    if code == KeyCode::Char('c') && mods == CTRL {
-        // Picking, it is an interrupt (exit status 130), as in fzf.
-        return Some(if app.pick {
-            Action::Interrupt
-        } else {
-            Action::Quit
-        });
-    }
-    let keymap = &app.keymap;
-    // Nothing is shown to act on: only quitting and suspending do anything.
-    if super::layout::too_small(app.size) {
-        let key = (code, mods);
-        return [("quit", Action::Quit), ("suspend", Action::Suspend)]
-            .into_iter()
-            .find(|(name, _)| keymap.keys_of(Context::Everywhere, name).contains(&key))
-            .map(|(_, action)| action);
-    }
-    for context in contexts(app) {
-        let found = keymap
-            .bindings(*context)
-            .find(|(_, keys)| keys.contains(&(code, mods)));
-        if let Some((b, _)) = found {
-            return Some(b.action.clone());
-        }
-    }
-    match code {
-        KeyCode::Char(c)
-            if (app.filter.typing || app.jump.is_some() || app.grep.typing) && mods.is_empty() =>
-        {
-            Some(Action::Input(c))
-        }
-        _ => None,
-    }
-}
-
-/// Footer hints for where the user is, in table order: "j/k move", "⏎ open".
-pub fn hints(app: &App) -> Vec<String> {
-    let keymap = &app.keymap;
-    let mut shown: Vec<String> = Vec::new();
-    for context in contexts(app) {
-        for (b, keys) in keymap.bindings(*context) {
-            let (Some(word), Some(first)) = (b.hint, keys.first()) else {
-                continue;
-            };
-            // The problems hint only while there are problems.
-            if b.action == Action::Problems && !super::problems::any(app) {
-                continue;
-            }
-            let mut label = short(*first);
-            if let Some((_, partner)) = PAIRS.iter().find(|(n, _)| *n == b.name)
-                && let Some(other) = keymap.keys_of(b.context, partner).first()
-            {
-                label = format!("{label}/{}", short(*other));
-            }
-            // One hint per key: the most specific context's, which comes first.
-            if !shown
-                .iter()
-                .any(|h| h.split(' ').next() == Some(label.as_str()))
-            {
-                shown.push(format!("{label} {word}"));
-            }
-        }
-    }
-    shown
-}
-
 /// A key as the footer shows it: as short as it can be.
-fn short(key: Key) -> String {
+pub fn short(key: Key) -> String {
     match key {
-        (KeyCode::Enter, m) if m.is_empty() && !super::text::ascii() => "⏎".into(),
+        (KeyCode::Enter, m) if m.is_empty() && !crate::tui::widgets::text::ascii() => "⏎".into(),
         (KeyCode::Char(c), m) if m == CTRL => format!("^{c}"),
         k => label(k),
     }
@@ -448,10 +347,10 @@ pub fn label((code, mods): (KeyCode, KeyModifiers)) -> String {
         KeyCode::BackTab => "Shift-Tab".into(),
         KeyCode::Backspace => "Backspace".into(),
         // Their names where the terminal shows only ASCII.
-        KeyCode::Up if super::text::ascii() => "Up".into(),
-        KeyCode::Down if super::text::ascii() => "Down".into(),
-        KeyCode::Left if super::text::ascii() => "Left".into(),
-        KeyCode::Right if super::text::ascii() => "Right".into(),
+        KeyCode::Up if crate::tui::widgets::text::ascii() => "Up".into(),
+        KeyCode::Down if crate::tui::widgets::text::ascii() => "Down".into(),
+        KeyCode::Left if crate::tui::widgets::text::ascii() => "Left".into(),
+        KeyCode::Right if crate::tui::widgets::text::ascii() => "Right".into(),
         KeyCode::Up => "↑".into(),
         KeyCode::Down => "↓".into(),
         KeyCode::Left => "←".into(),

@@ -5,19 +5,21 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Panel, Screen};
-use super::keys::Context;
-use super::layout;
-use super::text::{marked_spans, width};
-use super::{detail, footer, help, list, present, problems, reader, ruler, sources};
+use crate::tui::keys::Context;
+use crate::tui::overlays::{help, problems};
+use crate::tui::parts::{footer, ruler};
+use crate::tui::screens::{detail, list, present, reader, sources};
+use crate::tui::state::app::{App, Panel, Screen};
+use crate::tui::widgets::layout;
+use crate::tui::widgets::text::{marked_spans, width};
 
 pub fn view(app: &App, frame: &mut Frame) {
     // Where the locale is not UTF-8, text is laid out in ASCII and what is
     // left (borders, signs) is turned so before the frame goes out.
-    let _ascii = super::text::drawing(app.ascii);
+    let _ascii = crate::tui::widgets::text::drawing(app.ascii);
     draw(app, frame);
     if app.ascii {
-        super::ascii::frame(frame.buffer_mut());
+        crate::tui::widgets::ascii::frame(frame.buffer_mut());
     }
 }
 
@@ -84,27 +86,12 @@ fn draw(app: &App, frame: &mut Frame) {
     }
 }
 
-/// After an event's date: its distance from the as-of date, and whether it is
-/// a deadline or hearing still to come.
-pub(super) fn countdown(app: &App, e: &crate::timeline::Event) -> Vec<Span<'static>> {
-    let t = &app.theme;
-    let mut spans = Vec::new();
-    if let Some(distance) = app.distance(e) {
-        spans.push(Span::raw(" · "));
-        spans.push(Span::styled(distance, t.dim));
-    }
-    if app.upcoming(e) {
-        spans.push(Span::raw(" · "));
-        spans.push(Span::styled("upcoming", t.warning));
-    }
-    spans
-}
-
 /// The timeline's title and where the user is; the count reads `N of M events`.
 fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     // Picking with marks (perhaps from earlier sessions), Enter prints them all.
-    let picks = super::pick::marked(app).map_or(String::new(), |n| format!("{n} marked · "));
+    let picks =
+        crate::tui::state::pick::marked(app).map_or(String::new(), |n| format!("{n} marked · "));
     let flags = format!(
         "{picks}{}{}{}",
         if app.filter.busy { "filtering… " } else { "" },
@@ -116,7 +103,7 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
         Screen::List if app.agenda => format!(
             "{}{}",
             if app.pick { "pick › " } else { "" },
-            super::agenda::title(app)
+            crate::tui::state::agenda::title(app)
         ),
         Screen::List if app.pick => format!("pick › {}", app.timeline.title),
         Screen::List => app.timeline.title.clone(),
