@@ -3,6 +3,9 @@
 //!
 //! - `load/N`: parse and validate a synthetic timeline of N events, every quote located.
 //! - `keystroke/N`: typing `oracle dea` into the filter one key at a time, per key.
+//! - `keystroke_worst/100000`: the slowest single key of typing `oracle dea`, then
+//!   `nichols`, from cold: what a user waits for at worst, which a mean hides.
+//!   `KEYS=1 cargo bench -- keystroke_worst --profile-time 1` prints each key's time.
 //! - `render/N`: one full frame at 120x40 (list and preview) through TestBackend.
 //! - `render_as_of/home/100000`, `render_as_of/agenda/100000`: the same with an as-of
 //!   date (the header's next deadline counted), and with the agenda open.
@@ -96,6 +99,50 @@ fn bench_keystroke(c: &mut Criterion) {
         });
     }
     group.finish();
+}
+
+/// Each sample types both queries from cold, one key at a time, through
+/// `update` as the app does, and reports the slowest key of the two.
+fn bench_keystroke_worst(c: &mut Criterion) {
+    let mut group = c.benchmark_group("keystroke_worst");
+    group.sample_size(10);
+    let n = 100_000;
+    let mut app = app(load(n));
+    group.bench_function(BenchmarkId::from_parameter(n), |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                total += [QUERY, "nichols"]
+                    .iter()
+                    .map(|query| worst_key(&mut app, query))
+                    .max()
+                    .unwrap_or_default();
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+/// The longest single `update` of typing `query` from cold.
+fn worst_key(app: &mut App, query: &str) -> Duration {
+    app.forget_filter_cache();
+    update(app, Action::StartFilter);
+    let mut worst = Duration::ZERO;
+    // KEYS=1 prints each key's time, to see which one is the worst.
+    let trace = std::env::var_os("KEYS").is_some();
+    for ch in query.chars() {
+        let start = Instant::now();
+        update(app, Action::Input(ch));
+        let took = start.elapsed();
+        worst = worst.max(took);
+        if trace {
+            eprintln!("{ch:?} {took:?}, {} listed", app.filter.hits.len());
+        }
+    }
+    assert!(!app.filter.hits.is_empty(), "{query} matches");
+    update(app, Action::CancelFilter);
+    worst
 }
 
 fn bench_render(c: &mut Criterion) {
@@ -210,6 +257,7 @@ criterion_group!(
     benches,
     bench_load,
     bench_keystroke,
+    bench_keystroke_worst,
     bench_render,
     bench_render_as_of,
     bench_source,

@@ -13,6 +13,21 @@ pub struct Index {
     pub(super) fields: Vec<Field>,
     /// Event `i`'s fields are `starts[i]..starts[i + 1]`.
     pub(super) starts: Vec<usize>,
+    /// Consecutive fields of one slack, whose text the sieve takes in one go
+    /// (an event has three: title to tags, summary and quotes, date), and one
+    /// more marking the end of the text. Event `i`'s are
+    /// `run_starts[i]..run_starts[i + 1]`: a filter reads these few numbers an
+    /// event, not each field's.
+    pub(super) runs: Vec<Run>,
+    pub(super) run_starts: Vec<usize>,
+}
+
+/// Fields `field..` of one slack, from byte `from` to the next run's start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Run {
+    pub(super) from: usize,
+    pub(super) field: usize,
+    pub(super) slack: usize,
 }
 
 impl Index {
@@ -22,17 +37,44 @@ impl Index {
             ends: Vec::new(),
             fields: Vec::new(),
             starts: vec![0],
+            runs: Vec::new(),
+            run_starts: vec![0],
         };
         for e in &tl.events {
+            let mut slack = None;
             each_field(e, |field, text| {
+                if slack != Some(field.slack()) {
+                    slack = Some(field.slack());
+                    index.runs.push(Run {
+                        from: index.text.len(),
+                        field: index.fields.len(),
+                        slack: field.slack(),
+                    });
+                }
                 index.text.push_str(text);
                 index.ends.push(index.text.len());
                 index.fields.push(field);
                 false
             });
             index.starts.push(index.fields.len());
+            index.run_starts.push(index.runs.len());
         }
+        index.runs.push(Run {
+            from: index.text.len(),
+            field: index.fields.len(),
+            slack: 0,
+        });
         index
+    }
+
+    /// Event `i`'s runs of fields of one slack: (first field, first byte, text, slack).
+    #[inline]
+    pub(super) fn runs(&self, i: usize) -> impl Iterator<Item = (usize, usize, &[u8], usize)> {
+        (self.run_starts[i]..self.run_starts[i + 1]).map(|r| {
+            let (run, next) = (self.runs[r], self.runs[r + 1]);
+            let text = &self.text.as_bytes()[run.from..next.from];
+            (run.field, run.from, text, run.slack)
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -77,6 +119,21 @@ mod tests {
                 index.fields(i).map(|(f, t)| (f, t.to_string())).collect();
             assert_eq!(got, want);
         }
+        // Title to tags, summary and quotes, date: each run of one slack whole.
+        let runs: Vec<(usize, &[u8], usize)> =
+            index.runs(0).map(|(f, _, t, s)| (f, t, s)).collect();
+        let first: &[u8] = "Café".as_bytes();
+        let short = [first, b"court"].concat();
+        let long = ["Straße 🎉", "北京", ""].concat();
+        assert_eq!(
+            runs,
+            [
+                (0, &short[..], 6),
+                (2, long.as_bytes(), 1),
+                (5, &b"2020-08-14 14 August 2020"[..], 6)
+            ]
+        );
+        assert_eq!(index.runs(1).next().map(|r| r.0), Some(6));
         let second: Vec<&str> = index.fields(1).map(|(_, t)| t).collect();
         assert_eq!(
             second,

@@ -32,6 +32,7 @@ mod query;
 mod refine;
 mod score;
 pub mod sentences;
+mod sieve;
 #[cfg(test)]
 mod testing;
 mod window;

@@ -1,64 +1,60 @@
 //! Whether an event matches at all, with no scores: the fast path a filter
-//! takes when no ranking is wanted. An ASCII fuzzy term is sought with one
-//! memchr scan of the event's whole text for its first letter, each place
+//! takes when no ranking is wanted. An ASCII fuzzy term is sought in an
+//! event's text through the sieve (`sieve.rs`), each place it lets through
 //! then held to the window rule of the field it falls in.
 
 use super::field::Field;
 use super::index::Index;
 use super::pattern::{Prepared, exact};
 use super::query::Mode;
+use super::sieve;
 use super::window::{ascii_rest, window};
 
 impl Index {
     /// Whether an ASCII fuzzy term (`pat`, folded unless case-sensitive) matches
-    /// some field of event `i`: the same rule as `window` per field, run as one
-    /// scan of the event's text for the term's first letter, each place held
-    /// to the bounds and slack of the field it falls in.
+    /// some field of event `i`: `window`'s rule per field. Each run of fields
+    /// with the same slack (title to tags, summary and quotes, date) goes
+    /// through the sieve, and the rule runs only in the blocks it lets through.
+    #[inline]
     fn fuzzy_in_event(&self, i: usize, pat: &[u8], case_sensitive: bool) -> bool {
-        let (first_field, end_field) = (self.starts[i], self.starts[i + 1]);
-        if first_field == end_field {
-            return false;
+        if pat.is_empty() {
+            return self.starts[i] < self.starts[i + 1];
         }
+        self.runs(i).any(|(mut field, from, run, slack)| {
+            sieve::candidates(run, pat, slack, |at| {
+                let start = from + at;
+                // Fields are looked up only where the sieve lets a start through.
+                while self.ends[field] <= start {
+                    field += 1;
+                }
+                self.starts_at(start, field, pat, case_sensitive)
+            })
+        })
+    }
+
+    /// Whether the term's window starts at byte `start`, in field `k`.
+    #[inline]
+    fn starts_at(&self, start: usize, k: usize, pat: &[u8], case_sensitive: bool) -> bool {
+        let bytes = self.text.as_bytes();
         let Some((&first, rest)) = pat.split_first() else {
             return true;
         };
-        let bytes = self.text.as_bytes();
-        let mut pos = if first_field == 0 {
-            0
+        let b = bytes[start];
+        let first_ok = if case_sensitive {
+            b == first
         } else {
-            self.ends[first_field - 1]
+            b.to_ascii_lowercase() == first
         };
-        let end = self.ends[end_field - 1];
-        let upper = first.to_ascii_uppercase();
-        let mut k = first_field;
-        while pos < end {
-            let found = if case_sensitive || upper == first {
-                memchr::memchr(first, &bytes[pos..end])
-            } else {
-                memchr::memchr2(first, upper, &bytes[pos..end])
-            };
-            let Some(found) = found else { return false };
-            let start = pos + found;
-            while self.ends[k] <= start {
-                k += 1;
-            }
-            if rest.is_empty() {
-                return true;
-            }
-            let within = rest.len() + self.fields[k].slack();
-            if ascii_rest(
-                &bytes[start + 1..self.ends[k]],
-                rest,
-                case_sensitive,
-                within,
-            )
-            .is_some()
-            {
-                return true;
-            }
-            pos = start + 1;
-        }
-        false
+        let within = rest.len() + self.fields[k].slack();
+        first_ok
+            && (rest.is_empty()
+                || ascii_rest(
+                    &bytes[start + 1..self.ends[k]],
+                    rest,
+                    case_sensitive,
+                    within,
+                )
+                .is_some())
     }
 }
 
@@ -201,6 +197,58 @@ mod tests {
                 hits.iter().map(|h| h.event).collect()
             };
             assert_eq!(events(quick), events(scored), "{q}");
+        }
+    }
+
+    /// Text of few letters amid filler (so near misses abound), capitals, and
+    /// characters of two, three and four bytes; long enough to cross the
+    /// sieve's 64-byte blocks.
+    fn text(max: usize) -> impl proptest::strategy::Strategy<Value = String> {
+        const ALPHABET: &[char] = &[
+            'a', 'b', 'c', 'A', 'B', ' ', '-', 'é', '北', '🎉', '\u{301}',
+        ];
+        proptest::collection::vec(proptest::sample::select(ALPHABET), 0..=max)
+            .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The sieve and the per-run scan never reject an event that `window`,
+        /// run on each field with its slack, accepts, nor accept one it rejects.
+        #[test]
+        fn the_fast_path_answers_as_window_does_field_by_field(
+            titles in proptest::collection::vec(text(12), 1..4),
+            summaries in proptest::collection::vec(text(200), 1..4),
+            quotes in proptest::collection::vec(text(90), 0..3),
+            term in "[abcAB\\-é北🎉]{1,5}",
+        ) {
+            let events: Vec<_> = titles
+                .iter()
+                .zip(summaries.iter().cycle())
+                .map(|(t, s)| {
+                    let q: Vec<&str> = quotes.iter().map(String::as_str).collect();
+                    event(t, s, &q)
+                })
+                .collect();
+            let tl = timeline(events);
+            let index = Index::new(&tl);
+            let search = Search::default();
+            let query = Query::parse(&term);
+            let groups: Vec<Vec<Prepared>> = query
+                .groups
+                .iter()
+                .map(|g| g.iter().map(|t| search.prepare(t)).collect())
+                .collect();
+            for i in 0..index.len() {
+                let slow = groups.iter().all(|g| {
+                    g.iter().any(|p| {
+                        index.fields(i).any(|(f, t)| field_matches(p, f, t)) != p.term.negated
+                    })
+                });
+                prop_assert_eq!(matches_event(&index, i, &groups), slow, "{:?} in event {}", term, i);
+            }
         }
     }
 }
