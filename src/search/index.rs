@@ -2,6 +2,7 @@
 
 use super::field::{Field, each_field};
 use crate::timeline::Timeline;
+use chrono::Datelike;
 
 /// The searchable text of a whole timeline in one buffer, field after field,
 /// so that a filter streams through memory instead of chasing each event's
@@ -20,6 +21,10 @@ pub struct Index {
     /// event, not each field's.
     pub(super) runs: Vec<Run>,
     pub(super) run_starts: Vec<usize>,
+    /// Each event's first and last day as day numbers (`Event::days`), which
+    /// the ruler reads for every listed event on every frame: at 100k events
+    /// working them out from the dates took most of a frame.
+    days: Vec<Option<(i32, i32)>>,
 }
 
 /// Fields `field..` of one slack, from byte `from` to the next run's start.
@@ -39,8 +44,13 @@ impl Index {
             starts: vec![0],
             runs: Vec::new(),
             run_starts: vec![0],
+            days: Vec::with_capacity(tl.events.len()),
         };
         for e in &tl.events {
+            index.days.push(
+                e.days()
+                    .map(|(a, b)| (a.num_days_from_ce(), b.num_days_from_ce())),
+            );
             let mut slack = None;
             each_field(e, |field, text| {
                 if slack != Some(field.slack()) {
@@ -75,6 +85,12 @@ impl Index {
             let text = &self.text.as_bytes()[run.from..next.from];
             (run.field, run.from, text, run.slack)
         })
+    }
+
+    /// Event `i`'s first and last day, counted from the common era (chrono's
+    /// `num_days_from_ce`); none for an event with no calendar day.
+    pub fn days(&self, i: usize) -> Option<(i32, i32)> {
+        self.days.get(i).copied().flatten()
     }
 
     pub fn len(&self) -> usize {

@@ -4,7 +4,7 @@
 //! date (◆) marked. Glyphs carry the meaning, so it
 //! reads in 16 colours, under NO_COLOR, and in ASCII where the locale is not UTF-8.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -40,55 +40,82 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let g = if app.ascii { &ASCII } else { &UNICODE };
     let width = usize::from(area.width);
-    // Each listed event's first and last day: the same for all but ranges.
-    let days: Vec<(usize, (NaiveDate, NaiveDate))> = app
-        .filter
-        .hits
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| Some((i, app.timeline.events[h.event].days()?)))
-        .collect();
-    let (Some(lo), Some(hi)) = (
-        days.iter().map(|d| d.1.0).min(),
-        days.iter().map(|d| d.1.1).max(),
-    ) else {
-        return;
-    };
     if width < 2 || area.height == 0 {
         return;
     }
-    let span = (hi - lo).num_days();
-    let col = |d: NaiveDate| {
+    // Each listed event's first and last day (the same for all but ranges), as
+    // day numbers the index keeps: at 100k events this loop is most of a frame.
+    let days = || {
+        app.filter
+            .hits
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| Some((i, app.index.days(h.event)?)))
+    };
+    let Some((lo, hi)) = days().fold(None, |acc, (_, (first, last))| match acc {
+        None => Some((first, last)),
+        Some((lo, hi)) => Some((first.min(lo), last.max(hi))),
+    }) else {
+        return;
+    };
+    let span = i64::from(hi - lo);
+    let col = |d: i32| {
         if span == 0 {
             width / 2
         } else {
-            ((d - lo).num_days() * (width as i64 - 1) / span) as usize
+            // Within 0..width: every day passed is within lo..=hi.
+            (i64::from(d - lo) * (width as i64 - 1) / span).clamp(0, width as i64 - 1) as usize
         }
     };
+    let date = |d: i32| NaiveDate::from_num_days_from_ce_opt(d);
 
     let mut axis: Vec<(char, Style)> = vec![(g.axis, t.dim); width];
-    let selected = days.iter().find(|(i, _)| *i == app.list.selected);
-    // Spans first, the selected one in the key's style, so that ticks stay
-    // visible over them.
-    let spans = days.iter().filter(|(_, (first, last))| first != last);
-    for (i, (first, last)) in spans {
-        let style = if *i == app.list.selected {
-            t.key
-        } else {
-            Style::new()
-        };
-        axis[col(*first)..=col(*last)].fill((g.span, style));
-    }
-    for (_, (first, last)) in &days {
+    let selected = app
+        .filter
+        .hits
+        .get(app.list.selected)
+        .and_then(|h| app.index.days(h.event))
+        .map(|d| (app.list.selected, d));
+    // Spans first, so that ticks stay visible over them; the selected span
+    // in the key's style. Which columns some span covers is counted with a
+    // difference array: filling each span's columns would cost the events
+    // times the width.
+    let mut starts = vec![0i32; width + 1];
+    let mut ticks = vec![false; width];
+    for (_, (first, last)) in days() {
         if first == last {
-            axis[col(*first)] = (g.tick, Style::new());
+            ticks[col(first)] = true;
+        } else {
+            starts[col(first)] += 1;
+            starts[col(last) + 1] -= 1;
         }
     }
-    if let Some(as_of) = app.as_of.filter(|d| (lo..=hi).contains(d)) {
+    let mut open = 0;
+    for (cell, (start, tick)) in axis.iter_mut().zip(starts.iter().zip(&ticks)) {
+        open += start;
+        if open > 0 {
+            *cell = (g.span, Style::new());
+        }
+        if *tick {
+            *cell = (g.tick, Style::new());
+        }
+    }
+    if let Some((_, (first, last))) = selected.filter(|(_, (first, last))| first != last) {
+        for c in col(first)..=col(last) {
+            if !ticks[c] {
+                axis[c] = (g.span, t.key);
+            }
+        }
+    }
+    if let Some(as_of) = app
+        .as_of
+        .map(|d| d.num_days_from_ce())
+        .filter(|d| (lo..=hi).contains(d))
+    {
         axis[col(as_of)] = (g.as_of, t.warning);
     }
     if let Some((_, (first, _))) = selected {
-        axis[col(*first)] = (g.selected, t.key);
+        axis[col(first)] = (g.selected, t.key);
     }
     frame.render_widget(runs(&axis), Rect { height: 1, ..area });
 
@@ -104,17 +131,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             }
         }
     };
-    let (first, last) = (
-        lo.format("%b %Y").to_string(),
-        hi.format("%b %Y").to_string(),
-    );
+    let month = |d: i32| date(d).map_or_else(String::new, |d| d.format("%b %Y").to_string());
+    let (first, last) = (month(lo), month(hi));
     let last_at = width.saturating_sub(last.chars().count());
     // The selection's date, under its mark; an end label it would touch gives way.
     let mark = selected.map(|(i, (d, _))| {
-        let text = short_date(&app.timeline.events[app.filter.hits[*i].event]);
+        let text = short_date(&app.timeline.events[app.filter.hits[i].event]);
         let len = text.chars().count();
         (
-            col(*d)
+            col(d)
                 .saturating_sub(len / 2)
                 .min(width.saturating_sub(len)),
             text,
