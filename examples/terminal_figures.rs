@@ -1,4 +1,4 @@
-//! Figures only a real terminal shows, measured through a pseudo-terminal:
+//! Figures only a real terminal shows, measured through a pseudo-terminal.
 //!
 //!     cargo build --release && cargo run --release --example terminal_figures
 //!
@@ -6,132 +6,111 @@
 //!   (the header's `25 of 25 events` on screen), over 30 runs;
 //! - bytes per keystroke: what moving the selection one row (`j`) writes to
 //!   the terminal at 120x40, the traffic an SSH link carries.
+//!
+//! With `--events-dir DIR` (a timeline from the `synth` example), the
+//! comparison with fzf and skim instead, in one run:
+//!
+//!     cargo run --release --example synth -- --events 100000 --out DIR
+//!     cargo run --release --example terminal_figures -- --events-dir DIR
+//!
+//! Each tool on the same timeline (fzf and skim read its `list --format
+//! lines`), in a 120x40 pty, typing the same queries: first frame, everything
+//! loaded, and per key the time from writing it to the last byte of the
+//! answer, as `../shared/tools/keylat.py` measures (see `pty.rs`). A Markdown
+//! table for the README, or `--json`. A tool not installed is reported so.
 
-use std::io::{Read, Write};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+#[path = "terminal_figures/compare.rs"]
+mod compare;
+#[path = "terminal_figures/pty.rs"]
+mod pty;
+#[path = "terminal_figures/report.rs"]
+mod report;
+#[path = "terminal_figures/shipped.rs"]
+mod shipped;
+#[path = "terminal_figures/tools.rs"]
+mod tools;
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::path::PathBuf;
 
-const BINARY: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/target/release/timeline-explorer"
-);
+use clap::Parser;
 
-struct Run {
-    bytes: mpsc::Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-    seen: Vec<u8>,
+use tools::Tool;
+
+#[derive(Parser)]
+#[command(
+    about = "First frame and key latency through a pty; with --events-dir, against fzf and skim"
+)]
+pub struct Args {
+    /// Compare with fzf and skim on DIR/timeline.ron (from the synth example).
+    /// Without it: the shipped timeline's first frame and bytes per key.
+    #[arg(long, value_name = "DIR")]
+    events_dir: Option<PathBuf>,
+    /// Spawns per tool and query.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..))]
+    runs: u16,
+    #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u16).range(1..))]
+    cols: u16,
+    #[arg(long, default_value_t = 40, value_parser = clap::value_parser!(u16).range(1..))]
+    rows: u16,
+    /// Which tools, comma-separated.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "timeline-explorer,fzf,skim"
+    )]
+    tools: Vec<Tool>,
+    /// A query to type, character by character (repeatable).
+    #[arg(long = "query", default_values = ["oracle dea", "nichols"])]
+    queries: Vec<String>,
+    /// Silence that ends a key's answer, in seconds (keylat.py's --quiet).
+    #[arg(long, default_value_t = 0.15, value_parser = seconds)]
+    quiet: f64,
+    /// Also type each query in a second spawn, a key each time the tool has
+    /// been silent this long (s), to time whole answers: a tool that echoes
+    /// the key at once and shows its matches later than `--quiet` gets only
+    /// the echo timed by keylat's rule. 0: skip.
+    #[arg(long, default_value_t = 1.0, value_parser = seconds)]
+    settle: f64,
+    /// How long to wait for anything at all: start-up, a key's first byte (s).
+    #[arg(long, default_value_t = 60.0, value_parser = seconds)]
+    limit: f64,
+    /// The timeline-explorer binary [default: target/release/timeline-explorer].
+    #[arg(long, value_name = "PATH")]
+    bin: Option<PathBuf>,
+    /// The fzf binary [default: fzf on PATH].
+    #[arg(long, value_name = "PATH")]
+    fzf: Option<PathBuf>,
+    /// The skim binary [default: sk on PATH, else ~/.cargo/bin/sk].
+    #[arg(long, value_name = "PATH")]
+    sk: Option<PathBuf>,
+    /// Regex on timeline-explorer's screen that says its first frame is drawn
+    /// [default: `of ~?[0-9][0-9,]* events`, the header's count].
+    #[arg(long, value_name = "REGEX")]
+    first_frame: Option<String>,
+    /// Regex on timeline-explorer's screen that says everything is loaded
+    /// [default: `\bof N events`, N the timeline's events].
+    #[arg(long, value_name = "REGEX")]
+    complete: Option<String>,
+    /// JSON instead of Markdown.
+    #[arg(long)]
+    json: bool,
 }
 
-fn spawn(cols: u16, rows: u16) -> (Run, Instant) {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows,
-            cols,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pty");
-    let mut cmd = CommandBuilder::new(BINARY);
-    cmd.env("TERM", "xterm-256color");
-    let start = Instant::now();
-    let child = pair
-        .slave
-        .spawn_command(cmd)
-        .expect("the release binary (cargo build --release)");
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 65536];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let writer = pair.master.take_writer().unwrap();
-    (
-        Run {
-            bytes: rx,
-            writer,
-            child,
-            _master: pair.master,
-            seen: Vec::new(),
-        },
-        start,
-    )
-}
-
-impl Run {
-    /// Read until `needle` has appeared in the output; returns bytes read meanwhile.
-    fn until(&mut self, needle: &[u8]) -> usize {
-        let before = self.seen.len();
-        while !self.seen[before.saturating_sub(needle.len())..]
-            .windows(needle.len())
-            .any(|w| w == needle)
-        {
-            let chunk = self
-                .bytes
-                .recv_timeout(Duration::from_secs(10))
-                .expect("output");
-            self.seen.extend(chunk);
-        }
-        self.seen.len() - before
-    }
-
-    /// Everything written within `quiet` of silence.
-    fn drain(&mut self, quiet: Duration) -> usize {
-        let mut n = 0;
-        while let Ok(chunk) = self.bytes.recv_timeout(quiet) {
-            n += chunk.len();
-            self.seen.extend(chunk);
-        }
-        n
-    }
-
-    fn quit(mut self) {
-        let _ = self.writer.write_all(b"q");
-        let _ = self.child.wait();
+/// A time in seconds, as a `Duration` can hold it.
+fn seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if (0.0..=3600.0).contains(&v) => Ok(v),
+        _ => Err("seconds from 0 to 3600, such as 0.15".into()),
     }
 }
 
 fn main() {
-    let mut times: Vec<f64> = (0..30)
-        .map(|_| {
-            let (mut run, start) = spawn(80, 24);
-            run.until(b"25 of 25 events");
-            let ms = start.elapsed().as_secs_f64() * 1000.0;
-            run.quit();
-            ms
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    println!(
-        "first frame after exec: median {:.1} ms (min {:.1}, max {:.1}, 30 runs)",
-        times[times.len() / 2],
-        times[0],
-        times[times.len() - 1]
-    );
-
-    let (mut run, _) = spawn(120, 40);
-    run.until(b"25 of 25 events");
-    run.drain(Duration::from_millis(300));
-    let mut per_key = Vec::new();
-    for _ in 0..15 {
-        run.writer.write_all(b"j").unwrap();
-        run.writer.flush().unwrap();
-        per_key.push(run.drain(Duration::from_millis(150)));
-    }
-    run.quit();
-    per_key.sort_unstable();
-    println!(
-        "bytes per selection move at 120x40: median {} (min {}, max {}, 15 keys)",
-        per_key[per_key.len() / 2],
-        per_key[0],
-        per_key[per_key.len() - 1]
-    );
+    let args = Args::parse();
+    compare::end_children_on_signals();
+    let code = match &args.events_dir {
+        Some(dir) => compare::run(&args, dir),
+        None => shipped::run(&args),
+    };
+    std::process::exit(code);
 }
