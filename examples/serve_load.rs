@@ -31,14 +31,7 @@ use ssh::Client;
 const WITHIN: Duration = Duration::from_secs(10);
 
 fn rss_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
+    ssh::rss_kib_of(&pid.to_string())
 }
 
 fn server(

@@ -24,12 +24,14 @@ fn nichols_in_under_ten_keystrokes_then_q_restores_the_terminal() {
         .find("District Judge Carl Nichols")
         .expect("passage on screen");
     assert_eq!(s.cell(row, col, |c| c.bgcolor()), vt100::Color::Idx(3));
-    // The cursor sits on the passage, for screen readers and magnifiers.
-    let (crow, _) = s.parser.lock().unwrap().screen().cursor_position();
-    assert!(
-        crow == row || crow + 1 == row,
-        "cursor row {crow}, passage row {row}"
-    );
+    // The cursor sits on the passage, for screen readers and magnifiers. It
+    // is placed after the frame's cells are written, so may come a moment
+    // after the text: wait for it rather than read it once.
+    let cursor_row = || s.parser.lock().unwrap().screen().cursor_position().0;
+    s.wait_until("the cursor on the passage's row", || {
+        let crow = cursor_row();
+        crow == row || crow + 1 == row
+    });
     s.send("q");
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();

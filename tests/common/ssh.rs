@@ -234,7 +234,12 @@ impl Client {
 
 /// This process's resident memory, in KiB (Linux).
 pub fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
+    rss_kib_of("self")
+}
+
+/// A process's resident memory, in KiB (Linux): `who` is a pid or `self`.
+pub fn rss_kib_of(who: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{who}/status"))
         .ok()
         .and_then(|s| {
             s.lines()

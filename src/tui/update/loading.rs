@@ -3,9 +3,6 @@
 //! runs again over all that has loaded; problems join the `e` panel as the
 //! check finds them.
 
-use std::sync::Arc;
-
-use crate::search::Index;
 use crate::timeline::report::{self, count};
 use crate::timeline::stream::Part;
 use crate::timeline::{Checked, Event, Problem};
@@ -182,13 +179,8 @@ fn merge(app: &mut App, batch: Vec<Event>) {
         keep = Some(e);
         loading.select = None;
     }
-    app.index = Arc::new(Index::new(&app.timeline));
-    app.ahead = crate::tui::state::ahead::Note::of(&app.timeline, app.as_of);
     // Cached results cover only the events loaded before.
-    app.filter.cache.clear();
-    app.filter.since = app.filter.generation + 1;
-    app.filter.pending = None;
-    app.filter.busy = false;
+    super::reload::events_changed(app);
     let offset = app.list.offset;
     app.refilter_keeping(keep);
     // The list stays where it was unless the selection moved out of view.

@@ -83,14 +83,7 @@ fn replace(app: &mut App, timeline: Timeline, reader_width: u16) -> Option<Strin
         (source.map(|s| s.id.clone()), focus, r.scroll, r.back_to)
     });
 
-    // Event indices have all changed: cached filter results mean nothing now.
-    app.index = Arc::new(Index::new(&app.timeline));
-    app.ahead = crate::tui::state::ahead::Note::of(&app.timeline, app.as_of);
-    app.filter.cache.clear();
-    // The worker may still answer an older request, on the old index.
-    app.filter.since = app.filter.generation + 1;
-    app.filter.pending = None;
-    app.filter.busy = false;
+    events_changed(app);
     // At once, not on the worker: until it answered, the list would hold the
     // old timeline's event numbers, past the end of a shorter one.
     let background = std::mem::replace(&mut app.background, false);
@@ -140,4 +133,17 @@ fn replace(app: &mut App, timeline: Timeline, reader_width: u16) -> Option<Strin
         }
     }
     None
+}
+
+/// The timeline's events changed (a reload, a batch loaded): event indices
+/// all moved, so the search index and the next-deadline note are made again,
+/// and cached filter results mean nothing now. The caller refilters.
+pub(super) fn events_changed(app: &mut App) {
+    app.index = Arc::new(Index::new(&app.timeline));
+    app.ahead = crate::tui::state::ahead::Note::of(&app.timeline, app.as_of);
+    app.filter.cache.clear();
+    // The worker may still answer an older request, on the old index.
+    app.filter.since = app.filter.generation + 1;
+    app.filter.pending = None;
+    app.filter.busy = false;
 }
