@@ -1,14 +1,13 @@
 //! The shipped timeline's figures (no `--events-dir`): first frame at 80x24
 //! over 30 runs, and what moving the selection writes at 120x40.
 
-use std::path::Path;
 use std::time::Duration;
 
 use regex::Regex;
 
 use crate::Args;
 use crate::compare::{explorer_binary, fail};
-use crate::pty::{Spawn, Term};
+use crate::pty::Term;
 
 pub fn run(args: &Args) -> i32 {
     let bin = explorer_binary(args);
@@ -19,7 +18,7 @@ pub fn run(args: &Args) -> i32 {
         );
     }
     let state = tempfile::tempdir().expect("a temporary folder");
-    let spawn = spawn(&bin, state.path());
+    let spawn = crate::tools::explorer(bin.to_path_buf(), Vec::new(), state.path());
     let limit = Duration::from_secs_f64(args.limit);
     let ready = Regex::new("25 of 25 events").expect("a regex");
 
@@ -55,23 +54,4 @@ pub fn run(args: &Args) -> i32 {
         per_key[per_key.len() - 1]
     );
     0
-}
-
-fn spawn(bin: &Path, state: &Path) -> Spawn {
-    Spawn {
-        program: bin.to_path_buf(),
-        args: Vec::new(),
-        stdin: None,
-        env: vec![
-            (
-                "TIMELINE_EXPLORER_DATA_DIR".into(),
-                state.display().to_string(),
-            ),
-            (
-                "TIMELINE_EXPLORER_CONFIG".into(),
-                state.join("config.ron").display().to_string(),
-            ),
-        ],
-        env_remove: vec!["NO_COLOR".into()],
-    }
 }

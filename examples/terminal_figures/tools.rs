@@ -84,23 +84,11 @@ impl Tool {
         };
         Ok(match self {
             Tool::Explorer => Setup {
-                spawn: Spawn {
+                spawn: explorer(
                     program,
-                    args: vec!["--data".into(), OsString::from(timeline)],
-                    stdin: None,
-                    // Marks and settings of its own: never the user's.
-                    env: vec![
-                        (
-                            "TIMELINE_EXPLORER_DATA_DIR".into(),
-                            state.display().to_string(),
-                        ),
-                        (
-                            "TIMELINE_EXPLORER_CONFIG".into(),
-                            state.join("config.ron").display().to_string(),
-                        ),
-                    ],
-                    env_remove: vec!["NO_COLOR".into()],
-                },
+                    vec!["--data".into(), OsString::from(timeline)],
+                    state,
+                ),
                 prefix: "/",
                 // The header's count, "25 of 25 events", drawn with the first
                 // frame (while loading: "loading 42,000 of ~100,000 events").
@@ -137,4 +125,28 @@ fn on_path(name: &str) -> Option<PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?)
         .map(|dir| dir.join(name))
         .find(|p| p.is_file())
+}
+
+/// timeline-explorer with `args`, its marks and settings in `state`: never the user's.
+pub fn explorer(
+    program: std::path::PathBuf,
+    args: Vec<OsString>,
+    state: &std::path::Path,
+) -> Spawn {
+    Spawn {
+        program,
+        args,
+        stdin: None,
+        env: vec![
+            (
+                "TIMELINE_EXPLORER_DATA_DIR".into(),
+                state.display().to_string(),
+            ),
+            (
+                "TIMELINE_EXPLORER_CONFIG".into(),
+                state.join("config.ron").display().to_string(),
+            ),
+        ],
+        env_remove: vec!["NO_COLOR".into()],
+    }
 }
