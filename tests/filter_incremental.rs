@@ -149,6 +149,9 @@ enum Step {
     Type(char),
     /// A whole term typed key by key, checked after each: ` !^ab$`, ` | 'é`.
     Term(String),
+    /// A word typed slowly: the worker answers each key before the next (and
+    /// finds the word's every start), so each key is run from the last's.
+    Slowly(String),
     Backspace,
     /// Ctrl-w.
     DeleteWord,
@@ -206,6 +209,7 @@ fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         12 => proptest::sample::select(ALPHABET).prop_map(Step::Type),
         4 => term().prop_map(Step::Term),
+        4 => " ?[abcAB]{3,6}".prop_map(Step::Slowly),
         4 => Just(Step::Backspace),
         1 => Just(Step::DeleteWord),
         1 => Just(Step::Clear),
@@ -236,10 +240,12 @@ fn ctrl(app: &mut App, c: char) {
 
 /// What one property's runs went through, so a generator that stops
 /// reaching a path is noticed: requests left for the worker, answers that
-/// came in stale, runs that filled the cache (so it evicted), lists checked.
+/// came in stale, runs that filled the cache (so it evicted), lists checked,
+/// requests run from a term's every start (`search::Starts`).
 #[derive(Default)]
 struct Tally {
     sent: AtomicUsize,
+    from_starts: AtomicUsize,
     stale: AtomicUsize,
     full: AtomicUsize,
     checks: AtomicUsize,
@@ -252,14 +258,21 @@ fn count(c: &AtomicUsize) {
 impl Tally {
     /// Says what the runs went through, and that they went where they should.
     fn report(&self, name: &str, worker: bool) {
-        let [sent, stale, full, checks] =
-            [&self.sent, &self.stale, &self.full, &self.checks].map(|c| c.load(Ordering::Relaxed));
+        let [sent, stale, full, checks, from_starts] = [
+            &self.sent,
+            &self.stale,
+            &self.full,
+            &self.checks,
+            &self.from_starts,
+        ]
+        .map(|c| c.load(Ordering::Relaxed));
         eprintln!(
             "{name}: {checks} lists checked; {sent} requests to the worker, \
-             {stale} answered stale; {full} runs filled the cache"
+             {stale} answered stale, {from_starts} run from starts; {full} runs filled the cache"
         );
         if worker {
             assert!(sent > 0 && stale > 0, "the worker path is not tested");
+            assert!(from_starts > 0, "no request ran from a term's starts");
         } else {
             assert!(full > 0, "no run filled the cache: eviction is not tested");
         }
@@ -395,6 +408,16 @@ fn run(tally: &Tally, events: &[Event], large: bool, steps: &[Step]) -> Result<(
                     world.check(&app)?;
                 }
             }
+            Step::Slowly(word) => {
+                for c in word.chars() {
+                    key(&mut app, KeyCode::Char(c), KeyModifiers::NONE);
+                    world.check(&app)?;
+                    if let Some((request, index)) = world.sent.pop() {
+                        deliver(tally, &mut app, &index, &request);
+                        world.check(&app)?;
+                    }
+                }
+            }
             Step::Backspace => key(&mut app, KeyCode::Backspace, KeyModifiers::NONE),
             Step::DeleteWord => ctrl(&mut app, 'w'),
             Step::Clear => ctrl(&mut app, 'u'),
@@ -416,13 +439,19 @@ fn run(tally: &Tally, events: &[Event], large: bool, steps: &[Step]) -> Result<(
                 if world.sent.is_empty() {
                     continue;
                 }
-                let (request, index) = world.sent.remove(n % world.sent.len());
+                // Half the time the newest, as when the user pauses: the next
+                // key then refines an answer that came with its term's starts.
+                let pick = if n % 2 == 0 {
+                    world.sent.len() - 1
+                } else {
+                    n % world.sent.len()
+                };
+                let (request, index) = world.sent.remove(pick);
                 if !skip {
                     if request.generation != app.filter.generation {
                         count(&world.tally.stale);
                     }
-                    let outcome = filter::run(&app.search, &index, &request);
-                    update(&mut app, Action::Filtered(Box::new(outcome)));
+                    deliver(tally, &mut app, &index, &request);
                 }
             }
             Step::Reload(events) => {
@@ -441,8 +470,8 @@ fn run(tally: &Tally, events: &[Event], large: bool, steps: &[Step]) -> Result<(
     }
     // The worker answers the newest request at last: the list is up to date.
     if let Some(request) = app.filter.pending.clone() {
-        let outcome = filter::run(&app.search, &app.index, &request);
-        update(&mut app, Action::Filtered(Box::new(outcome)));
+        let index = Arc::clone(&app.index);
+        deliver(tally, &mut app, &index, &request);
         prop_assert!(app.filter.pending.is_none());
         world.check(&app)?;
         prop_assert_eq!(&world.shown.0, &app.filter.text);
@@ -451,6 +480,22 @@ fn run(tally: &Tally, events: &[Event], large: bool, steps: &[Step]) -> Result<(
         count(&world.tally.full);
     }
     Ok(())
+}
+
+/// What the worker does with a request: its outcome, then every start of
+/// its last term when the outcome came without them (`filter::more`), which
+/// the next key's request may then be run from.
+fn deliver(tally: &Tally, app: &mut App, index: &Index, request: &Request) {
+    if request.before.is_some() {
+        count(&tally.from_starts);
+    }
+    let outcome = filter::run(&app.search, index, request);
+    let matched = outcome.starts.is_none().then(|| outcome.events.clone());
+    update(app, Action::Filtered(Box::new(outcome)));
+    let more = matched.and_then(|events| filter::more(&app.search, index, request, &events));
+    if let Some(found) = more {
+        update(app, Action::StartsFound(Box::new(found)));
+    }
 }
 
 fn cases(default: u32) -> u32 {
@@ -571,15 +616,15 @@ fn an_answer_from_before_a_reload_is_not_kept() {
     let late = filter::run(&app.search, &old_index, &running);
     update(&mut app, Action::Filtered(Box::new(late)));
     if let Some(request) = app.filter.pending.clone() {
-        let outcome = filter::run(&app.search, &app.index, &request);
-        update(&mut app, Action::Filtered(Box::new(outcome)));
+        let index = Arc::clone(&app.index);
+        deliver(&Tally::default(), &mut app, &index, &request);
     }
     // Away from the query and back to it.
     ctrl(&mut app, 'u');
     update(&mut app, Action::Paste("oracle".into()));
     if let Some(request) = app.filter.pending.clone() {
-        let outcome = filter::run(&app.search, &app.index, &request);
-        update(&mut app, Action::Filtered(Box::new(outcome)));
+        let index = Arc::clone(&app.index);
+        deliver(&Tally::default(), &mut app, &index, &request);
     }
     let want = scratch(&after, copies, "oracle", false);
     assert_eq!(app.filter.hits.len(), want.len());

@@ -78,7 +78,7 @@ impl Index {
     }
 
     /// Event `i`'s runs of fields of one slack: (first field, first byte, text, slack).
-    #[inline]
+    #[cfg(test)]
     pub(super) fn runs(&self, i: usize) -> impl Iterator<Item = (usize, usize, &[u8], usize)> {
         (self.run_starts[i]..self.run_starts[i + 1]).map(|r| {
             let (run, next) = (self.runs[r], self.runs[r + 1]);

@@ -30,9 +30,10 @@ mod pattern;
 mod prefilter;
 mod query;
 mod refine;
+mod scan;
 mod score;
 pub mod sentences;
-mod sieve;
+mod starts;
 #[cfg(test)]
 mod testing;
 mod window;
@@ -46,10 +47,11 @@ pub use passages::PassageHit;
 pub use query::{Mode, Query, Term};
 pub use refine::refines;
 pub use score::rank;
+pub use starts::Starts;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use pattern::Prepared;
-use prefilter::{field_matches, matches_event};
+use prefilter::{field_matches, matching};
 
 use crate::timeline::Timeline;
 
@@ -82,22 +84,73 @@ impl Search {
         candidates: Option<&[usize]>,
         scored: bool,
     ) -> Vec<Hit> {
-        let terms: Vec<Vec<Prepared>> = query
-            .groups
-            .iter()
-            .map(|g| g.iter().map(|t| self.prepare(t)).collect())
-            .collect();
+        if !scored {
+            let (events, _) = self.filter_events(index, query, candidates, None, false);
+            return events
+                .into_iter()
+                .map(|event| Hit { event, score: 0 })
+                .collect();
+        }
+        let terms = self.prepare_all(query);
         let check = |i: usize| {
-            if scored {
-                self.score_event(index, i, &terms)
-                    .map(|score| Hit { event: i, score })
-            } else {
-                matches_event(index, i, &terms).then_some(Hit { event: i, score: 0 })
-            }
+            self.score_event(index, i, &terms)
+                .map(|score| Hit { event: i, score })
         };
         match candidates {
             Some(c) => c.par_iter().filter_map(|&i| check(i)).collect(),
             None => (0..index.len()).into_par_iter().filter_map(check).collect(),
         }
+    }
+
+    /// Events among `candidates` (all when `None`) that match, in the order
+    /// given, with no scores: term by term through the events still in, each
+    /// lone fuzzy term in one stream over their text. With them, every start
+    /// of the query's last term when it is a lone ASCII fuzzy term (see
+    /// `starts`), for the next key: found from `before`, such starts of the
+    /// query this one refines, when they apply, else by reading the text for
+    /// them only if `find_starts` (which costs more than the answer).
+    pub fn filter_events(
+        &self,
+        index: &Index,
+        query: &Query,
+        candidates: Option<&[usize]>,
+        before: Option<&Starts>,
+        find_starts: bool,
+    ) -> (Vec<usize>, Option<Starts>) {
+        let terms = self.prepare_all(query);
+        let events = match candidates {
+            Some(c) if c.is_sorted() => c.to_vec(),
+            Some(c) => {
+                let mut c = c.to_vec();
+                c.sort_unstable();
+                c
+            }
+            None => (0..index.len()).collect(),
+        };
+        let (found, starts) = matching(index, events, &terms, before, find_starts);
+        match candidates {
+            Some(c) if !c.is_sorted() => {
+                // Given out of order: the matches in that order.
+                let found: std::collections::HashSet<usize> = found.into_iter().collect();
+                let ordered = c.iter().copied().filter(|e| found.contains(e)).collect();
+                (ordered, starts)
+            }
+            _ => (found, starts),
+        }
+    }
+
+    /// Every start of the query's last term in `events` (its matches,
+    /// ascending), when that term is one whose starts are kept.
+    pub fn starts_of(&self, index: &Index, query: &Query, events: &[usize]) -> Option<Starts> {
+        let terms = self.prepare_all(query);
+        starts::of_last(index, &terms, events)
+    }
+
+    fn prepare_all<'q>(&self, query: &'q Query) -> Vec<Vec<Prepared<'q>>> {
+        query
+            .groups
+            .iter()
+            .map(|g| g.iter().map(|t| self.prepare(t)).collect())
+            .collect()
     }
 }

@@ -1,60 +1,36 @@
 //! Whether an event matches at all, with no scores: the fast path a filter
-//! takes when no ranking is wanted. An ASCII fuzzy term is sought in an
-//! event's text through the sieve (`sieve.rs`), each place it lets through
-//! then held to the window rule of the field it falls in.
+//! takes when no ranking is wanted. An ASCII fuzzy term is sought through
+//! the events' text by the scan (`scan.rs`), the others field by field.
 
 use super::field::Field;
 use super::index::Index;
 use super::pattern::{Prepared, exact};
 use super::query::Mode;
-use super::sieve;
-use super::window::{ascii_rest, window};
+use rayon::prelude::*;
+
+use super::scan::{self, Find};
+use super::starts::{Starts, matching_events};
+use super::window::window;
 
 impl Index {
     /// Whether an ASCII fuzzy term (`pat`, folded unless case-sensitive) matches
-    /// some field of event `i`: `window`'s rule per field. Each run of fields
-    /// with the same slack (title to tags, summary and quotes, date) goes
-    /// through the sieve, and the rule runs only in the blocks it lets through.
+    /// some field of event `i`: `window`'s rule per field, through the scan.
     #[inline]
     fn fuzzy_in_event(&self, i: usize, pat: &[u8], case_sensitive: bool) -> bool {
         if pat.is_empty() {
             return self.starts[i] < self.starts[i + 1];
         }
-        self.runs(i).any(|(mut field, from, run, slack)| {
-            sieve::candidates(run, pat, slack, |at| {
-                let start = from + at;
-                // Fields are looked up only where the sieve lets a start through.
-                while self.ends[field] <= start {
-                    field += 1;
-                }
-                self.starts_at(start, field, pat, case_sensitive)
-            })
-        })
-    }
-
-    /// Whether the term's window starts at byte `start`, in field `k`.
-    #[inline]
-    fn starts_at(&self, start: usize, k: usize, pat: &[u8], case_sensitive: bool) -> bool {
-        let bytes = self.text.as_bytes();
-        let Some((&first, rest)) = pat.split_first() else {
-            return true;
-        };
-        let b = bytes[start];
-        let first_ok = if case_sensitive {
-            b == first
-        } else {
-            b.to_ascii_lowercase() == first
-        };
-        let within = rest.len() + self.fields[k].slack();
-        first_ok
-            && (rest.is_empty()
-                || ascii_rest(
-                    &bytes[start + 1..self.ends[k]],
-                    rest,
-                    case_sensitive,
-                    within,
-                )
-                .is_some())
+        let mut found = false;
+        scan::scan(
+            self,
+            &[i],
+            pat,
+            case_sensitive,
+            Find::Events,
+            &mut |_| {},
+            &mut |_| found = true,
+        );
+        found
     }
 }
 
@@ -73,6 +49,75 @@ pub(super) fn matches_event(index: &Index, event: usize, groups: &[Vec<Prepared>
             found != p.term.negated
         })
     })
+}
+
+/// The events among `events` (ascending) that every group matches, in order,
+/// a group at a time over the events still in: a group of one ASCII fuzzy term
+/// through the scan, in parallel pieces; any other group event by event. The
+/// last group's every start is kept when it is one such term (see `starts`),
+/// found from `before` when that is the same term's before its last letter.
+pub(super) fn matching(
+    index: &Index,
+    mut events: Vec<usize>,
+    groups: &[Vec<Prepared>],
+    before: Option<&Starts>,
+    find_starts: bool,
+) -> (Vec<usize>, Option<Starts>) {
+    let mut kept = None;
+    for (g, group) in groups.iter().enumerate() {
+        if events.is_empty() {
+            return (events, None);
+        }
+        events = match lone(group) {
+            Some((p, pat)) => {
+                let last = g + 1 == groups.len() && !p.term.negated;
+                let (found, starts) = matching_events(
+                    index,
+                    &events,
+                    pat,
+                    p.term.case_sensitive,
+                    last.then_some((before, find_starts)),
+                );
+                kept = starts;
+                if p.term.negated {
+                    without(&events, &found)
+                } else {
+                    found
+                }
+            }
+            None => events
+                .into_par_iter()
+                .filter(|&e| matches_event(index, e, std::slice::from_ref(group)))
+                .collect(),
+        };
+    }
+    (events, kept)
+}
+
+/// A group's one term when it is an ASCII fuzzy term, with its bytes.
+pub(super) fn lone<'g, 'p>(group: &'g [Prepared<'p>]) -> Option<(&'g Prepared<'p>, &'g [u8])> {
+    match group {
+        [p] if p.term.mode == Mode::Fuzzy => p
+            .ascii
+            .as_deref()
+            .filter(|a| !a.is_empty())
+            .map(|pat| (p, pat)),
+        _ => None,
+    }
+}
+
+/// `all` less `some`, both ascending and `some` within `all`.
+fn without(all: &[usize], some: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(all.len() - some.len().min(all.len()));
+    let mut rest = some.iter().peekable();
+    for &e in all {
+        if rest.peek() == Some(&&e) {
+            rest.next();
+        } else {
+            out.push(e);
+        }
+    }
+    out
 }
 
 /// Whether a term matches one field (negation aside).

@@ -77,6 +77,8 @@ pub enum Action {
     Filtered(Box<Outcome>),
     /// The filter of this generation is still running after a moment: say so.
     FilterSlow(u64),
+    /// The worker found a query's every start of its last term, for the next key.
+    StartsFound(Box<crate::tui::state::filter::Found>),
     /// The timeline's files changed on disk and were read and checked again.
     Reloaded(Shared<Checked>),
     /// The next part of a timeline loading in the background.

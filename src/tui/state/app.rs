@@ -8,10 +8,10 @@ use std::sync::Arc;
 use ratatui::layout::Size;
 
 use crate::config::ThemeName;
-use crate::search::{Hit, Index, Query, Search, refines};
+use crate::search::{Hit, Index, Query, Search, Starts, refines};
 use crate::timeline::Timeline;
 use crate::tui::keys::{Key, Keymap};
-use crate::tui::state::filter::{self, Outcome, Request, SYNC_LIMIT};
+use crate::tui::state::filter::{self, Found, Outcome, Request, SYNC_LIMIT};
 use crate::tui::widgets::theme::Theme;
 
 // A leaf of its own, so follow mode's state can name screens without App.
@@ -131,7 +131,7 @@ pub struct Filter {
     /// Recent queries and the events they matched, newest last: a query that
     /// refines one of them is run on its matches only, and backspace finds its
     /// answer here.
-    pub cache: Vec<(String, Vec<usize>)>,
+    pub cache: Vec<Cached>,
     /// The first generation asked of the current timeline: an outcome older
     /// than that was found in one since reloaded, and its event numbers mean
     /// nothing now.
@@ -140,6 +140,17 @@ pub struct Filter {
 
 /// How many recent filter results are kept.
 const CACHE: usize = 32;
+/// How many of the newest keep their last term's every start (up to 64 MB
+/// each at 100k events; a query typed refines the newest).
+const CACHE_STARTS: usize = 4;
+
+/// A query answered: the events it matched, in timeline order, and every
+/// start of its last term when known (see `search::Starts`).
+pub struct Cached {
+    pub text: String,
+    pub events: Vec<usize>,
+    pub starts: Option<Arc<Starts>>,
+}
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct ListPos {
@@ -343,27 +354,30 @@ impl App {
     fn request(&mut self, keep: Option<usize>) -> Request {
         let query = Query::parse(&self.filter.text);
         let cache = &self.filter.cache;
-        let (check, base) =
-            if let Some((_, events)) = cache.iter().find(|(text, _)| *text == self.filter.text) {
-                (Query::default(), Some(events.clone()))
+        let (check, base, before) =
+            if let Some(hit) = cache.iter().find(|c| c.text == self.filter.text) {
+                (Query::default(), Some(hit.events.clone()), None)
             } else {
+                // The fewest events; of those the newest, which is likeliest
+                // the query before this key and to carry its term's starts.
                 let refined = cache
                     .iter()
-                    .map(|(text, events)| (Query::parse(text), events))
+                    .rev()
+                    .map(|c| (Query::parse(&c.text), c))
                     .filter(|(old, _)| refines(old, &query))
-                    .min_by_key(|(_, events)| events.len());
+                    .min_by_key(|(_, c)| c.events.len());
                 match refined {
                     // Every base event already satisfies the groups both queries share.
-                    Some((old, events)) => {
+                    Some((old, c)) => {
                         let groups = query
                             .groups
                             .iter()
                             .filter(|g| !old.groups.contains(g))
                             .cloned()
                             .collect();
-                        (Query { groups }, Some(events.clone()))
+                        (Query { groups }, Some(c.events.clone()), c.starts.clone())
                     }
-                    None => (query.clone(), None),
+                    None => (query.clone(), None, None),
                 }
             };
         Request {
@@ -371,9 +385,21 @@ impl App {
             text: self.filter.text.clone(),
             check,
             base,
+            before,
             query,
             ranked: self.filter.ranked,
             keep,
+        }
+    }
+
+    /// Keep a query's every start of its last term, found after its answer,
+    /// with its answer in the cache (if that is still there and current).
+    pub fn keep_starts(&mut self, found: Found) {
+        if found.generation < self.filter.since {
+            return;
+        }
+        if let Some(c) = self.filter.cache.iter_mut().find(|c| c.text == found.text) {
+            c.starts = Some(found.starts);
         }
     }
 
@@ -384,17 +410,27 @@ impl App {
             return;
         }
         let cache = &mut self.filter.cache;
-        match cache.iter().position(|(text, _)| *text == outcome.text) {
+        match cache.iter().position(|c| c.text == outcome.text) {
             Some(i) => {
-                let entry = cache.remove(i);
+                let mut entry = cache.remove(i);
+                entry.starts = entry.starts.or(outcome.starts);
                 cache.push(entry);
             }
             None => {
                 if cache.len() == CACHE {
                     cache.remove(0);
                 }
-                cache.push((outcome.text.clone(), outcome.events));
+                cache.push(Cached {
+                    text: outcome.text.clone(),
+                    events: outcome.events,
+                    starts: outcome.starts,
+                });
             }
+        }
+        // Starts are large: only the newest few keep theirs.
+        let old = cache.len().saturating_sub(CACHE_STARTS);
+        for c in &mut cache[..old] {
+            c.starts = None;
         }
         if outcome.generation != self.filter.generation {
             return;

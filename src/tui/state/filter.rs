@@ -3,7 +3,9 @@
 //! so typing never waits on it. Its `Outcome` comes back as an action, and
 //! `update` drops outcomes a newer keystroke has made stale.
 
-use crate::search::{Hit, Index, Query, Search, rank};
+use std::sync::Arc;
+
+use crate::search::{Hit, Index, Query, Search, Starts, rank};
 
 /// Candidates above which, in the running app, a filter goes to the worker.
 pub const SYNC_LIMIT: usize = 20_000;
@@ -18,6 +20,9 @@ pub struct Request {
     pub check: Query,
     /// Events already known to satisfy the other groups; `None` means all events.
     pub base: Option<Vec<usize>>,
+    /// Every start of the term that the last group of `check` grew from, in
+    /// `base`, when known: the new term is tried there alone.
+    pub before: Option<Arc<Starts>>,
     /// The whole query and whether to rank by it.
     pub query: Query,
     pub ranked: bool,
@@ -41,15 +46,29 @@ pub struct Outcome {
     /// The same events in display order, scored when ranked.
     pub hits: Vec<Hit>,
     pub keep: Option<usize>,
+    /// Every start of the last term, when it came with the answer.
+    pub starts: Option<Arc<Starts>>,
+}
+
+/// A term's every start, found after its answer was given (`more`), for
+/// the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub generation: u64,
+    /// The query they belong to, as typed (the cache's key).
+    pub text: String,
+    pub starts: Arc<Starts>,
 }
 
 /// Do the work: pure, so it may run on any thread.
 pub fn run(search: &Search, index: &Index, req: &Request) -> Outcome {
-    let events: Vec<usize> = search
-        .filter_in(index, &req.check, req.base.as_deref(), false)
-        .into_iter()
-        .map(|h| h.event)
-        .collect();
+    let (events, starts) = search.filter_events(
+        index,
+        &req.check,
+        req.base.as_deref(),
+        req.before.as_deref(),
+        false,
+    );
     let hits = if req.ranked {
         let mut hits = search.filter_in(index, &req.query, Some(&events), true);
         rank(&mut hits);
@@ -66,5 +85,24 @@ pub fn run(search: &Search, index: &Index, req: &Request) -> Outcome {
         events,
         hits,
         keep: req.keep,
+        starts: starts.map(Arc::new),
     }
+}
+
+/// After `run`, on the worker: every start of the last term that the answer
+/// did not come with, found in the events it matched. Reading the text for
+/// them costs several answers, and the next key saves that and more: a
+/// term's second letter is answered event by event, then its starts found
+/// while the user reads it, and the third letter is tried at those alone.
+/// `events` are what the request matched, with no starts.
+pub fn more(search: &Search, index: &Index, req: &Request, events: &[usize]) -> Option<Found> {
+    if events.is_empty() {
+        return None;
+    }
+    let starts = search.starts_of(index, &req.check, events)?;
+    Some(Found {
+        generation: req.generation,
+        text: req.text.clone(),
+        starts: Arc::new(starts),
+    })
 }

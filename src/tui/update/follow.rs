@@ -162,6 +162,7 @@ fn browsing(action: &Action) -> bool {
         | Action::Resize(..)
         | Action::Filtered(_)
         | Action::FilterSlow(_)
+        | Action::StartsFound(_)
         | Action::Reloaded(_)
         | Action::Loading(_)
         | Action::Problems

@@ -21,6 +21,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize(..)
             | Action::Filtered(_)
             | Action::FilterSlow(_)
+            | Action::StartsFound(_)
             | Action::Suspend
             | Action::MarksSaved(_)
             | Action::Follow(_)
@@ -39,6 +40,7 @@ pub fn update(app: &mut App, action: Action) {
             app.size = layout::drawn(w, h);
         }
         Action::Filtered(outcome) => app.apply(*outcome),
+        Action::StartsFound(found) => app.keep_starts(*found),
         Action::Notice(message) => app.status = Some(message),
         Action::MarksSaved(marks) => {
             if marks != app.marks {

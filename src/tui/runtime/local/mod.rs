@@ -28,7 +28,7 @@ use crate::tui::runtime::watch::Watch;
 use crate::tui::state::action::{Action, Shared};
 use crate::tui::state::app::{App, Effect};
 use crate::tui::state::copying::{CopyReport, Osc52};
-use crate::tui::state::filter::Outcome;
+use crate::tui::state::filter::{Found, Outcome};
 use crate::tui::state::pick::Answer;
 use crate::tui::update::update;
 use crate::tui::view::view;
@@ -160,6 +160,7 @@ enum Msg {
     Input(Event),
     InputFailed(std::io::Error),
     Filtered(Outcome),
+    StartsFound(Found),
     Reloaded(Checked),
     Loaded(crate::timeline::stream::Part),
     Copied(CopyReport),
@@ -211,8 +212,12 @@ fn event_loop(
     event::poll(Duration::ZERO)?;
     read_input(sender(&tx));
     let start_worker = |app: &App| {
-        let send = sender(&tx);
-        Worker::start(Arc::clone(&app.index), move |o| send(Msg::Filtered(o)))
+        let (send, more) = (sender(&tx), sender(&tx));
+        Worker::start(
+            Arc::clone(&app.index),
+            move |o| send(Msg::Filtered(o)),
+            move |f| more(Msg::StartsFound(f)),
+        )
     };
     let mut worker = start_worker(app);
     let mut watch = match app.data_path.clone() {
@@ -305,6 +310,11 @@ fn event_loop(
                     None
                 }
                 Msg::Filtered(outcome) => Some(Action::Filtered(Box::new(outcome))),
+                Msg::StartsFound(found) => {
+                    // Kept for the next key; nothing on screen changes.
+                    update(app, Action::StartsFound(Box::new(found)));
+                    continue;
+                }
                 Msg::Copied(report) => Some(Action::Copied(report)),
                 Msg::Loaded(part) => {
                     if let (
