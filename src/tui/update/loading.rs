@@ -3,6 +3,9 @@
 //! runs again over all that has loaded; problems join the `e` panel as the
 //! check finds them.
 
+use std::sync::Arc;
+
+use crate::search::Index;
 use crate::timeline::report::{self, count};
 use crate::timeline::stream::Part;
 use crate::timeline::{Checked, Event, Problem};
@@ -145,6 +148,14 @@ fn summary(loading: &Loading) -> String {
 /// event number the app holds to the event's new place.
 fn merge(app: &mut App, batch: Vec<Event>) {
     let old = std::mem::take(&mut app.timeline.events);
+    let before = old.len();
+    // A batch that sorts after every event loaded (a file in date order) is
+    // appended to the search index; else its own index is merged in.
+    let appended = match (old.last(), batch.first()) {
+        (Some(last), Some(first)) => first.sort_key() >= last.sort_key(),
+        _ => true,
+    };
+    let batch_index = (!appended).then(|| Index::of(&batch));
     let mut moved = Vec::with_capacity(old.len());
     let mut merged = Vec::with_capacity(old.len() + batch.len());
     let mut new = batch.into_iter().peekable();
@@ -157,6 +168,7 @@ fn merge(app: &mut App, batch: Vec<Event>) {
     }
     merged.extend(new);
     app.timeline.events = merged;
+    index_batch(app, before, &moved, batch_index);
     let at = |e: usize| moved.get(e).copied().unwrap_or(e);
 
     for h in &mut app.filter.hits {
@@ -180,11 +192,35 @@ fn merge(app: &mut App, batch: Vec<Event>) {
         loading.select = None;
     }
     // Cached results cover only the events loaded before.
-    super::reload::events_changed(app);
+    super::reload::events_indexed(app);
     let offset = app.list.offset;
     app.refilter_keeping(keep);
     // The list stays where it was unless the selection moved out of view.
     if app.filter.pending.is_none() && app.list.selected >= offset {
         app.list.offset = offset;
     }
+}
+
+/// Bring the search index up to the merged events: `before` events were
+/// indexed, now at `moved`; `batch` is the new events' own index unless they
+/// all came after those. Made again whole only if the index was not of the
+/// events before (nothing else should change them while loading).
+fn index_batch(app: &mut App, before: usize, moved: &[usize], batch: Option<Index>) {
+    let events = &app.timeline.events;
+    if app.index.len() != before {
+        app.index = Arc::new(Index::new(&app.timeline));
+        return;
+    }
+    let batch = match batch {
+        None => match Arc::get_mut(&mut app.index) {
+            // Not shared with a filter still running: grown in place.
+            Some(index) => return index.extend(&events[before..]),
+            None => Index::of(&events[before..]),
+        },
+        Some(batch) => batch,
+    };
+    // Event `j` of the merged list is the batch's unless an old one moved there.
+    let mut olds = moved.iter().peekable();
+    let from_batch = (0..events.len()).map(|j| olds.next_if_eq(&&j).is_none());
+    app.index = Arc::new(app.index.merge(&batch, from_batch));
 }
