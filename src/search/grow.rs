@@ -1,8 +1,8 @@
 //! Growing a timeline's search index as its events load in batches: a batch
 //! that comes after every event indexed is appended (`extend`); one whose
-//! events fall among them is merged (`merge`), each event's text, fields and
-//! runs copied whole from one index or the other, so no event already
-//! indexed is read field by field again. Either way the index is the one
+//! events fall among them is merged (`merge`), each event already indexed
+//! copied whole (its text, fields and runs in a few slices), not read field
+//! by field again. Either way the index is the one
 //! `Index::new` makes of the whole timeline.
 
 use super::index::{Index, Run};
@@ -17,38 +17,42 @@ impl Index {
         self.push_events(events);
     }
 
-    /// The index of `self`'s events and `other`'s interleaved: for each event
-    /// of the result in turn, `from_other` says whether it is `other`'s next
-    /// event (else `self`'s next). When the side named has no event left, the
-    /// other's next is taken; events left once `from_other` ends follow,
-    /// `self`'s first. Each event is copied whole, in a few slices.
-    pub fn merge(&self, other: &Index, from_other: impl IntoIterator<Item = bool>) -> Index {
+    /// The index of `self`'s events and `batch` interleaved: for each event
+    /// of the result in turn, `from_batch` says whether it is the batch's
+    /// next event (else `self`'s next). When the side named has no event
+    /// left, the other's next is taken; events left once `from_batch` ends
+    /// follow, `self`'s first. `self`'s events are copied whole, in a few
+    /// slices each; only the batch's are read field by field.
+    pub fn merge(&self, batch: &[Event], from_batch: impl IntoIterator<Item = bool>) -> Index {
         let mut out = Index::of(&[]);
         // `of` marked the end of an empty text; it is marked again below.
         out.runs.clear();
-        out.text.reserve(self.text.len() + other.text.len());
-        out.ends.reserve(self.ends.len() + other.ends.len());
-        out.fields.reserve(self.fields.len() + other.fields.len());
-        out.starts.reserve(self.len() + other.len());
-        out.runs.reserve(self.runs.len() + other.runs.len());
-        out.run_starts.reserve(self.len() + other.len());
-        out.days.reserve(self.len() + other.len());
+        let n = self.len() + batch.len();
+        // The batch's share of the text, guessed from the events indexed.
+        let more = |len: usize| len + len / self.len().max(1) * batch.len();
+        out.text.reserve(more(self.text.len()));
+        out.ends.reserve(more(self.ends.len()));
+        out.fields.reserve(more(self.fields.len()));
+        out.starts.reserve(n);
+        out.runs.reserve(more(self.runs.len()));
+        out.run_starts.reserve(n);
+        out.days.reserve(n);
         let (mut mine, mut theirs) = (0, 0);
-        let mut flags = from_other.into_iter();
+        let mut flags = from_batch.into_iter();
         loop {
             let want_other = match flags.next() {
                 Some(flag) => flag,
                 None if mine < self.len() => false,
                 None => true,
             };
-            let take_other = match (mine < self.len(), theirs < other.len()) {
+            let take_other = match (mine < self.len(), theirs < batch.len()) {
                 (false, false) => break,
                 (true, false) => false,
                 (false, true) => true,
                 (true, true) => want_other,
             };
             if take_other {
-                out.copy_event(other, theirs);
+                out.push_event(&batch[theirs]);
                 theirs += 1;
             } else {
                 out.copy_event(self, mine);
@@ -165,9 +169,18 @@ mod tests {
         let events: Vec<Event> = (0..5).map(|n| varied(n, 0)).collect();
         let whole = Index::of(&events);
         let empty = Index::of(&[]);
-        assert_same(&empty.merge(&whole, [true; 5]), &whole);
-        assert_same(&whole.merge(&empty, [false; 5]), &whole);
-        assert_same(&empty.merge(&empty, []), &empty);
+        assert_same(&empty.merge(&events, [true; 5]), &whole);
+        assert_same(&whole.merge(&[], [false; 5]), &whole);
+        assert_same(&empty.merge(&[], []), &empty);
+        // Flags that run out, or name a side with nothing left: all the
+        // events still come, in order.
+        assert_same(&empty.merge(&events, [false; 2]), &whole);
+        let (head, tail) = events.split_at(2);
+        assert_same(&Index::of(head).merge(tail, []), &whole);
+        assert_same(
+            &Index::of(head).merge(tail, [true; 9]),
+            &Index::of(&[tail, head].concat()),
+        );
     }
 
     proptest! {
@@ -197,7 +210,7 @@ mod tests {
                 }
                 next.extend(new.cloned());
                 flags.resize(next.len(), true);
-                index = index.merge(&Index::of(&part), flags);
+                index = index.merge(&part, flags);
                 merged = next;
                 assert_same(&index, &Index::of(&merged));
             }

@@ -59,6 +59,18 @@ impl Index {
     /// marks the end of the text (it is pushed again at the end).
     pub(super) fn push_events(&mut self, events: &[Event]) {
         for e in events {
+            self.push_event(e);
+        }
+        self.runs.push(Run {
+            from: self.text.len(),
+            field: self.fields.len(),
+            slack: 0,
+        });
+    }
+
+    /// Index `e` after the events indexed (the end of the text not marked).
+    pub(super) fn push_event(&mut self, e: &Event) {
+        {
             self.days.push(
                 e.days()
                     .map(|(a, b)| (a.num_days_from_ce(), b.num_days_from_ce())),
@@ -81,11 +93,6 @@ impl Index {
             self.starts.push(self.fields.len());
             self.run_starts.push(self.runs.len());
         }
-        self.runs.push(Run {
-            from: self.text.len(),
-            field: self.fields.len(),
-            slack: 0,
-        });
     }
 
     /// Event `i`'s runs of fields of one slack: (first field, first byte, text, slack).

@@ -109,9 +109,10 @@ impl Loader {
         let items = &split.items;
         let mut loaded = 0;
         while loaded < items.len() {
-            // Batches grow with what is loaded: the app merges each into all
-            // it has, so their number stays logarithmic.
-            let n = self.first.max(loaded / 2).min(items.len() - loaded);
+            // Batches double with what is loaded: the app merges each into
+            // all it has (O(loaded) each), so their number stays logarithmic
+            // and the merging adds up to about twice one pass over the events.
+            let n = self.first.max(loaded).min(items.len() - loaded);
             let batch = &items[loaded..loaded + n];
             let parsed: Vec<_> = batch
                 .par_iter()

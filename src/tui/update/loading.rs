@@ -148,27 +148,28 @@ fn summary(loading: &Loading) -> String {
 /// event number the app holds to the event's new place.
 fn merge(app: &mut App, batch: Vec<Event>) {
     let old = std::mem::take(&mut app.timeline.events);
-    let before = old.len();
-    // A batch that sorts after every event loaded (a file in date order) is
-    // appended to the search index; else its own index is merged in.
-    let appended = match (old.last(), batch.first()) {
-        (Some(last), Some(first)) => first.sort_key() >= last.sort_key(),
-        _ => true,
-    };
-    let batch_index = (!appended).then(|| Index::of(&batch));
+    // Event `j` of the merged list: the batch's next (true) or the next of
+    // those loaded before (false).
+    let mut from_batch = Vec::with_capacity(old.len() + batch.len());
+    let mut next = batch.iter().peekable();
+    for e in &old {
+        while next.next_if(|n| n.sort_key() < e.sort_key()).is_some() {
+            from_batch.push(true);
+        }
+        from_batch.push(false);
+    }
+    from_batch.resize(old.len() + batch.len(), true);
+    index_batch(app, &old, &batch, &from_batch);
     let mut moved = Vec::with_capacity(old.len());
     let mut merged = Vec::with_capacity(old.len() + batch.len());
-    let mut new = batch.into_iter().peekable();
-    for e in old {
-        while new.peek().is_some_and(|n| n.sort_key() < e.sort_key()) {
-            merged.extend(new.next());
+    let (mut old, mut new) = (old.into_iter(), batch.into_iter());
+    for &b in &from_batch {
+        if !b {
+            moved.push(merged.len());
         }
-        moved.push(merged.len());
-        merged.push(e);
+        merged.extend(if b { new.next() } else { old.next() });
     }
-    merged.extend(new);
     app.timeline.events = merged;
-    index_batch(app, before, &moved, batch_index);
     let at = |e: usize| moved.get(e).copied().unwrap_or(e);
 
     for h in &mut app.filter.hits {
@@ -201,26 +202,22 @@ fn merge(app: &mut App, batch: Vec<Event>) {
     }
 }
 
-/// Bring the search index up to the merged events: `before` events were
-/// indexed, now at `moved`; `batch` is the new events' own index unless they
-/// all came after those. Made again whole only if the index was not of the
-/// events before (nothing else should change them while loading).
-fn index_batch(app: &mut App, before: usize, moved: &[usize], batch: Option<Index>) {
-    let events = &app.timeline.events;
-    if app.index.len() != before {
-        app.index = Arc::new(Index::new(&app.timeline));
+/// Bring the search index up to the events merged as `from_batch` says:
+/// `old` were indexed. A batch that sorts after all of them (a file in date
+/// order) is appended, in place unless a filter still holds the index; one
+/// that falls among them is merged in. Made again whole only if the index
+/// was not of `old` (nothing else should change the events while loading).
+fn index_batch(app: &mut App, old: &[Event], batch: &[Event], from_batch: &[bool]) {
+    if app.index.len() != old.len() {
+        app.index = Arc::new(Index::of(old).merge(batch, from_batch.iter().copied()));
         return;
     }
-    let batch = match batch {
-        None => match Arc::get_mut(&mut app.index) {
-            // Not shared with a filter still running: grown in place.
-            Some(index) => return index.extend(&events[before..]),
-            None => Index::of(&events[before..]),
-        },
-        Some(batch) => batch,
-    };
-    // Event `j` of the merged list is the batch's unless an old one moved there.
-    let mut olds = moved.iter().peekable();
-    let from_batch = (0..events.len()).map(|j| olds.next_if_eq(&&j).is_none());
-    app.index = Arc::new(app.index.merge(&batch, from_batch));
+    let appended = from_batch
+        .get(old.len()..)
+        .is_none_or(|tail| tail.iter().all(|&b| b));
+    if appended && let Some(index) = Arc::get_mut(&mut app.index) {
+        index.extend(batch);
+        return;
+    }
+    app.index = Arc::new(app.index.merge(batch, from_batch.iter().copied()));
 }
