@@ -1,7 +1,7 @@
 //! A whole timeline's searchable text in one buffer, built once per timeline.
 
 use super::field::{Field, each_field};
-use crate::timeline::Timeline;
+use crate::timeline::{Event, Timeline};
 use chrono::Datelike;
 
 /// The searchable text of a whole timeline in one buffer, field after field,
@@ -24,7 +24,7 @@ pub struct Index {
     /// Each event's first and last day as day numbers (`Event::days`), which
     /// the ruler reads for every listed event on every frame: at 100k events
     /// working them out from the dates took most of a frame.
-    days: Vec<Option<(i32, i32)>>,
+    pub(super) days: Vec<Option<(i32, i32)>>,
 }
 
 /// Fields `field..` of one slack, from byte `from` to the next run's start.
@@ -37,6 +37,11 @@ pub(super) struct Run {
 
 impl Index {
     pub fn new(tl: &Timeline) -> Index {
+        Index::of(&tl.events)
+    }
+
+    /// The index of `events` alone, as `new` makes it for a timeline of them.
+    pub fn of(events: &[Event]) -> Index {
         let mut index = Index {
             text: String::new(),
             ends: Vec::new(),
@@ -44,10 +49,29 @@ impl Index {
             starts: vec![0],
             runs: Vec::new(),
             run_starts: vec![0],
-            days: Vec::with_capacity(tl.events.len()),
+            days: Vec::with_capacity(events.len()),
         };
-        for e in &tl.events {
-            index.days.push(
+        index.push_events(events);
+        index
+    }
+
+    /// Index `events` after those indexed: `runs` must not hold the run that
+    /// marks the end of the text (it is pushed again at the end).
+    pub(super) fn push_events(&mut self, events: &[Event]) {
+        for e in events {
+            self.push_event(e);
+        }
+        self.runs.push(Run {
+            from: self.text.len(),
+            field: self.fields.len(),
+            slack: 0,
+        });
+    }
+
+    /// Index `e` after the events indexed (the end of the text not marked).
+    pub(super) fn push_event(&mut self, e: &Event) {
+        {
+            self.days.push(
                 e.days()
                     .map(|(a, b)| (a.num_days_from_ce(), b.num_days_from_ce())),
             );
@@ -55,26 +79,20 @@ impl Index {
             each_field(e, |field, text| {
                 if slack != Some(field.slack()) {
                     slack = Some(field.slack());
-                    index.runs.push(Run {
-                        from: index.text.len(),
-                        field: index.fields.len(),
+                    self.runs.push(Run {
+                        from: self.text.len(),
+                        field: self.fields.len(),
                         slack: field.slack(),
                     });
                 }
-                index.text.push_str(text);
-                index.ends.push(index.text.len());
-                index.fields.push(field);
+                self.text.push_str(text);
+                self.ends.push(self.text.len());
+                self.fields.push(field);
                 false
             });
-            index.starts.push(index.fields.len());
-            index.run_starts.push(index.runs.len());
+            self.starts.push(self.fields.len());
+            self.run_starts.push(self.runs.len());
         }
-        index.runs.push(Run {
-            from: index.text.len(),
-            field: index.fields.len(),
-            slack: 0,
-        });
-        index
     }
 
     /// Event `i`'s runs of fields of one slack: (first field, first byte, text, slack).

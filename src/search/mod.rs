@@ -23,6 +23,7 @@
 //! - `passages`, `sentences`: the same rules over the articles' sentences.
 
 mod field;
+mod grow;
 mod highlight;
 mod index;
 mod passages;

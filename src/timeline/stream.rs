@@ -109,24 +109,25 @@ impl Loader {
         let items = &split.items;
         let mut loaded = 0;
         while loaded < items.len() {
-            // Batches grow with what is loaded: the app merges each into all
-            // it has, so their number stays logarithmic.
-            let n = self.first.max(loaded / 2).min(items.len() - loaded);
+            // Batches double with what is loaded: the app merges each into
+            // all it has (O(loaded) each), so their number stays logarithmic
+            // and the merging adds up to about twice one pass over the events.
+            let n = self.first.max(loaded).min(items.len() - loaded);
             let batch = &items[loaded..loaded + n];
             let parsed: Vec<_> = batch
                 .par_iter()
                 .map(|r| options().from_str::<Event>(&text[r.clone()]))
                 .collect();
-            let error = batch.iter().zip(&parsed).find_map(|(r, e)| {
-                let e = e.as_ref().err()?;
-                let at = item_error_at(&text, r.start, e);
+            // The events before one that does not parse load, then loading
+            // stops there: a larger batch loses nothing more.
+            let broken = parsed.iter().position(Result::is_err);
+            let error = broken.and_then(|k| {
+                let e = parsed[k].as_ref().err()?;
+                let at = item_error_at(&text, batch[k].start, e);
                 Some(Problem::error(&label, Some(at), e.code.to_string()).hint(hint_for(&e.code)))
             });
-            if let Some(p) = error {
-                deliver(Part::Failed(vec![p]));
-                return;
-            }
-            let mut events: Vec<Event> = parsed.into_iter().flatten().collect();
+            let good = broken.unwrap_or(n);
+            let mut events: Vec<Event> = parsed.into_iter().take(good).flatten().collect();
             events.par_iter_mut().for_each(sanitize_event);
             checker.events(&mut events);
             for e in &mut events {
@@ -134,13 +135,17 @@ impl Loader {
             }
             // Stable: events on the same key keep the curator's order.
             events.sort_by_key(|e| e.sort_key());
-            loaded += n;
+            loaded += good;
             let part = Part::Events {
                 events,
                 problems: checker.take_problems(),
                 loaded,
             };
-            if !deliver(part) {
+            if (good > 0 || error.is_none()) && !deliver(part) {
+                return;
+            }
+            if let Some(p) = error {
+                deliver(Part::Failed(vec![p]));
                 return;
             }
         }

@@ -3,6 +3,9 @@
 //! runs again over all that has loaded; problems join the `e` panel as the
 //! check finds them.
 
+use std::sync::Arc;
+
+use crate::search::Index;
 use crate::timeline::report::{self, count};
 use crate::timeline::stream::Part;
 use crate::timeline::{Checked, Event, Problem};
@@ -145,17 +148,27 @@ fn summary(loading: &Loading) -> String {
 /// event number the app holds to the event's new place.
 fn merge(app: &mut App, batch: Vec<Event>) {
     let old = std::mem::take(&mut app.timeline.events);
+    // Event `j` of the merged list: the batch's next (true) or the next of
+    // those loaded before (false).
+    let mut from_batch = Vec::with_capacity(old.len() + batch.len());
+    let mut next = batch.iter().peekable();
+    for e in &old {
+        while next.next_if(|n| n.sort_key() < e.sort_key()).is_some() {
+            from_batch.push(true);
+        }
+        from_batch.push(false);
+    }
+    from_batch.resize(old.len() + batch.len(), true);
+    index_batch(app, &old, &batch, &from_batch);
     let mut moved = Vec::with_capacity(old.len());
     let mut merged = Vec::with_capacity(old.len() + batch.len());
-    let mut new = batch.into_iter().peekable();
-    for e in old {
-        while new.peek().is_some_and(|n| n.sort_key() < e.sort_key()) {
-            merged.extend(new.next());
+    let (mut old, mut new) = (old.into_iter(), batch.into_iter());
+    for &b in &from_batch {
+        if !b {
+            moved.push(merged.len());
         }
-        moved.push(merged.len());
-        merged.push(e);
+        merged.extend(if b { new.next() } else { old.next() });
     }
-    merged.extend(new);
     app.timeline.events = merged;
     let at = |e: usize| moved.get(e).copied().unwrap_or(e);
 
@@ -180,11 +193,31 @@ fn merge(app: &mut App, batch: Vec<Event>) {
         loading.select = None;
     }
     // Cached results cover only the events loaded before.
-    super::reload::events_changed(app);
+    super::reload::events_indexed(app);
     let offset = app.list.offset;
     app.refilter_keeping(keep);
     // The list stays where it was unless the selection moved out of view.
     if app.filter.pending.is_none() && app.list.selected >= offset {
         app.list.offset = offset;
     }
+}
+
+/// Bring the search index up to the events merged as `from_batch` says:
+/// `old` were indexed. A batch that sorts after all of them (a file in date
+/// order) is appended, in place unless a filter still holds the index; one
+/// that falls among them is merged in. Made again whole only if the index
+/// was not of `old` (nothing else should change the events while loading).
+fn index_batch(app: &mut App, old: &[Event], batch: &[Event], from_batch: &[bool]) {
+    if app.index.len() != old.len() {
+        app.index = Arc::new(Index::of(old).merge(batch, from_batch.iter().copied()));
+        return;
+    }
+    let appended = from_batch
+        .get(old.len()..)
+        .is_none_or(|tail| tail.iter().all(|&b| b));
+    if appended && let Some(index) = Arc::get_mut(&mut app.index) {
+        index.extend(batch);
+        return;
+    }
+    app.index = Arc::new(app.index.merge(batch, from_batch.iter().copied()));
 }

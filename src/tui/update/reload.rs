@@ -140,6 +140,11 @@ fn replace(app: &mut App, timeline: Timeline, reader_width: u16) -> Option<Strin
 /// and cached filter results mean nothing now. The caller refilters.
 pub(super) fn events_changed(app: &mut App) {
     app.index = Arc::new(Index::new(&app.timeline));
+    events_indexed(app);
+}
+
+/// `events_changed`, with the search index already made for the events.
+pub(super) fn events_indexed(app: &mut App) {
     app.ahead = crate::tui::state::ahead::Note::of(&app.timeline, app.as_of);
     app.filter.cache.clear();
     // The worker may still answer an older request, on the old index.

@@ -5,6 +5,7 @@
 //! away) gives the terminal back as it was found.
 
 mod clipboard;
+mod memory;
 mod modes;
 pub mod output;
 mod signals;
@@ -104,6 +105,7 @@ pub fn run_loading(
     setup: Setup,
     loader: crate::timeline::stream::Loader,
 ) -> Result<Ended> {
+    memory::give_back_large_blocks();
     run_with(app, setup, Some(loader))
 }
 

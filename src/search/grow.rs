@@ -1,0 +1,219 @@
+//! Growing a timeline's search index as its events load in batches: a batch
+//! that comes after every event indexed is appended (`extend`); one whose
+//! events fall among them is merged (`merge`), each event already indexed
+//! copied whole (its text, fields and runs in a few slices), not read field
+//! by field again. Either way the index is the one
+//! `Index::new` makes of the whole timeline.
+
+use super::index::{Index, Run};
+use crate::timeline::Event;
+
+impl Index {
+    /// Index `events` after the events indexed, as if they had been there
+    /// when the index was made: the time taken is that of `events` alone.
+    pub fn extend(&mut self, events: &[Event]) {
+        // The run marking the end of the text; `push_events` marks it again.
+        self.runs.pop();
+        self.push_events(events);
+    }
+
+    /// The index of `self`'s events and `batch` interleaved: for each event
+    /// of the result in turn, `from_batch` says whether it is the batch's
+    /// next event (else `self`'s next). When the side named has no event
+    /// left, the other's next is taken; events left once `from_batch` ends
+    /// follow, `self`'s first. `self`'s events are copied whole, in a few
+    /// slices each; only the batch's are read field by field.
+    pub fn merge(&self, batch: &[Event], from_batch: impl IntoIterator<Item = bool>) -> Index {
+        let mut out = Index::of(&[]);
+        // `of` marked the end of an empty text; it is marked again below.
+        out.runs.clear();
+        let n = self.len() + batch.len();
+        // The batch's share of the text, guessed from the events indexed.
+        let more = |len: usize| len + len / self.len().max(1) * batch.len();
+        out.text.reserve(more(self.text.len()));
+        out.ends.reserve(more(self.ends.len()));
+        out.fields.reserve(more(self.fields.len()));
+        out.starts.reserve(n);
+        out.runs.reserve(more(self.runs.len()));
+        out.run_starts.reserve(n);
+        out.days.reserve(n);
+        let (mut mine, mut theirs) = (0, 0);
+        let mut flags = from_batch.into_iter();
+        loop {
+            let want_other = match flags.next() {
+                Some(flag) => flag,
+                None if mine < self.len() => false,
+                None => true,
+            };
+            let take_other = match (mine < self.len(), theirs < batch.len()) {
+                (false, false) => break,
+                (true, false) => false,
+                (false, true) => true,
+                (true, true) => want_other,
+            };
+            if take_other {
+                out.push_event(&batch[theirs]);
+                theirs += 1;
+            } else {
+                out.copy_event(self, mine);
+                mine += 1;
+            }
+        }
+        out.runs.push(Run {
+            from: out.text.len(),
+            field: out.fields.len(),
+            slack: 0,
+        });
+        out
+    }
+
+    /// Where field `k` starts in the text (where field `k - 1` ends).
+    fn field_start(&self, k: usize) -> usize {
+        match k {
+            0 => 0,
+            k => self.ends[k - 1],
+        }
+    }
+
+    /// Add `from`'s event `i` after the events indexed (the end of the text
+    /// not marked: the caller marks it when done).
+    fn copy_event(&mut self, from: &Index, i: usize) {
+        let (f0, f1) = (from.starts[i], from.starts[i + 1]);
+        let (t0, t1) = (from.field_start(f0), from.field_start(f1));
+        let (text, field) = (self.text.len(), self.fields.len());
+        self.text.push_str(&from.text[t0..t1]);
+        self.ends
+            .extend(from.ends[f0..f1].iter().map(|&end| end - t0 + text));
+        self.fields.extend_from_slice(&from.fields[f0..f1]);
+        self.starts.push(self.fields.len());
+        let runs = &from.runs[from.run_starts[i]..from.run_starts[i + 1]];
+        self.runs.extend(runs.iter().map(|r| Run {
+            from: r.from - t0 + text,
+            field: r.field - f0 + field,
+            slack: r.slack,
+        }));
+        self.run_starts.push(self.runs.len());
+        self.days.push(from.days[i]);
+    }
+
+    /// Every part of the index, for tests comparing two.
+    #[cfg(test)]
+    #[allow(clippy::type_complexity)]
+    fn parts(
+        &self,
+    ) -> (
+        &str,
+        &[usize],
+        &[super::field::Field],
+        &[usize],
+        &[Run],
+        &[usize],
+        &[Option<(i32, i32)>],
+    ) {
+        (
+            &self.text,
+            &self.ends,
+            &self.fields,
+            &self.starts,
+            &self.runs,
+            &self.run_starts,
+            &self.days,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::testing::{event, timeline};
+    use crate::timeline::Date;
+    use proptest::prelude::*;
+
+    /// An event of varied fields: some with none of a kind, some with
+    /// characters of several bytes, some with no calendar day.
+    fn varied(n: usize, day: u32) -> Event {
+        let quotes: Vec<String> = (0..n % 4).map(|q| format!("quote {q} of {n} é")).collect();
+        let quotes: Vec<&str> = quotes.iter().map(String::as_str).collect();
+        let mut e = event(
+            &format!("title {n} 北京"),
+            &"summary ".repeat(n % 3),
+            &quotes,
+        );
+        e.id = format!("e{n}");
+        e.actors = (0..n % 3).map(|a| format!("actor {a}")).collect();
+        e.tags = (0..n % 2).map(|t| format!("tag{t}")).collect();
+        e.date = Date::Day(2020, 1 + day % 12, 1 + day % 28);
+        e.date_text = format!("{}", e.date);
+        e
+    }
+
+    fn assert_same(got: &Index, want: &Index) {
+        assert_eq!(got.parts(), want.parts());
+        assert_eq!(got.len(), want.len());
+    }
+
+    #[test]
+    fn extending_in_batches_gives_the_index_of_the_whole_timeline() {
+        let events: Vec<Event> = (0..40).map(|n| varied(n, n as u32)).collect();
+        for batch in [1, 3, 7, 40] {
+            let mut grown = Index::new(&timeline(Vec::new()));
+            for part in events.chunks(batch) {
+                grown.extend(part);
+            }
+            assert_same(&grown, &Index::new(&timeline(events.clone())));
+        }
+    }
+
+    #[test]
+    fn merging_into_an_empty_index_or_nothing_in_changes_nothing() {
+        let events: Vec<Event> = (0..5).map(|n| varied(n, 0)).collect();
+        let whole = Index::of(&events);
+        let empty = Index::of(&[]);
+        assert_same(&empty.merge(&events, [true; 5]), &whole);
+        assert_same(&whole.merge(&[], [false; 5]), &whole);
+        assert_same(&empty.merge(&[], []), &empty);
+        // Flags that run out, or name a side with nothing left: all the
+        // events still come, in order.
+        assert_same(&empty.merge(&events, [false; 2]), &whole);
+        let (head, tail) = events.split_at(2);
+        assert_same(&Index::of(head).merge(tail, []), &whole);
+        assert_same(
+            &Index::of(head).merge(tail, [true; 9]),
+            &Index::of(&[tail, head].concat()),
+        );
+    }
+
+    proptest! {
+        /// Batches merged in date order as the loader delivers them give the
+        /// index `Index::new` makes of the timeline so merged.
+        #[test]
+        fn merging_batches_gives_the_index_of_the_merged_timeline(
+            days in proptest::collection::vec(0u32..400, 0..60),
+            batch in 1usize..20,
+        ) {
+            let events: Vec<Event> = days.iter().enumerate().map(|(n, &d)| varied(n, d)).collect();
+            let mut merged: Vec<Event> = Vec::new();
+            let mut index = Index::of(&[]);
+            for part in events.chunks(batch) {
+                let mut part = part.to_vec();
+                part.sort_by_key(|e| e.sort_key());
+                let mut flags = Vec::new();
+                let mut next = Vec::new();
+                let mut new = part.iter().peekable();
+                for e in &merged {
+                    while new.peek().is_some_and(|n| n.sort_key() < e.sort_key()) {
+                        next.extend(new.next().cloned());
+                        flags.push(true);
+                    }
+                    next.push(e.clone());
+                    flags.push(false);
+                }
+                next.extend(new.cloned());
+                flags.resize(next.len(), true);
+                index = index.merge(&part, flags);
+                merged = next;
+                assert_same(&index, &Index::of(&merged));
+            }
+        }
+    }
+}
