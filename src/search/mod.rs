@@ -37,8 +37,6 @@ mod sieve;
 mod testing;
 mod window;
 
-use rayon::prelude::*;
-
 pub use field::{Field, each_field};
 pub use highlight::Highlight;
 pub use index::Index;
@@ -95,9 +93,6 @@ impl Search {
                 matches_event(index, i, &terms).then_some(Hit { event: i, score: 0 })
             }
         };
-        match candidates {
-            Some(c) => c.par_iter().filter_map(|&i| check(i)).collect(),
-            None => (0..index.len()).into_par_iter().filter_map(check).collect(),
-        }
+        crate::parallel::filter_map(index.len(), candidates, check)
     }
 }

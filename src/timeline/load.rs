@@ -207,14 +207,12 @@ fn parse(text: &str, label: &str) -> Result<Timeline, Problem> {
 /// every position reported is where it is in the file. The first problem in
 /// the file wins, as in a single parse.
 fn parse_split(text: &str, split: &Split) -> Result<Timeline, ((usize, usize), ron::Error)> {
-    use rayon::prelude::*;
     let rest = without_events(text, split);
 
-    let events: Vec<Result<Event, ron::error::SpannedError>> = split
-        .items
-        .par_iter()
-        .map(|r| options().from_str::<Event>(&text[r.clone()]))
-        .collect();
+    let events: Vec<Result<Event, ron::error::SpannedError>> =
+        crate::parallel::map(&split.items, |r| {
+            options().from_str::<Event>(&text[r.clone()])
+        });
     let head = options().from_str::<Timeline>(&rest);
 
     let item_error = split.items.iter().zip(&events).find_map(|(r, e)| {
@@ -311,8 +309,7 @@ pub(super) fn sanitize_timeline(tl: &mut Timeline) {
         all_opt(&mut s.publisher);
         all_opt(&mut s.note);
     }
-    use rayon::prelude::*;
-    tl.events.par_iter_mut().for_each(sanitize_event);
+    crate::parallel::for_each_mut(&mut tl.events, sanitize_event);
 }
 
 /// Every string of an event, cleaned as `sanitize_timeline` cleans them.
