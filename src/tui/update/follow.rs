@@ -163,6 +163,7 @@ fn browsing(action: &Action) -> bool {
         | Action::Filtered(_)
         | Action::FilterSlow(_)
         | Action::Reloaded(_)
+        | Action::QuotesChecked(_)
         | Action::Loading(_)
         | Action::Problems
         | Action::Interrupt
