@@ -305,9 +305,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     at_terminal && cannot_draw.is_none() && picking.is_none() && cli.serve.is_none()
                 })
                 .and_then(stream::open);
-            let (tl, loader) = match opened {
-                Some((head, loader)) => (head, Some(loader)),
-                None => (load(data.as_deref(), from_config)?, None),
+            // The built-in timeline, drawn: its first frame comes before its
+            // quotes are checked, which the app does right after it (issue
+            // 14). Serving, the viewers are given it checked at the start.
+            let unchecked = (data.is_none()
+                && cannot_draw.is_none()
+                && cli.serve.is_none()
+                && (at_terminal || picking.is_some()))
+            .then(timeline::unchecked_builtin)
+            .flatten();
+            let check = unchecked
+                .as_ref()
+                .map(|_| Box::new(timeline::check_builtin) as tui::Check);
+            let (tl, loader) = match (opened, unchecked) {
+                (Some((head, loader)), _) => (head, Some(loader)),
+                (None, Some(tl)) => (tl, None),
+                (None, None) => (load(data.as_deref(), from_config)?, None),
             };
             if let (Some(why), None, true) = (cannot_draw, &picking, at_terminal) {
                 term::listing_instead(why);
@@ -375,6 +388,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 output,
                 publish: serving.as_ref().map(serve::Alongside::publisher),
                 contained: serving.as_ref().map(|_| serve::contained()),
+                check,
             };
             let ended = match loader {
                 Some(loader) => tui::run_loading(app.loading(select_later), setup, loader),
@@ -395,6 +409,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     ExitCode::SUCCESS
                 }
                 tui::Ended::Cancelled => ExitCode::from(1),
+                tui::Ended::Invalid(e) => {
+                    return Err(load_failed(data.as_deref(), from_config, *e));
+                }
             })
         }
         Some(Command::List {
@@ -493,18 +510,27 @@ fn checked(data: Option<&Path>) -> Checked {
 
 /// Load the timeline; `from_config` is the config file when it named it.
 fn load(data: Option<&Path>, from_config: Option<&Path>) -> Result<Timeline> {
-    checked(data).into_result().map_err(|e| {
-        let label = data.map_or("the built-in timeline".into(), |p| p.display().to_string());
-        let err = UserError::timeline(&label, &e);
-        let err = match from_config {
-            Some(config) => err.hint(format!(
-                "this timeline is the `data` setting in {}; --data opens another",
-                config.display()
-            )),
-            None => err,
-        };
-        err.into()
-    })
+    checked(data)
+        .into_result()
+        .map_err(|e| load_failed(data, from_config, e))
+}
+
+/// What a timeline that failed to load is reported as.
+fn load_failed(
+    data: Option<&Path>,
+    from_config: Option<&Path>,
+    e: timeline::LoadError,
+) -> user_error::Failure {
+    let label = data.map_or("the built-in timeline".into(), |p| p.display().to_string());
+    let err = UserError::timeline(&label, &e);
+    let err = match from_config {
+        Some(config) => err.hint(format!(
+            "this timeline is the `data` setting in {}; --data opens another",
+            config.display()
+        )),
+        None => err,
+    };
+    err.into()
 }
 
 /// `only`: list just these event ids (`--marked`).

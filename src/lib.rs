@@ -7,6 +7,7 @@ pub mod ascii;
 pub mod config;
 pub mod format;
 pub mod marks;
+pub mod parallel;
 pub mod sanitize;
 pub mod search;
 pub mod serve;

@@ -37,6 +37,23 @@ fn nichols_in_under_ten_keystrokes_then_q_restores_the_terminal() {
     s.assert_restored();
 }
 
+/// The built-in timeline's first frame is drawn before its quotes are checked
+/// (issue 14: it comes first). A key typed before that frame must still
+/// find the quote in its article, placed and highlighted.
+#[test]
+fn a_key_typed_before_the_first_frame_finds_the_quote_checked() {
+    let mut s = spawn(&["--select", "nichols-injunction"], 80, 24, &[]);
+    s.send("o");
+    s.wait_for("source › TikTok Chief Security Officer");
+    s.wait_for("passage 26/27");
+    let (row, col) = s
+        .find("District Judge Carl Nichols")
+        .expect("passage on screen");
+    assert_eq!(s.cell(row, col, |c| c.bgcolor()), vt100::Color::Idx(3));
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
 #[test]
 fn no_color_uses_reverse_video_instead() {
     let mut s = spawn(

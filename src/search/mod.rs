@@ -39,8 +39,6 @@ mod starts;
 mod testing;
 mod window;
 
-use rayon::prelude::*;
-
 pub use field::{Field, each_field};
 pub use highlight::Highlight;
 pub use index::Index;
@@ -97,10 +95,7 @@ impl Search {
             self.score_event(index, i, &terms)
                 .map(|score| Hit { event: i, score })
         };
-        match candidates {
-            Some(c) => c.par_iter().filter_map(|&i| check(i)).collect(),
-            None => (0..index.len()).into_par_iter().filter_map(check).collect(),
-        }
+        crate::parallel::filter_map(index.len(), candidates, check)
     }
 
     /// Events among `candidates` (all when `None`) that match, in the order

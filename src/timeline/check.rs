@@ -114,13 +114,10 @@ impl<'a> Checker<'a> {
         }
 
         // Sources: read on every core (thousands of small files at scale), then checked in order.
-        let texts: Vec<Option<Result<String, Unreadable>>> = {
-            use rayon::prelude::*;
-            tl.sources
-                .par_iter()
-                .map(|s| root_refused.is_none().then(|| reader.read(root, &s.file)))
-                .collect()
-        };
+        let texts: Vec<Option<Result<String, Unreadable>>> =
+            crate::parallel::map(&tl.sources, |s| {
+                root_refused.is_none().then(|| reader.read(root, &s.file))
+            });
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut readable = Vec::with_capacity(tl.sources.len());
@@ -230,22 +227,19 @@ impl<'a> Checker<'a> {
         // The verbatim search and the claims lint, per event on every core; the
         // pass below reports.
         type Found = Vec<Option<Range<usize>>>;
-        let (direct, claims): (Vec<Found>, Vec<Vec<Claim>>) = {
-            use rayon::prelude::*;
-            events
-                .par_iter()
-                .map_init(claims::Lint::default, |lint, e| {
-                    let direct = e
-                        .quotes()
-                        .map(|c| {
-                            let si = *index.get(&c.source)?;
-                            readable[si].then(|| find_as_written(&sources[si].text, &c.quote))?
-                        })
-                        .collect();
-                    (direct, lint.unsupported(e))
-                })
-                .unzip()
-        };
+        let (direct, claims): (Vec<Found>, Vec<Vec<Claim>>) =
+            crate::parallel::map_init(events, claims::Lint::default, |lint, e| {
+                let direct = e
+                    .quotes()
+                    .map(|c| {
+                        let si = *index.get(&c.source)?;
+                        readable[si].then(|| find_as_written(&sources[si].text, &c.quote))?
+                    })
+                    .collect();
+                (direct, lint.unsupported(e))
+            })
+            .into_iter()
+            .unzip();
         for ((event, direct), claims) in events.iter_mut().zip(direct).zip(claims) {
             let mut direct = direct.into_iter();
             let place = Place {

@@ -14,7 +14,7 @@ pub mod stream;
 pub use check::Tally;
 pub use load::{
     Checked, LoadError, Origin, check_builtin, check_path, files, load_builtin, load_path,
-    source_path,
+    source_path, unchecked_builtin,
 };
 pub use model::{Citation, Date, Dispute, Event, Kind, Label, Point, Precision, Source, Timeline};
 pub use problem::{Problem, Severity};

@@ -25,7 +25,7 @@ pub mod widgets;
 
 pub use runtime::colours::{ColourWriter, Colours};
 pub use runtime::input::input_action;
-pub use runtime::local::{Contained, Ended, Output, Picked, Setup, run, run_loading};
+pub use runtime::local::{Check, Contained, Ended, Output, Picked, Setup, run, run_loading};
 pub use state::action::Action;
 pub use state::app::{App, ConfigNote, Effect, Options, Screen};
 pub use state::copying::{CopyReport, Osc52};

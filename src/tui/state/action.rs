@@ -81,6 +81,9 @@ pub enum Action {
     StartsFound(Box<crate::tui::state::filter::Found>),
     /// The timeline's files changed on disk and were read and checked again.
     Reloaded(Shared<Checked>),
+    /// The built-in timeline, its quotes checked after the first frame: the
+    /// events the app shows, with source texts and quote places filled in.
+    QuotesChecked(Shared<crate::timeline::Timeline>),
     /// The next part of a timeline loading in the background.
     Loading(Shared<crate::timeline::stream::Part>),
     /// Show what is wrong with the data or the config, as `check` reports it.

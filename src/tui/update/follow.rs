@@ -164,6 +164,7 @@ fn browsing(action: &Action) -> bool {
         | Action::FilterSlow(_)
         | Action::StartsFound(_)
         | Action::Reloaded(_)
+        | Action::QuotesChecked(_)
         | Action::Loading(_)
         | Action::Problems
         | Action::Interrupt

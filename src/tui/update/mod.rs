@@ -1,6 +1,7 @@
 //! `update(&mut App, Action)`: the only place state changes. No I/O here.
 //! Above the screens, whose geometry (pages, wrapped lines) it reads.
 
+pub mod checked;
 pub mod follow;
 pub mod grep;
 pub mod loading;
@@ -65,6 +66,10 @@ pub fn update(app: &mut App, action: Action) {
             let width = reader_text_area(app).width;
             crate::tui::update::reload::reload(app, checked, width);
             crate::tui::update::grep::refresh(app);
+        }
+        Action::QuotesChecked(checked) => {
+            let checked = std::sync::Arc::unwrap_or_clone(checked.0);
+            crate::tui::update::checked::quotes_checked(app, checked);
         }
         Action::Loading(part) => {
             let part = std::sync::Arc::unwrap_or_clone(part.0);

@@ -138,7 +138,7 @@ fn replace(app: &mut App, timeline: Timeline, reader_width: u16) -> Option<Strin
 /// The timeline's events changed (a reload, a batch loaded): event indices
 /// all moved, so the search index and the next-deadline note are made again,
 /// and cached filter results mean nothing now. The caller refilters.
-pub(super) fn events_changed(app: &mut App) {
+pub(crate) fn events_changed(app: &mut App) {
     app.index = Arc::new(Index::new(&app.timeline));
     events_indexed(app);
 }

@@ -64,7 +64,14 @@ pub struct Setup {
     /// panic in an SSH session ends that session alone, and is logged there);
     /// any other panic gives the terminal back and ends the process.
     pub contained: Option<Contained>,
+    /// The timeline's quotes still to check (the built-in one: the app
+    /// starts on `unchecked_builtin`): done right after the first frame,
+    /// before any input is read, so no key meets an unchecked quote.
+    pub check: Option<Check>,
 }
+
+/// Checks the app's timeline in full; the same events, in the same order.
+pub type Check = Box<dyn FnOnce() -> crate::timeline::Checked>;
 
 /// Whether a panic, as the hook sees it, is contained elsewhere.
 pub type Contained = Box<dyn Fn(&std::panic::PanicHookInfo) -> bool + Send + Sync>;
@@ -82,6 +89,9 @@ pub enum Ended {
     Picked(Box<Picked>),
     /// Pick mode: Esc or q, nothing chosen.
     Cancelled,
+    /// The check after the first frame (`Setup::check`) found errors: the
+    /// timeline cannot be shown, as when it fails to load.
+    Invalid(Box<crate::timeline::LoadError>),
 }
 
 /// The events pick mode chose, in the timeline as it was then (a reload may
@@ -121,6 +131,7 @@ fn run_with(
     let hook = std::panic::take_hook();
     let output = setup.output.clone();
     let contained = setup.contained.take();
+    let check = setup.check.take();
     std::panic::set_hook(Box::new(move |info| {
         if contained.as_ref().is_some_and(|c| c(info)) {
             return;
@@ -140,7 +151,7 @@ fn run_with(
     let writer = ColourWriter::new(out.clone(), Colours::from_env());
     let result = Terminal::with_options(CrosstermBackend::new(writer), options)
         .map_err(Into::into)
-        .and_then(|mut terminal| event_loop(&mut terminal, &mut app, &setup, loader));
+        .and_then(|mut terminal| event_loop(&mut terminal, &mut app, &setup, loader, check));
     modes::leave(&mut out, mouse);
     // Pick mode's answer, taken from the app as it ended.
     Ok(match (result?, app.answer.take()) {
@@ -183,6 +194,7 @@ fn event_loop(
     app: &mut App,
     setup: &Setup,
     loader: Option<crate::timeline::stream::Loader>,
+    check: Option<Check>,
 ) -> Result<Ended> {
     let test_panic = match std::env::var(PANIC_FOR_TESTS) {
         Err(_) => TestPanic::Off,
@@ -200,28 +212,9 @@ fn event_loop(
     // Signals first: from here on a TERM or INT restores the terminal.
     let send = sender(&tx);
     signals::listen(move |s| send(Msg::Signal(s)))?;
-    let send = sender(&tx);
-    if let Err(e) = signals::watch_hangup(move || {
-        send(Msg::HungUp);
-    }) {
-        update(
-            app,
-            Action::Notice(format!("cannot watch the terminal: {e}")),
-        );
-    }
     // crossterm starts listening for SIGWINCH on its first poll: do that before
     // the first frame, or a resize right after it would go unnoticed.
     event::poll(Duration::ZERO)?;
-    read_input(sender(&tx));
-    let start_worker = |app: &App| {
-        let (send, more) = (sender(&tx), sender(&tx));
-        Worker::start(
-            Arc::clone(&app.index),
-            move |o| send(Msg::Filtered(o)),
-            move |f| more(Msg::StartsFound(f)),
-        )
-    };
-    let mut worker = start_worker(app);
     let mut watch = match app.data_path.clone() {
         Some(data) => {
             let send = sender(&tx);
@@ -250,6 +243,37 @@ fn event_loop(
     let mut sent: Option<(u64, Instant)> = None;
     resized(app);
     draw(terminal, app)?;
+    // The first frame is up (issue 14: it comes first); now what it did not
+    // need. The quotes are checked before any input is read.
+    if let Some(check) = check {
+        match check().into_result() {
+            Ok(timeline) => {
+                update(app, Action::QuotesChecked(Shared::new(timeline)));
+                draw(terminal, app)?;
+            }
+            Err(e) => return Ok(Ended::Invalid(Box::new(e))),
+        }
+    }
+    let send = sender(&tx);
+    if let Err(e) = signals::watch_hangup(move || {
+        send(Msg::HungUp);
+    }) {
+        update(
+            app,
+            Action::Notice(format!("cannot watch the terminal: {e}")),
+        );
+        draw(terminal, app)?;
+    }
+    read_input(sender(&tx));
+    let start_worker = |app: &App| {
+        let (send, more) = (sender(&tx), sender(&tx));
+        Worker::start(
+            Arc::clone(&app.index),
+            move |o| send(Msg::Filtered(o)),
+            move |f| more(Msg::StartsFound(f)),
+        )
+    };
+    let mut worker = start_worker(app);
     while !app.quit {
         if let Some(request) = &app.filter.pending
             && sent.is_none_or(|(g, _)| g != request.generation)
