@@ -49,6 +49,37 @@ pub(super) struct Place {
     /// more than the term's letters the field allows.
     pub(super) chars: u16,
     pub(super) slack: u16,
+    /// The letters a to z (folded) that stand where a next letter of the term
+    /// could: most places are ruled out by this alone, with no text read.
+    pub(super) ahead: u32,
+}
+
+/// The letters a to z (folded), as bits, in `text[from..end]` as far as a
+/// letter after `chars` characters may stand when `within` are allowed.
+#[inline]
+fn letters_ahead(text: &[u8], from: usize, end: usize, chars: usize, within: usize) -> u32 {
+    let mut bits = 0u32;
+    let mut chars = chars;
+    for &b in &text[from..end] {
+        if b & 0xC0 != 0x80 {
+            chars += 1;
+            if chars > within {
+                break;
+            }
+        }
+        let l = (b | 0x20).wrapping_sub(b'a');
+        if l < 26 {
+            bits |= 1 << l;
+        }
+    }
+    bits
+}
+
+/// The bit `letter` has among `Place::ahead`'s, if it is a letter a to z.
+#[inline]
+fn letter_bit(letter: u8) -> Option<u32> {
+    let l = (letter | 0x20).wrapping_sub(b'a');
+    (l < 26).then(|| 1 << l)
 }
 
 impl Place {
@@ -78,9 +109,12 @@ impl Place {
                 b.to_ascii_lowercase()
             };
             if b == letter {
+                let (last, end) = (i + 1, self.end as usize);
+                let within = len + usize::from(self.slack);
                 return Some(Place {
-                    last: i as u32 + 1,
+                    last: last as u32,
                     chars: chars as u16,
+                    ahead: letters_ahead(text, last, end, chars, within),
                     ..self
                 });
             }
@@ -179,9 +213,17 @@ pub(super) fn refine(
     start: &mut impl FnMut(Place),
 ) {
     let text = index.text.as_bytes();
+    // Ruled out without reading the text: the next letter is not near.
+    let bit = grown.first().and_then(|&l| letter_bit(l));
+    let near = |place: &Place| bit.is_none_or(|bit| place.ahead & bit != 0);
     'places: for (i, &place) in before.iter().enumerate() {
-        if let Some(later) = before.get(i + AHEAD_STARTS) {
+        if let Some(later) = before.get(i + AHEAD_STARTS)
+            && near(later)
+        {
             prefetch_at(index, later.last as usize);
+        }
+        if !near(&place) {
+            continue;
         }
         let mut place = place;
         // Each letter added since, in turn.
@@ -269,6 +311,7 @@ fn stretch<const U: usize>(
             if find == Find::Starts {
                 // They fit: the caller keeps places only for a text that fits
                 // 32 bits, and a window's characters are few.
+                let within = term.pat.len() + slack;
                 start(Place {
                     at: p as u32,
                     last: after as u32,
@@ -276,6 +319,7 @@ fn stretch<const U: usize>(
                     event: e as u32,
                     chars: chars as u16,
                     slack: slack as u16,
+                    ahead: letters_ahead(text, after, f_end, chars, within),
                 });
                 continue;
             }

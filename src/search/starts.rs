@@ -223,7 +223,7 @@ mod tests {
         fn starts_carried_from_key_to_key_are_every_start(
             titles in proptest::collection::vec(text(12), 1..6),
             summaries in proptest::collection::vec(text(150), 1..4),
-            word in "[abcAB]{2,6}",
+            word in "[abcAB\\-]{2,6}",
         ) {
             let events: Vec<_> = titles
                 .iter()
