@@ -23,7 +23,7 @@
 use wide::u8x16;
 
 use super::index::Index;
-use super::window::ascii_rest;
+use super::window::ascii_rest_counted;
 
 /// Bytes a block covers: one bit each in a mask.
 const BLOCK: usize = 64;
@@ -94,32 +94,21 @@ impl Place {
         case_sensitive: bool,
     ) -> Option<Place> {
         let within = len - 1 + usize::from(self.slack);
-        let mut chars = usize::from(self.chars);
-        for i in self.last as usize..self.end as usize {
-            let b = text[i];
-            if b & 0xC0 != 0x80 {
-                chars += 1;
-                if chars > within {
-                    return None;
-                }
-            }
-            let b = if case_sensitive {
-                b
-            } else {
-                b.to_ascii_lowercase()
-            };
-            if b == letter {
-                let (last, end) = (i + 1, self.end as usize);
-                let within = len + usize::from(self.slack);
-                return Some(Place {
-                    last: last as u32,
-                    chars: chars as u16,
-                    ahead: letters_ahead(text, last, end, chars, within),
-                    ..self
-                });
-            }
-        }
-        None
+        let (from, end, chars) = (
+            self.last as usize,
+            self.end as usize,
+            usize::from(self.chars),
+        );
+        let budget = within.checked_sub(chars)?;
+        let (len_after, more) =
+            ascii_rest_counted(&text[from..end], &[letter], case_sensitive, budget)?;
+        let (last, chars) = (from + len_after, chars + more);
+        Some(Place {
+            last: last as u32,
+            chars: chars as u16,
+            ahead: letters_ahead(text, last, end, chars, len + usize::from(self.slack)),
+            ..self
+        })
     }
 }
 
@@ -422,9 +411,9 @@ fn starts<const U: usize>(
         } else {
             match slack {
                 // The two slacks fields have, with their shifts unrolled.
-                1 => starts_with_slack::<U, 1>(here, next),
-                6 => starts_with_slack::<U, 6>(here, next),
-                _ => starts_with_any_slack::<U>(here, next, slack),
+                1 => starts_with_slack::<U>(here, next, 1),
+                6 => starts_with_slack::<U>(here, next, 6),
+                _ => starts_with_slack::<U>(here, next, slack),
             }
         };
         bits |= these & low_bits(to) & !low_bits(from);
@@ -440,23 +429,10 @@ fn low_bits(n: usize) -> u64 {
 }
 
 /// Bits where the first letter stands and letter k, for each of the first
-/// `U`, k to k + `S` bytes on (in this block or the next).
+/// `U`, k to k + `slack` bytes on (in this block or the next). Inlined where
+/// the slack is a constant, its shifts are unrolled.
 #[inline(always)]
-fn starts_with_slack<const U: usize, const S: usize>(here: &Masks, next: &Masks) -> u64 {
-    let mut bits = here.letters[0];
-    for k in 1..U {
-        let mut near = 0u64;
-        for s in k..=k + S {
-            near |= here.letters[k] >> s | next.letters[k] << (BLOCK - s);
-        }
-        bits &= near;
-    }
-    bits
-}
-
-/// `starts_with_slack` for any other slack.
-#[inline]
-fn starts_with_any_slack<const U: usize>(here: &Masks, next: &Masks, slack: usize) -> u64 {
+fn starts_with_slack<const U: usize>(here: &Masks, next: &Masks, slack: usize) -> u64 {
     let mut bits = here.letters[0];
     for k in 1..U {
         let mut near = 0u64;
@@ -533,9 +509,12 @@ fn window_at(
     if rest.is_empty() {
         return Some((start + 1, 0));
     }
-    let hay = &text[start + 1..end];
-    let len = ascii_rest(hay, rest, case_sensitive, rest.len() + slack)?;
-    let chars = hay[..len].iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let (len, chars) = ascii_rest_counted(
+        &text[start + 1..end],
+        rest,
+        case_sensitive,
+        rest.len() + slack,
+    )?;
     Some((start + 1 + len, chars))
 }
 

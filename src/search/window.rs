@@ -80,6 +80,17 @@ pub(super) fn ascii_rest(
     case_sensitive: bool,
     within: usize,
 ) -> Option<usize> {
+    ascii_rest_counted(hay, rest, case_sensitive, within).map(|(len, _)| len)
+}
+
+/// `ascii_rest`, with the characters the match spans.
+#[inline]
+pub(super) fn ascii_rest_counted(
+    hay: &[u8],
+    rest: &[u8],
+    case_sensitive: bool,
+    within: usize,
+) -> Option<(usize, usize)> {
     let mut k = 0;
     let mut chars = 0;
     for (i, &b) in hay.iter().enumerate() {
@@ -97,7 +108,7 @@ pub(super) fn ascii_rest(
         if b == rest[k] {
             k += 1;
             if k == rest.len() {
-                return Some(i + 1);
+                return Some((i + 1, chars));
             }
         }
     }
