@@ -49,9 +49,10 @@ impl Starts {
     }
 }
 
-/// The most places kept for a term (16 bytes each): a term of two common
-/// letters in a timeline of a million events has more, and is only searched.
-const MOST: usize = 4_000_000;
+/// The most places kept for a term (28 bytes each, so 70 MB): a term of two
+/// common letters in a timeline of a million events has more, and is only
+/// searched (`or` has 1.4 million at 100k events).
+const MOST: usize = 2_500_000;
 
 /// Whether a term's starts are kept in `index`: a term of one letter has
 /// too many to be worth it, and places are kept in 32 bits.

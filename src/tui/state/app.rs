@@ -140,9 +140,9 @@ pub struct Filter {
 
 /// How many recent filter results are kept.
 const CACHE: usize = 32;
-/// How many of the newest keep their last term's every start (up to 64 MB
-/// each at 100k events; a query typed refines the newest).
-const CACHE_STARTS: usize = 4;
+/// How many of the newest keep their last term's every start (up to 70 MB
+/// each; 40 MB for `or` at 100k events): a query typed refines the newest.
+const CACHE_STARTS: usize = 2;
 
 /// A query answered: the events it matched, in timeline order, and every
 /// start of its last term when known (see `search::Starts`).
