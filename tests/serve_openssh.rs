@@ -55,12 +55,31 @@ fn server(dir: &std::path::Path) -> (Child, u16, String, Log) {
         for line in lines.map_while(Result::ok) {
             kept.lock().unwrap().push(line);
         }
+        // The server has exited and its log is all in.
+        kept.lock().unwrap().push(EOF.to_string());
     });
     assert!(port > 0 && fingerprint.starts_with("SHA256:"));
     (child, port, fingerprint, log)
 }
 
 type Log = std::sync::Arc<std::sync::Mutex<Vec<String>>>;
+
+/// The last line of a log, once the server's stderr is closed.
+const EOF: &str = "<end of log>";
+
+/// Wait until the log has a line containing `text` (the server writes it
+/// when it gets to it: a loaded machine takes its time).
+fn wait_for(log: &Log, text: &str) {
+    let start = std::time::Instant::now();
+    while !log.lock().unwrap().iter().any(|l| l.contains(text)) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "no {text:?} in {:?}",
+            log.lock().unwrap()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
 
 fn ssh_args(port: u16) -> Vec<String> {
     [
@@ -99,7 +118,7 @@ fn stop(mut child: Child, log: &Log) {
     );
     assert_eq!(status.code(), Some(0));
     // Every connection ended with its log line, none with a panic.
-    std::thread::sleep(std::time::Duration::from_millis(100));
+    wait_for(log, EOF);
     let log = log.lock().unwrap().join("\n");
     assert!(!log.contains("panicked"), "{log}");
     assert!(log.contains("serve: 127.0.0.1:"), "{log}");
@@ -184,6 +203,7 @@ fn ssh_host_cmd_exits_non_zero_with_no_output_and_the_fingerprint_matches() {
     assert_eq!(again, fingerprint);
     // A connection that goes before logging in is logged too.
     drop(std::net::TcpStream::connect(("127.0.0.1", port)));
+    wait_for(&log, "serve: 127.0.0.1:");
     stop(child, &log);
 }
 
