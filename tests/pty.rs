@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 mod common;
-use common::pty::{editable_timeline, save_by_rename, spawn, spawn_in};
+use common::pty::{Session, editable_timeline, save_by_rename, spawn, spawn_in};
 
 #[test]
 fn nichols_in_under_ten_keystrokes_then_q_restores_the_terminal() {
@@ -19,11 +19,7 @@ fn nichols_in_under_ten_keystrokes_then_q_restores_the_terminal() {
     s.wait_for("source › TikTok Chief Security Officer");
     // The info line is drawn last: once it shows, the whole reader frame is in.
     s.wait_for("passage 26/27");
-    // The sentence about Judge Nichols is on screen and highlighted: black on yellow.
-    let (row, col) = s
-        .find("District Judge Carl Nichols")
-        .expect("passage on screen");
-    assert_eq!(s.cell(row, col, |c| c.bgcolor()), vt100::Color::Idx(3));
+    let (row, _) = nichols_highlighted(&s);
     // The cursor sits on the passage, for screen readers and magnifiers. It
     // is placed after the frame's cells are written, so may come a moment
     // after the text: wait for it rather than read it once.
@@ -37,6 +33,16 @@ fn nichols_in_under_ten_keystrokes_then_q_restores_the_terminal() {
     s.assert_restored();
 }
 
+/// The sentence about Judge Nichols is on screen and highlighted, black on
+/// yellow: where it is.
+fn nichols_highlighted(s: &Session) -> (u16, u16) {
+    let (row, col) = s
+        .find("District Judge Carl Nichols")
+        .expect("passage on screen");
+    assert_eq!(s.cell(row, col, |c| c.bgcolor()), vt100::Color::Idx(3));
+    (row, col)
+}
+
 /// The built-in timeline's first frame is drawn before its quotes are checked
 /// (issue 14: it comes first). A key typed before that frame must still
 /// find the quote in its article, placed and highlighted.
@@ -46,10 +52,7 @@ fn a_key_typed_before_the_first_frame_finds_the_quote_checked() {
     s.send("o");
     s.wait_for("source › TikTok Chief Security Officer");
     s.wait_for("passage 26/27");
-    let (row, col) = s
-        .find("District Judge Carl Nichols")
-        .expect("passage on screen");
-    assert_eq!(s.cell(row, col, |c| c.bgcolor()), vt100::Color::Idx(3));
+    nichols_highlighted(&s);
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }
