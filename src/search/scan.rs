@@ -17,8 +17,8 @@
 //! A scan either stops at each event's first start (`Find::Events`), or
 //! finds every start (`Find::Starts`): a term's starts are what the next key
 //! needs, since every start of a term grown by a letter is a start of the
-//! term before it (`refine`). Typing then reads the text once, for the
-//! second letter, and after that only the places the term still starts.
+//! term before it (`refine`). Typing then reads the text for a term's first
+//! letters, and after that only the places the term still starts.
 
 use wide::u8x16;
 

@@ -3,10 +3,12 @@
 //! A term grown by a letter at its end starts only where the shorter term
 //! starts (its window holds the shorter one's, with no more slack), so once
 //! a term's every start is known, the next key tries those places alone
-//! instead of reading the text again: typing `orac` reads the text for `or`
-//! and then tries 1.2 million places, then 160 thousand, on the synthetic
-//! 100k-event timeline. A term's first letter is found event by event, each
-//! event's first start enough (most events hold most letters).
+//! instead of reading the text again: on the synthetic 100k-event timeline,
+//! `or` has 1.43 million places, so `ora` tries those, and `orac` the 281
+//! thousand of `ora`. A term's first two letters are answered event by event,
+//! each event's first start enough (most events hold most letters); the
+//! app's filter worker then finds the second letter's every place, while the
+//! user reads the answer (`tui::state::filter::more`).
 
 use rayon::prelude::*;
 
