@@ -37,6 +37,7 @@ impl Index {
         out.runs.reserve(more(self.runs.len()));
         out.run_starts.reserve(n);
         out.days.reserve(n);
+        out.letters.reserve(n);
         let (mut mine, mut theirs) = (0, 0);
         let mut flags = from_batch.into_iter();
         loop {
@@ -94,6 +95,7 @@ impl Index {
         }));
         self.run_starts.push(self.runs.len());
         self.days.push(from.days[i]);
+        self.letters.push(from.letters[i]);
     }
 
     /// Every part of the index, for tests comparing two.
@@ -109,6 +111,7 @@ impl Index {
         &[Run],
         &[usize],
         &[Option<(i32, i32)>],
+        &[u64],
     ) {
         (
             &self.text,
@@ -118,6 +121,7 @@ impl Index {
             &self.runs,
             &self.run_starts,
             &self.days,
+            &self.letters,
         )
     }
 }

@@ -25,6 +25,34 @@ pub struct Index {
     /// the ruler reads for every listed event on every frame: at 100k events
     /// working them out from the dates took most of a frame.
     pub(super) days: Vec<Option<(i32, i32)>>,
+    /// Which ASCII letters each event's text holds (`letter_bits`): a term of
+    /// one letter, the first key typed, matches exactly the events holding
+    /// it, found here without reading their text.
+    pub(super) letters: Vec<u64>,
+}
+
+/// The bit of each ASCII letter in `Index::letters`: a to z, then A to Z.
+const LETTER_BITS: [u64; 256] = {
+    let mut bits = [0u64; 256];
+    let mut l = 0;
+    while l < 26 {
+        bits[b'a' as usize + l] = 1 << l;
+        bits[b'A' as usize + l] = 1 << (26 + l);
+        l += 1;
+    }
+    bits
+};
+
+/// The bits of `Index::letters` an event must have one of to match the
+/// one-letter term `letter` (folded unless `case_sensitive`), if a letter.
+pub(super) fn letter_bits(letter: u8, case_sensitive: bool) -> Option<u64> {
+    let exact = LETTER_BITS[usize::from(letter)];
+    let other = LETTER_BITS[usize::from(letter.to_ascii_uppercase())];
+    match exact {
+        0 => None,
+        _ if case_sensitive => Some(exact),
+        _ => Some(exact | other),
+    }
 }
 
 /// Fields `field..` of one slack, from byte `from` to the next run's start.
@@ -50,6 +78,7 @@ impl Index {
             runs: Vec::new(),
             run_starts: vec![0],
             days: Vec::with_capacity(events.len()),
+            letters: Vec::with_capacity(events.len()),
         };
         index.push_events(events);
         index
@@ -76,6 +105,7 @@ impl Index {
                     .map(|(a, b)| (a.num_days_from_ce(), b.num_days_from_ce())),
             );
             let mut slack = None;
+            let from = self.text.len();
             each_field(e, |field, text| {
                 if slack != Some(field.slack()) {
                     slack = Some(field.slack());
@@ -92,6 +122,10 @@ impl Index {
             });
             self.starts.push(self.fields.len());
             self.run_starts.push(self.runs.len());
+            let letters = self.text.as_bytes()[from..]
+                .iter()
+                .fold(0, |bits, &b| bits | LETTER_BITS[usize::from(b)]);
+            self.letters.push(letters);
         }
     }
 

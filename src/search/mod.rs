@@ -136,10 +136,17 @@ impl Search {
     }
 
     /// Every start of the query's last term in `events` (its matches,
-    /// ascending), when that term is one whose starts are kept.
-    pub fn starts_of(&self, index: &Index, query: &Query, events: &[usize]) -> Option<Starts> {
+    /// ascending), when that term is one whose starts are kept: from
+    /// `before` (as in `filter_events`) when they apply.
+    pub fn starts_of(
+        &self,
+        index: &Index,
+        query: &Query,
+        events: &[usize],
+        before: Option<&Starts>,
+    ) -> Option<Starts> {
         let terms = self.prepare_all(query);
-        starts::of_last(index, &terms, events)
+        starts::of_last(index, &terms, events, before)
     }
 
     fn prepare_all<'q>(&self, query: &'q Query) -> Vec<Vec<Prepared<'q>>> {

@@ -57,7 +57,13 @@ pub(super) struct Place {
 /// The letters a to z (folded), as bits, in `text[from..end]` as far as a
 /// letter after `chars` characters may stand when `within` are allowed.
 #[inline]
-fn letters_ahead(text: &[u8], from: usize, end: usize, chars: usize, within: usize) -> u32 {
+pub(super) fn letters_ahead(
+    text: &[u8],
+    from: usize,
+    end: usize,
+    chars: usize,
+    within: usize,
+) -> u32 {
     let mut bits = 0u32;
     let mut chars = chars;
     for &b in &text[from..end] {
@@ -77,7 +83,7 @@ fn letters_ahead(text: &[u8], from: usize, end: usize, chars: usize, within: usi
 
 /// The bit `letter` has among `Place::ahead`'s, if it is a letter a to z.
 #[inline]
-fn letter_bit(letter: u8) -> Option<u32> {
+pub(super) fn letter_bit(letter: u8) -> Option<u32> {
     let l = (letter | 0x20).wrapping_sub(b'a');
     (l < 26).then(|| 1 << l)
 }
@@ -192,26 +198,31 @@ pub(super) fn scan(
 /// The places of a term grown at its end by the letters `grown` (folded
 /// unless case-sensitive), now `len` letters long, from every place of the
 /// term before it (`before`, ascending): each start of the longer term is
-/// one of the shorter's, so only those places are tried.
+/// one of the shorter's, so only those places are tried. With
+/// `Find::Events`, an event's first place found is enough: the rest of its
+/// places are passed over unread.
 pub(super) fn refine(
     index: &Index,
     before: &[Place],
     grown: &[u8],
     len: usize,
     case_sensitive: bool,
+    find: Find,
     start: &mut impl FnMut(Place),
 ) {
     let text = index.text.as_bytes();
     // Ruled out without reading the text: the next letter is not near.
     let bit = grown.first().and_then(|&l| letter_bit(l));
     let near = |place: &Place| bit.is_none_or(|bit| place.ahead & bit != 0);
+    // The event last found, with `Find::Events`.
+    let mut found = None;
     'places: for (i, &place) in before.iter().enumerate() {
         if let Some(later) = before.get(i + AHEAD_STARTS)
             && near(later)
         {
             prefetch_at(index, later.last as usize);
         }
-        if !near(&place) {
+        if !near(&place) || found == Some(place.event) {
             continue;
         }
         let mut place = place;
@@ -221,6 +232,9 @@ pub(super) fn refine(
                 Some(next) => place = next,
                 None => continue 'places,
             }
+        }
+        if find == Find::Events {
+            found = Some(place.event);
         }
         start(place);
     }

@@ -12,10 +12,10 @@
 
 use rayon::prelude::*;
 
-use super::index::Index;
+use super::index::{Index, letter_bits};
 use super::pattern::Prepared;
 use super::prefilter::lone;
-use super::scan::{self, Find, Place};
+use super::scan::{self, Find, Place, letter_bit};
 
 /// Candidate events a parallel piece of a scan takes: enough that setting one
 /// up costs nothing beside it, few enough that both cores stay busy.
@@ -23,24 +23,32 @@ pub(super) const PIECE: usize = 1024;
 /// Starts a parallel piece of a refinement tries.
 const STARTS_PIECE: usize = 1 << 14;
 
-/// Where a term's window starts, every place in the events it matched.
+/// Where a term's window starts, every place in the events it matched, and
+/// what the next key may add there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Starts {
     /// The term, folded unless case-sensitive.
     pat: Vec<u8>,
     case_sensitive: bool,
-    /// Ascending.
-    at: Vec<Place>,
+    /// Ascending; none kept for a term of one letter (its every
+    /// occurrence), or when there are too many (`MOST`).
+    at: Option<Vec<Place>>,
+    /// Each event the term matched (ascending), with the letters a to z
+    /// (folded) that a term grown by one letter may add there: such a term
+    /// matches exactly the events whose letters hold its last, so the next
+    /// key is answered from these alone, with no text or place read.
+    /// Kept for a term folded only (the letters are).
+    next: Vec<(u32, u32)>,
 }
 
 impl Starts {
     /// How many places.
     pub fn len(&self) -> usize {
-        self.at.len()
+        self.at.as_ref().map_or(0, Vec::len)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.at.is_empty()
+        self.len() == 0
     }
 
     /// Whether `pat` is this term grown at its end, so starts only among these.
@@ -49,6 +57,73 @@ impl Starts {
             && pat.len() > self.pat.len()
             && pat.starts_with(&self.pat)
     }
+
+    /// The bit among `next`'s letters of `pat`'s last, when `pat` is this
+    /// term grown by that one letter (folded).
+    fn next_letter(&self, pat: &[u8], case_sensitive: bool) -> Option<u32> {
+        let [.., last] = *pat else { return None };
+        (!case_sensitive && pat.len() == self.pat.len() + 1 && self.grown_into(pat, false))
+            .then(|| letter_bit(last))
+            .flatten()
+    }
+}
+
+/// Of `events` (ascending), those whose letters in `next` (ascending) hold `bit`.
+fn with_next(next: &[(u32, u32)], events: &[usize], bit: u32) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut rest = next.iter().peekable();
+    for &e in events {
+        while rest.next_if(|&&(x, _)| (x as usize) < e).is_some() {}
+        if let Some(&&(x, letters)) = rest.peek()
+            && x as usize == e
+            && letters & bit != 0
+        {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Each place's event with the letters that may follow there, an entry an
+/// event (places ascending).
+fn next_of(at: &[Place]) -> Vec<(u32, u32)> {
+    let mut next: Vec<(u32, u32)> = Vec::new();
+    for p in at {
+        match next.last_mut() {
+            Some((e, letters)) if *e == p.event => *letters |= p.ahead,
+            _ => next.push((p.event, p.ahead)),
+        }
+    }
+    next
+}
+
+/// For a term of the one letter `letter` (folded), each of `events`
+/// (ascending) with the letters that may follow any of its occurrences: a
+/// letter within the field's slack and one more character of it.
+fn next_of_letter(index: &Index, events: &[usize], letter: u8) -> Vec<(u32, u32)> {
+    let text = index.text.as_bytes();
+    let upper = letter.to_ascii_uppercase();
+    events
+        .par_chunks(PIECE)
+        .map(|piece| {
+            piece
+                .iter()
+                .map(|&e| {
+                    let mut letters = 0;
+                    for k in index.starts[e]..index.starts[e + 1] {
+                        let from = if k == 0 { 0 } else { index.ends[k - 1] };
+                        let end = index.ends[k];
+                        let within = 1 + index.fields[k].slack();
+                        for p in memchr::memchr2_iter(letter, upper, &text[from..end]) {
+                            letters |= scan::letters_ahead(text, from + p + 1, end, 0, within);
+                        }
+                    }
+                    (e as u32, letters)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect::<Vec<_>>()
+        .concat()
 }
 
 /// The most places kept for a term (28 bytes each, so 70 MB): a term of two
@@ -59,22 +134,43 @@ const MOST: usize = 2_500_000;
 /// Whether a term's starts are kept in `index`: a term of one letter has
 /// too many to be worth it, and places are kept in 32 bits.
 fn kept(index: &Index, pat: &[u8]) -> bool {
-    pat.len() > 1 && u32::try_from(index.text.len()).is_ok() && u32::try_from(index.len()).is_ok()
+    pat.len() > 1 && fits(index)
+}
+
+/// Whether places and events fit the 32 bits they are kept in.
+fn fits(index: &Index) -> bool {
+    u32::try_from(index.text.len()).is_ok() && u32::try_from(index.len()).is_ok()
 }
 
 /// Every start of the last group's term in `events` (its matches, ascending),
-/// when it is one whose starts are kept.
-pub(super) fn of_last(index: &Index, groups: &[Vec<Prepared>], events: &[usize]) -> Option<Starts> {
+/// when it is one whose starts are kept: from `before` when that applies (as
+/// in `matching_events`), else by reading the text.
+pub(super) fn of_last(
+    index: &Index,
+    groups: &[Vec<Prepared>],
+    events: &[usize],
+    before: Option<&Starts>,
+) -> Option<Starts> {
     let (p, pat) = lone(groups.last()?)?;
-    if p.term.negated || !kept(index, pat) {
+    if p.term.negated || !fits(index) {
         return None;
+    }
+    if let [letter] = *pat {
+        // Too many places to keep: only what may follow.
+        letter_bit(letter).filter(|_| !p.term.case_sensitive)?;
+        return Some(Starts {
+            pat: pat.to_vec(),
+            case_sensitive: false,
+            at: None,
+            next: next_of_letter(index, events, letter),
+        });
     }
     matching_events(
         index,
         events,
         pat,
         p.term.case_sensitive,
-        Some((None, true)),
+        Some((before, true)),
     )
     .1
 }
@@ -94,6 +190,53 @@ pub(super) fn matching_events(
         .and_then(|(before, _)| before)
         .filter(|b| b.grown_into(pat, case_sensitive));
     let find = keep.is_some_and(|(_, find)| find);
+    if let Some(b) = before
+        && !find
+        && let Some(bit) = b.next_letter(pat, case_sensitive)
+    {
+        // One letter more: the events where it may follow.
+        return (with_next(&b.next, events, bit), None);
+    }
+    // Places to try, when the term before kept them.
+    let before = before.and_then(|b| Some((b, b.at.as_deref()?)));
+    if let [letter] = *pat
+        && let Some(bits) = letter_bits(letter, case_sensitive)
+    {
+        // One letter: the events that hold it.
+        let found = events
+            .iter()
+            .copied()
+            .filter(|&e| index.letters[e] & bits != 0)
+            .collect();
+        return (found, None);
+    }
+    if let (Some((before, at)), false) = (before, find) {
+        // The events alone: each one's first place found will do.
+        let found = at
+            .par_chunks(STARTS_PIECE)
+            .map(|piece| {
+                let mut at = Vec::new();
+                let grown = &pat[before.pat.len()..];
+                scan::refine(
+                    index,
+                    piece,
+                    grown,
+                    pat.len(),
+                    case_sensitive,
+                    Find::Events,
+                    &mut |p| at.push(p),
+                );
+                among(at, events).1
+            })
+            .collect::<Vec<_>>();
+        let mut events: Vec<usize> = Vec::with_capacity(found.iter().map(Vec::len).sum());
+        for piece in found {
+            // An event whose places two pieces share is listed once.
+            let seam = usize::from(events.last().is_some() && events.last() == piece.first());
+            events.extend(&piece[seam..]);
+        }
+        return (events, None);
+    }
     if !kept(index, pat) || (before.is_none() && !find) {
         let found = events
             .par_chunks(PIECE)
@@ -115,15 +258,20 @@ pub(super) fn matching_events(
         return (found, None);
     }
     let pieces: Vec<(Vec<Place>, Vec<usize>)> = match before {
-        Some(before) => before
-            .at
+        Some((before, at)) => at
             .par_chunks(STARTS_PIECE)
             .map(|piece| {
                 let mut at = Vec::new();
                 let grown = &pat[before.pat.len()..];
-                scan::refine(index, piece, grown, pat.len(), case_sensitive, &mut |p| {
-                    at.push(p)
-                });
+                scan::refine(
+                    index,
+                    piece,
+                    grown,
+                    pat.len(),
+                    case_sensitive,
+                    Find::Starts,
+                    &mut |p| at.push(p),
+                );
                 among(at, events)
             })
             .collect(),
@@ -152,12 +300,18 @@ pub(super) fn matching_events(
         let seam = usize::from(found.last().is_some() && found.last() == events.first());
         found.extend(&events[seam..]);
     }
-    let starts = (at.len() <= MOST).then(|| Starts {
+    let next = if case_sensitive {
+        Vec::new()
+    } else {
+        next_of(&at)
+    };
+    let starts = Starts {
         pat: pat.to_vec(),
         case_sensitive,
-        at,
-    });
-    (found, starts)
+        at: (at.len() <= MOST).then_some(at),
+        next,
+    };
+    (found, Some(starts))
 }
 
 /// The starts `at` (ascending) whose events are among `events` (ascending),
@@ -245,6 +399,11 @@ mod tests {
                     search.filter_events(&index, &query, base.as_deref(), before.as_ref(), true);
                 let (scratch, _) = search.filter_events(&index, &query, None, None, false);
                 prop_assert_eq!(&events, &scratch, "{:?}", typed);
+                // Answered as the app answers a key: events only, from the
+                // last key's letters that may follow, or its places.
+                let (quick, _) =
+                    search.filter_events(&index, &query, base.as_deref(), before.as_ref(), false);
+                prop_assert_eq!(&quick, &scratch, "{:?} (events only)", typed);
                 // The scan of all events as one stretch, against `window` event by event.
                 let brute: Vec<usize> = (0..index.len())
                     .filter(|&e| !every_start(&index, &search, e, typed).is_empty())
@@ -255,7 +414,8 @@ mod tests {
                         .iter()
                         .flat_map(|&e| every_start(&index, &search, e, typed))
                         .collect();
-                    let got: Vec<usize> = starts.at.iter().map(|p| p.at as usize).collect();
+                    let places = starts.at.as_deref().unwrap_or_default();
+                    let got: Vec<usize> = places.iter().map(|p| p.at as usize).collect();
                     prop_assert_eq!(got, want, "{:?}", typed);
                 }
                 if n == 1 || base.as_ref().is_some_and(Vec::is_empty) {
@@ -263,6 +423,11 @@ mod tests {
                 } else {
                     prop_assert!(starts.is_some(), "{:?}", typed);
                 }
+                // A term of one letter: what may follow it, as the app's
+                // worker finds after answering.
+                let starts = starts.or_else(|| {
+                    search.starts_of(&index, &query, &events, before.as_ref())
+                });
                 base = Some(events);
                 before = starts;
             }
