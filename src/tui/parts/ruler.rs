@@ -44,15 +44,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     // Each listed event's first and last day (the same for all but ranges), as
-    // day numbers the index keeps: at 100k events this loop is most of a frame.
-    let days = || {
-        app.filter
-            .hits
-            .iter()
-            .enumerate()
-            .filter_map(|(i, h)| Some((i, app.index.days(h.event)?)))
-    };
-    let Some((lo, hi)) = days().fold(None, |acc, (_, (first, last))| match acc {
+    // day numbers the index keeps, once for a run of events with the same:
+    // at 100k events, many to a day, this is most of a frame.
+    let mut days: Vec<(i32, i32)> = Vec::new();
+    for h in &app.filter.hits {
+        if let Some(d) = app.index.days(h.event)
+            && days.last() != Some(&d)
+        {
+            days.push(d);
+        }
+    }
+    let Some((lo, hi)) = days.iter().fold(None, |acc, &(first, last)| match acc {
         None => Some((first, last)),
         Some((lo, hi)) => Some((first.min(lo), last.max(hi))),
     }) else {
@@ -83,7 +85,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     // times the width.
     let mut starts = vec![0i32; width + 1];
     let mut ticks = vec![false; width];
-    for (_, (first, last)) in days() {
+    for &(first, last) in &days {
         if first == last {
             ticks[col(first)] = true;
         } else {

@@ -136,6 +136,9 @@ pub struct Filter {
     /// than that was found in one since reloaded, and its event numbers mean
     /// nothing now.
     pub since: u64,
+    /// Large values dropped from the above, for the running app to free off
+    /// the screen's thread (only when `App::background`).
+    pub freed: Vec<Box<dyn std::any::Any + Send + Sync>>,
 }
 
 /// How many recent filter results are kept.
@@ -271,6 +274,7 @@ impl App {
                 busy: false,
                 cache: Vec::new(),
                 since: 0,
+                freed: Vec::new(),
             },
             list: ListPos::default(),
             detail: DetailState::default(),
@@ -341,7 +345,9 @@ impl App {
     pub fn refilter_keeping(&mut self, keep: Option<usize>) {
         self.filter.generation += 1;
         let request = self.request(keep);
-        if self.background && request.size(&self.index) > SYNC_LIMIT {
+        // A cached answer shown as it is costs a copy: no worker for that.
+        let cached = request.check.groups.is_empty() && !request.ranked;
+        if self.background && !cached && request.size(&self.index) > SYNC_LIMIT {
             self.filter.pending = Some(request);
         } else {
             let outcome = filter::run(&self.search, &self.index, &request);
@@ -358,15 +364,19 @@ impl App {
             if let Some(hit) = cache.iter().find(|c| c.text == self.filter.text) {
                 (Query::default(), Some(hit.events.clone()), None)
             } else {
-                // The fewest events; of those the newest, which is likeliest
-                // the query before this key and to carry its term's starts.
-                let refined = cache
+                let refined: Vec<(Query, &Cached)> = cache
                     .iter()
                     .rev()
                     .map(|c| (Query::parse(&c.text), c))
                     .filter(|(old, _)| refines(old, &query))
-                    .min_by_key(|(_, c)| c.events.len());
-                match refined {
+                    .collect();
+                // The newest starts: likeliest the query before this key's,
+                // or one a few keys back if its were not found yet. Any
+                // query this one refines holds all its matches, so its
+                // term's starts hold all of theirs.
+                let starts = refined.iter().find_map(|(_, c)| c.starts.clone());
+                // The fewest events; of those the newest.
+                match refined.into_iter().min_by_key(|(_, c)| c.events.len()) {
                     // Every base event already satisfies the groups both queries share.
                     Some((old, c)) => {
                         let groups = query
@@ -375,7 +385,7 @@ impl App {
                             .filter(|g| !old.groups.contains(g))
                             .cloned()
                             .collect();
-                        (Query { groups }, Some(c.events.clone()), c.starts.clone())
+                        (Query { groups }, Some(c.events.clone()), starts)
                     }
                     None => (query.clone(), None, None),
                 }
@@ -409,6 +419,7 @@ impl App {
         if outcome.generation < self.filter.since {
             return;
         }
+        let mut dropped: Vec<Box<dyn std::any::Any + Send + Sync>> = Vec::new();
         let cache = &mut self.filter.cache;
         match cache.iter().position(|c| c.text == outcome.text) {
             Some(i) => {
@@ -418,7 +429,7 @@ impl App {
             }
             None => {
                 if cache.len() == CACHE {
-                    cache.remove(0);
+                    dropped.push(Box::new(cache.remove(0)));
                 }
                 cache.push(Cached {
                     text: outcome.text.clone(),
@@ -430,14 +441,21 @@ impl App {
         // Starts are large: only the newest few keep theirs.
         let old = cache.len().saturating_sub(CACHE_STARTS);
         for c in &mut cache[..old] {
-            c.starts = None;
+            if let Some(starts) = c.starts.take() {
+                dropped.push(Box::new(starts));
+            }
         }
         if outcome.generation != self.filter.generation {
+            self.free(dropped);
             return;
         }
         self.filter.pending = None;
         self.filter.busy = false;
-        self.filter.hits = outcome.hits;
+        dropped.push(Box::new(std::mem::replace(
+            &mut self.filter.hits,
+            outcome.hits,
+        )));
+        self.free(dropped);
         if self.marked_only {
             let marks = self.presenter.listed(self.follow, &self.marks).clone();
             let events = &self.timeline.events;
@@ -454,6 +472,14 @@ impl App {
             .and_then(|e| self.filter.hits.iter().position(|h| h.event == e))
             .unwrap_or(0);
         self.list.offset = 0;
+    }
+
+    /// Values no longer needed: freed here, or in the running app handed to
+    /// the runtime to free elsewhere.
+    fn free(&mut self, values: Vec<Box<dyn std::any::Any + Send + Sync>>) {
+        if self.background {
+            self.filter.freed.extend(values);
+        }
     }
 
     /// Forget cached filter results (benchmarks measure typing from cold).

@@ -167,6 +167,9 @@ fn run_with(
 
 /// After this long a running filter says so in the header.
 const SLOW: Duration = Duration::from_millis(50);
+/// The longest a key waits for its answer before it is drawn by itself: one
+/// 60 Hz frame.
+const ECHO: Duration = Duration::from_millis(16);
 
 /// Everything the loop waits on.
 enum Msg {
@@ -274,6 +277,8 @@ fn event_loop(
         )
     };
     let mut worker = start_worker(app);
+    // Something changed that is not on screen yet.
+    let mut dirty = false;
     while !app.quit {
         if let Some(request) = &app.filter.pending
             && sent.is_none_or(|(g, _)| g != request.generation)
@@ -285,24 +290,47 @@ fn event_loop(
             worker.send(request.clone());
             sent = Some((request.generation, Instant::now()));
         }
-        // Block until something happens, or until a running filter is slow enough to mention.
-        let slow = match (&app.filter.pending, sent) {
-            (Some(r), Some((g, since))) if r.generation == g && !app.filter.busy => {
-                Some((g, since + SLOW))
-            }
+        let awaited = match (&app.filter.pending, sent) {
+            (Some(r), Some((g, since))) if r.generation == g => Some((since, app.filter.busy)),
             _ => None,
         };
-        let first = match slow {
-            Some((generation, at)) => {
-                match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
-                    Ok(msg) => Some(msg),
-                    Err(_) => {
-                        update(app, Action::FilterSlow(generation));
-                        draw(terminal, app)?;
-                        continue;
-                    }
-                }
+        // A key's answer usually comes within a frame: the key is then drawn
+        // once, with it, not echoed first (a frame's work, and the worker
+        // kept waiting for it). An answer later than a frame has the key
+        // drawn by itself meanwhile.
+        let hold = awaited.map(|(since, _)| since + ECHO).filter(|_| dirty);
+        if dirty && hold.is_none_or(|t| Instant::now() >= t) {
+            if let Some(publish) = &setup.publish {
+                publish(app);
             }
+            draw(terminal, app)?;
+            dirty = false;
+            // After the frame: giving memory back holds up the draw's own
+            // page faults (the kernel locks the mappings meanwhile).
+            worker.free(std::mem::take(&mut app.filter.freed));
+            if app.filter.pending.is_none() {
+                worker.drawn(app.filter.generation);
+            }
+        }
+        // Block until something happens, the key is due on screen, or a
+        // running filter is slow enough to mention.
+        let slow = awaited
+            .filter(|(_, busy)| !busy)
+            .map(|(since, _)| since + SLOW);
+        let due = [hold.filter(|_| dirty), slow].into_iter().flatten().min();
+        let first = match due {
+            Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                Ok(msg) => Some(msg),
+                Err(_) => {
+                    if slow.is_some_and(|s| Instant::now() >= s)
+                        && let Some((generation, _)) = sent
+                    {
+                        update(app, Action::FilterSlow(generation));
+                        dirty = true;
+                    }
+                    continue;
+                }
+            },
             None => rx.recv().ok(),
         };
         // Take everything already waiting (a paste, a burst of keys), then draw once.
@@ -377,12 +405,7 @@ fn event_loop(
                 break;
             }
         }
-        if changed && !app.quit {
-            if let Some(publish) = &setup.publish {
-                publish(app);
-            }
-            draw(terminal, app)?;
-        }
+        dirty |= changed && !app.quit;
     }
     Ok(Ended::Quit)
 }

@@ -1,16 +1,33 @@
 //! The filter's own thread: large filters run here so typing never waits.
 
+use std::any::Any;
 use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 use crate::search::{Index, Search};
 use crate::tui::state::filter::{self, Found, Outcome, Request};
 
+/// What the worker is asked.
+enum Job {
+    Filter(Request),
+    /// The answer to this generation (or a later one) is on screen.
+    Drawn(u64),
+    /// Values the app no longer needs, to be freed here: giving back tens of
+    /// megabytes of a term's starts takes the kernel milliseconds, which the
+    /// screen's thread would spend before its next frame.
+    Free(Vec<Box<dyn Any + Send + Sync>>),
+}
+
+/// How long `more` waits for the answer's frame to be drawn. On two cores
+/// it and the draw would share one; the frame comes first.
+const DRAW_FIRST: Duration = Duration::from_millis(30);
+
 /// It takes the newest request (older ones queued behind it are stale),
-/// sends back what it found, then looks for what the next key will need
-/// (`filter::more`) and sends that too.
+/// sends back what it found, then, once the answer is drawn, looks for what
+/// the next key will need (`filter::more`) and sends that too.
 pub struct Worker {
     pub index: Arc<Index>,
-    requests: mpsc::Sender<Request>,
+    jobs: mpsc::Sender<Job>,
 }
 
 impl Worker {
@@ -21,13 +38,28 @@ impl Worker {
         done: impl Fn(Outcome) -> bool + Send + 'static,
         found: impl Fn(Found) -> bool + Send + 'static,
     ) -> Worker {
-        let (requests, inbox) = mpsc::channel::<Request>();
+        let (jobs, inbox) = mpsc::channel::<Job>();
         let own = Arc::clone(&index);
         std::thread::spawn(move || {
             let search = Search::default();
-            while let Ok(mut request) = inbox.recv() {
-                while let Ok(newer) = inbox.try_recv() {
-                    request = newer;
+            let mut next: Option<Request> = None;
+            loop {
+                let mut request = match next.take() {
+                    Some(r) => r,
+                    None => match inbox.recv() {
+                        Ok(Job::Filter(r)) => r,
+                        Ok(Job::Free(values)) => {
+                            drop(values);
+                            continue;
+                        }
+                        Ok(Job::Drawn(_)) => continue,
+                        Err(_) => break,
+                    },
+                };
+                while let Ok(job) = inbox.try_recv() {
+                    if let Job::Filter(newer) = job {
+                        request = newer;
+                    }
                 }
                 let outcome = filter::run(&search, &own, &request);
                 // What `more` needs of the outcome, kept before it is sent.
@@ -35,19 +67,62 @@ impl Worker {
                 if !done(outcome) {
                     break;
                 }
-                if let Some(more) =
-                    matched.and_then(|events| filter::more(&search, &own, &request, &events))
+                let Some(events) = matched else { continue };
+                match drawn(&inbox, request.generation) {
+                    Wait::Drawn => {}
+                    // A newer key: these starts would come too late for it.
+                    Wait::Newer(r) => {
+                        next = Some(r);
+                        continue;
+                    }
+                    Wait::Closed => break,
+                }
+                if let Some(more) = filter::more(&search, &own, &request, &events)
                     && !found(more)
                 {
                     break;
                 }
             }
         });
-        Worker { index, requests }
+        Worker { index, jobs }
     }
 
     pub fn send(&self, request: Request) {
         // The worker lives as long as its sender; a send cannot fail before then.
-        let _ = self.requests.send(request);
+        let _ = self.jobs.send(Job::Filter(request));
+    }
+
+    /// The answer to `generation` is on screen.
+    pub fn drawn(&self, generation: u64) {
+        let _ = self.jobs.send(Job::Drawn(generation));
+    }
+
+    /// Free these on the worker's thread.
+    pub fn free(&self, values: Vec<Box<dyn Any + Send + Sync>>) {
+        if !values.is_empty() {
+            let _ = self.jobs.send(Job::Free(values));
+        }
+    }
+}
+
+enum Wait {
+    Drawn,
+    Newer(Request),
+    Closed,
+}
+
+/// Wait until the answer to `generation` is drawn, at most `DRAW_FIRST`,
+/// freeing what comes meanwhile; a newer request ends the wait.
+fn drawn(inbox: &mpsc::Receiver<Job>, generation: u64) -> Wait {
+    let until = std::time::Instant::now() + DRAW_FIRST;
+    loop {
+        match inbox.recv_timeout(until.saturating_duration_since(std::time::Instant::now())) {
+            Ok(Job::Drawn(g)) if g >= generation => return Wait::Drawn,
+            Ok(Job::Filter(r)) => return Wait::Newer(r),
+            Ok(Job::Free(values)) => drop(values),
+            Ok(Job::Drawn(_)) => {}
+            Err(mpsc::RecvTimeoutError::Timeout) => return Wait::Drawn,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Wait::Closed,
+        }
     }
 }
