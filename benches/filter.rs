@@ -162,7 +162,7 @@ fn worst_key(app: &mut App, query: &str) -> Duration {
             eprintln!("{ch:?} {took:?}, {} listed", app.filter.hits.len());
         }
         if let Some((request, events)) = more
-            && let Some(found) = filter::more(&app.search, &app.index, &request, &events)
+            && let Some(found) = filter::more(&app.search, &app.index, &request, &events, &|| false)
         {
             update(app, Action::StartsFound(Box::new(found)));
         }

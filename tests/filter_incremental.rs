@@ -492,7 +492,8 @@ fn deliver(tally: &Tally, app: &mut App, index: &Index, request: &Request) {
     let outcome = filter::run(&app.search, index, request);
     let matched = outcome.starts.is_none().then(|| outcome.events.clone());
     update(app, Action::Filtered(Box::new(outcome)));
-    let more = matched.and_then(|events| filter::more(&app.search, index, request, &events));
+    let more =
+        matched.and_then(|events| filter::more(&app.search, index, request, &events, &|| false));
     if let Some(found) = more {
         update(app, Action::StartsFound(Box::new(found)));
     }

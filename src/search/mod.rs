@@ -46,7 +46,7 @@ pub use passages::PassageHit;
 pub use query::{Mode, Query, Term};
 pub use refine::refines;
 pub use score::rank;
-pub use starts::Starts;
+pub use starts::{Starts, Stop};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use pattern::Prepared;
@@ -137,16 +137,18 @@ impl Search {
 
     /// Every start of the query's last term in `events` (its matches,
     /// ascending), when that term is one whose starts are kept: from
-    /// `before` (as in `filter_events`) when they apply.
+    /// `before` (as in `filter_events`) when they apply. None if `stop` says
+    /// so before they are all found.
     pub fn starts_of(
         &self,
         index: &Index,
         query: &Query,
         events: &[usize],
         before: Option<&Starts>,
+        stop: Stop,
     ) -> Option<Starts> {
         let terms = self.prepare_all(query);
-        starts::of_last(index, &terms, events, before)
+        starts::of_last(index, &terms, events, before, stop)
     }
 
     fn prepare_all<'q>(&self, query: &'q Query) -> Vec<Vec<Prepared<'q>>> {

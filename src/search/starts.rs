@@ -99,13 +99,22 @@ fn next_of(at: &[Place]) -> Vec<(u32, u32)> {
 
 /// For a term of the one letter `letter` (folded), each of `events`
 /// (ascending) with the letters that may follow any of its occurrences: a
-/// letter within the field's slack and one more character of it.
-fn next_of_letter(index: &Index, events: &[usize], letter: u8) -> Vec<(u32, u32)> {
+/// letter within the field's slack and one more character of it. None once
+/// `stop` says so.
+fn next_of_letter(
+    index: &Index,
+    events: &[usize],
+    letter: u8,
+    stop: Stop,
+) -> Option<Vec<(u32, u32)>> {
     let text = index.text.as_bytes();
     let upper = letter.to_ascii_uppercase();
-    events
+    let next = events
         .par_chunks(PIECE)
         .map(|piece| {
+            if stop() {
+                return Vec::new();
+            }
             piece
                 .iter()
                 .map(|&e| {
@@ -123,7 +132,8 @@ fn next_of_letter(index: &Index, events: &[usize], letter: u8) -> Vec<(u32, u32)
                 .collect::<Vec<_>>()
         })
         .collect::<Vec<_>>()
-        .concat()
+        .concat();
+    (!stop()).then_some(next)
 }
 
 /// The most places kept for a term (28 bytes each, so 70 MB): a term of two
@@ -142,14 +152,19 @@ fn fits(index: &Index) -> bool {
     u32::try_from(index.text.len()).is_ok() && u32::try_from(index.len()).is_ok()
 }
 
+/// Whether to give up work whose answer is no longer wanted (a newer key
+/// came): looked at between parallel pieces.
+pub type Stop<'a> = &'a (dyn Fn() -> bool + Sync);
+
 /// Every start of the last group's term in `events` (its matches, ascending),
 /// when it is one whose starts are kept: from `before` when that applies (as
-/// in `matching_events`), else by reading the text.
+/// in `matching_events`), else by reading the text. None once `stop` says so.
 pub(super) fn of_last(
     index: &Index,
     groups: &[Vec<Prepared>],
     events: &[usize],
     before: Option<&Starts>,
+    stop: Stop,
 ) -> Option<Starts> {
     let (p, pat) = lone(groups.last()?)?;
     if p.term.negated || !fits(index) {
@@ -162,17 +177,14 @@ pub(super) fn of_last(
             pat: pat.to_vec(),
             case_sensitive: false,
             at: None,
-            next: next_of_letter(index, events, letter),
+            next: next_of_letter(index, events, letter, stop)?,
         });
     }
-    matching_events(
-        index,
-        events,
-        pat,
-        p.term.case_sensitive,
-        Some((before, true)),
-    )
-    .1
+    if !kept(index, pat) {
+        return None;
+    }
+    let before = before.filter(|b| b.grown_into(pat, p.term.case_sensitive));
+    every_start(index, events, pat, p.term.case_sensitive, before, stop).map(|(_, s)| s)
 }
 
 /// The events among `events` (ascending) that the ASCII fuzzy term `pat`
@@ -190,15 +202,19 @@ pub(super) fn matching_events(
         .and_then(|(before, _)| before)
         .filter(|b| b.grown_into(pat, case_sensitive));
     let find = keep.is_some_and(|(_, find)| find);
+    if find
+        && kept(index, pat)
+        && let Some((found, starts)) =
+            every_start(index, events, pat, case_sensitive, before, &|| false)
+    {
+        return (found, Some(starts));
+    }
     if let Some(b) = before
-        && !find
         && let Some(bit) = b.next_letter(pat, case_sensitive)
     {
         // One letter more: the events where it may follow.
         return (with_next(&b.next, events, bit), None);
     }
-    // Places to try, when the term before kept them.
-    let before = before.and_then(|b| Some((b, b.at.as_deref()?)));
     if let [letter] = *pat
         && let Some(bits) = letter_bits(letter, case_sensitive)
     {
@@ -210,35 +226,27 @@ pub(super) fn matching_events(
             .collect();
         return (found, None);
     }
-    if let (Some((before, at)), false) = (before, find) {
+    let found = match before.and_then(|b| Some((b, b.at.as_deref()?))) {
         // The events alone: each one's first place found will do.
-        let found = at
+        Some((before, at)) => at
             .par_chunks(STARTS_PIECE)
             .map(|piece| {
                 let mut at = Vec::new();
                 let grown = &pat[before.pat.len()..];
+                let len = pat.len();
                 scan::refine(
                     index,
                     piece,
                     grown,
-                    pat.len(),
+                    len,
                     case_sensitive,
                     Find::Events,
                     &mut |p| at.push(p),
                 );
                 among(at, events).1
             })
-            .collect::<Vec<_>>();
-        let mut events: Vec<usize> = Vec::with_capacity(found.iter().map(Vec::len).sum());
-        for piece in found {
-            // An event whose places two pieces share is listed once.
-            let seam = usize::from(events.last().is_some() && events.last() == piece.first());
-            events.extend(&piece[seam..]);
-        }
-        return (events, None);
-    }
-    if !kept(index, pat) || (before.is_none() && !find) {
-        let found = events
+            .collect::<Vec<_>>(),
+        None => events
             .par_chunks(PIECE)
             .map(|piece| {
                 let mut found = Vec::new();
@@ -253,52 +261,85 @@ pub(super) fn matching_events(
                 );
                 found
             })
-            .collect::<Vec<_>>()
-            .concat();
-        return (found, None);
-    }
-    let pieces: Vec<(Vec<Place>, Vec<usize>)> = match before {
-        Some((before, at)) => at
-            .par_chunks(STARTS_PIECE)
-            .map(|piece| {
-                let mut at = Vec::new();
-                let grown = &pat[before.pat.len()..];
-                scan::refine(
-                    index,
-                    piece,
-                    grown,
-                    pat.len(),
-                    case_sensitive,
-                    Find::Starts,
-                    &mut |p| at.push(p),
-                );
-                among(at, events)
-            })
-            .collect(),
-        None => events
-            .par_chunks(PIECE)
-            .map(|piece| {
-                let (mut at, mut found) = (Vec::new(), Vec::new());
-                scan::scan(
-                    index,
-                    piece,
-                    pat,
-                    case_sensitive,
-                    Find::Starts,
-                    &mut |p| at.push(p),
-                    &mut |e| found.push(e),
-                );
-                (at, found)
-            })
             .collect(),
     };
+    (joined(found.iter().map(Vec::as_slice)), None)
+}
+
+/// The events of parallel pieces in turn, an event two pieces share (its
+/// places in both) once.
+fn joined<'a>(pieces: impl Iterator<Item = &'a [usize]>) -> Vec<usize> {
+    let mut all: Vec<usize> = Vec::new();
+    for piece in pieces {
+        let seam = usize::from(all.last().is_some() && all.last() == piece.first());
+        all.extend(&piece[seam..]);
+    }
+    all
+}
+
+/// The events among `events` (ascending) that `pat` (of two letters or more)
+/// matches, and its every start in them: from the places of `before` (the
+/// term it grew from) when it kept them, else by reading the text. None once
+/// `stop` says so.
+fn every_start(
+    index: &Index,
+    events: &[usize],
+    pat: &[u8],
+    case_sensitive: bool,
+    before: Option<&Starts>,
+    stop: Stop,
+) -> Option<(Vec<usize>, Starts)> {
+    let pieces: Vec<(Vec<Place>, Vec<usize>)> =
+        match before.and_then(|b| Some((b, b.at.as_deref()?))) {
+            Some((before, at)) => at
+                .par_chunks(STARTS_PIECE)
+                .map(|piece| {
+                    let mut at = Vec::new();
+                    if stop() {
+                        return (at, Vec::new());
+                    }
+                    let grown = &pat[before.pat.len()..];
+                    let len = pat.len();
+                    scan::refine(
+                        index,
+                        piece,
+                        grown,
+                        len,
+                        case_sensitive,
+                        Find::Starts,
+                        &mut |p| at.push(p),
+                    );
+                    among(at, events)
+                })
+                .collect(),
+            None => events
+                .par_chunks(PIECE)
+                .map(|piece| {
+                    let (mut at, mut found) = (Vec::new(), Vec::new());
+                    if stop() {
+                        return (at, found);
+                    }
+                    scan::scan(
+                        index,
+                        piece,
+                        pat,
+                        case_sensitive,
+                        Find::Starts,
+                        &mut |p| at.push(p),
+                        &mut |e| found.push(e),
+                    );
+                    (at, found)
+                })
+                .collect(),
+        };
+    // A piece passed over since: what was found is not all there is.
+    if stop() {
+        return None;
+    }
+    let found = joined(pieces.iter().map(|(_, events)| events.as_slice()));
     let mut at = Vec::with_capacity(pieces.iter().map(|p| p.0.len()).sum());
-    let mut found: Vec<usize> = Vec::new();
-    for (starts, events) in pieces {
+    for (starts, _) in pieces {
         at.extend(starts);
-        // An event whose starts two pieces share is listed once.
-        let seam = usize::from(found.last().is_some() && found.last() == events.first());
-        found.extend(&events[seam..]);
     }
     let next = if case_sensitive {
         Vec::new()
@@ -311,7 +352,7 @@ pub(super) fn matching_events(
         at: (at.len() <= MOST).then_some(at),
         next,
     };
-    (found, Some(starts))
+    Some((found, starts))
 }
 
 /// The starts `at` (ascending) whose events are among `events` (ascending),
@@ -371,6 +412,24 @@ mod tests {
         out
     }
 
+    #[test]
+    fn starts_given_up_for_a_newer_key_are_none() {
+        let tl = timeline(vec![event("oracle", "an oracle", &[])]);
+        let index = Index::new(&tl);
+        let search = Search::default();
+        for q in ["o", "or", "ora"] {
+            let query = Query::parse(q);
+            let found = search.starts_of(&index, &query, &[0], None, &|| false);
+            assert!(found.is_some_and(|s| !s.next.is_empty()), "{q}");
+            assert!(
+                search
+                    .starts_of(&index, &query, &[0], None, &|| true)
+                    .is_none(),
+                "{q}"
+            );
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
         /// Typed a letter at a time, each key run from the last's events and
@@ -426,7 +485,7 @@ mod tests {
                 // A term of one letter: what may follow it, as the app's
                 // worker finds after answering.
                 let starts = starts.or_else(|| {
-                    search.starts_of(&index, &query, &events, before.as_ref())
+                    search.starts_of(&index, &query, &events, before.as_ref(), &|| false)
                 });
                 base = Some(events);
                 before = starts;

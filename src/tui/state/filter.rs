@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::search::{Hit, Index, Query, Search, Starts, rank};
+use crate::search::{Hit, Index, Query, Search, Starts, Stop, rank};
 
 /// Candidates above which, in the running app, a filter goes to the worker:
 /// below, the work costs less than handing it over; above, the worker also
@@ -100,13 +100,20 @@ pub fn run(search: &Search, index: &Index, req: &Request) -> Outcome {
 /// term's second letter is answered event by event, then its starts found
 /// while the user reads it, and the third letter is tried at those alone.
 /// Found from the request's own starts when it had them (its answer then
-/// stopped at each event's first place).
+/// stopped at each event's first place). Given up once `stop` says so: a
+/// newer key is waiting for the worker.
 /// `events` are what the request matched, with no starts.
-pub fn more(search: &Search, index: &Index, req: &Request, events: &[usize]) -> Option<Found> {
+pub fn more(
+    search: &Search,
+    index: &Index,
+    req: &Request,
+    events: &[usize],
+    stop: Stop,
+) -> Option<Found> {
     if events.is_empty() {
         return None;
     }
-    let starts = search.starts_of(index, &req.check, events, req.before.as_deref())?;
+    let starts = search.starts_of(index, &req.check, events, req.before.as_deref(), stop)?;
     Some(Found {
         generation: req.generation,
         text: req.text.clone(),
