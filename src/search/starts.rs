@@ -231,19 +231,16 @@ pub(super) fn matching_events(
         Some((before, at)) => at
             .par_chunks(STARTS_PIECE)
             .map(|piece| {
-                let mut at = Vec::new();
-                let grown = &pat[before.pat.len()..];
-                let len = pat.len();
-                scan::refine(
+                tried(
                     index,
+                    before,
                     piece,
-                    grown,
-                    len,
+                    pat,
                     case_sensitive,
                     Find::Events,
-                    &mut |p| at.push(p),
-                );
-                among(at, events).1
+                    events,
+                )
+                .1
             })
             .collect::<Vec<_>>(),
         None => events
@@ -294,22 +291,18 @@ fn every_start(
             Some((before, at)) => at
                 .par_chunks(STARTS_PIECE)
                 .map(|piece| {
-                    let mut at = Vec::new();
                     if stop() {
-                        return (at, Vec::new());
+                        return (Vec::new(), Vec::new());
                     }
-                    let grown = &pat[before.pat.len()..];
-                    let len = pat.len();
-                    scan::refine(
+                    tried(
                         index,
+                        before,
                         piece,
-                        grown,
-                        len,
+                        pat,
                         case_sensitive,
                         Find::Starts,
-                        &mut |p| at.push(p),
-                    );
-                    among(at, events)
+                        events,
+                    )
                 })
                 .collect(),
             None => events
@@ -353,6 +346,32 @@ fn every_start(
         next,
     };
     Some((found, starts))
+}
+
+/// The places of `pat` among a piece of `before`'s (the term it grew from)
+/// whose events are among `events`, and those events: as `scan::refine`
+/// finds them.
+fn tried(
+    index: &Index,
+    before: &Starts,
+    piece: &[Place],
+    pat: &[u8],
+    case_sensitive: bool,
+    find: Find,
+    events: &[usize],
+) -> (Vec<Place>, Vec<usize>) {
+    let mut at = Vec::new();
+    let grown = &pat[before.pat.len()..];
+    scan::refine(
+        index,
+        piece,
+        grown,
+        pat.len(),
+        case_sensitive,
+        find,
+        &mut |p| at.push(p),
+    );
+    among(at, events)
 }
 
 /// The starts `at` (ascending) whose events are among `events` (ascending),
