@@ -11,7 +11,7 @@ use crate::config::ThemeName;
 use crate::search::{Hit, Index, Query, Search, Starts, refines};
 use crate::timeline::Timeline;
 use crate::tui::keys::{Key, Keymap};
-use crate::tui::state::filter::{self, Found, Outcome, Request, SYNC_LIMIT};
+use crate::tui::state::filter::{self, Found, Freed, Outcome, Request, SYNC_LIMIT};
 use crate::tui::widgets::theme::Theme;
 
 // A leaf of its own, so follow mode's state can name screens without App.
@@ -138,7 +138,7 @@ pub struct Filter {
     pub since: u64,
     /// Large values dropped from the above, for the running app to free off
     /// the screen's thread (only when `App::background`).
-    pub freed: Vec<Box<dyn std::any::Any + Send + Sync>>,
+    pub freed: Vec<Freed>,
 }
 
 /// How many recent filter results are kept.
@@ -419,7 +419,7 @@ impl App {
         if outcome.generation < self.filter.since {
             return;
         }
-        let mut dropped: Vec<Box<dyn std::any::Any + Send + Sync>> = Vec::new();
+        let mut dropped: Vec<Freed> = Vec::new();
         let cache = &mut self.filter.cache;
         match cache.iter().position(|c| c.text == outcome.text) {
             Some(i) => {
@@ -476,7 +476,7 @@ impl App {
 
     /// Values no longer needed: freed here, or in the running app handed to
     /// the runtime to free elsewhere.
-    fn free(&mut self, values: Vec<Box<dyn std::any::Any + Send + Sync>>) {
+    fn free(&mut self, values: Vec<Freed>) {
         if self.background {
             self.filter.freed.extend(values);
         }

@@ -15,6 +15,9 @@ use crate::search::{Hit, Index, Query, Search, Starts, Stop, rank};
 /// 2-4 ms with it).
 pub const SYNC_LIMIT: usize = 2_000;
 
+/// A value the filter no longer needs, to be freed off the screen's thread.
+pub type Freed = Box<dyn std::any::Any + Send + Sync>;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
     /// Which keystroke asked; outcomes of older ones are stale.

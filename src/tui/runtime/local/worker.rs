@@ -1,12 +1,11 @@
 //! The filter's own thread: large filters run here so typing never waits.
 
-use std::any::Any;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use crate::search::{Index, Search};
-use crate::tui::state::filter::{self, Found, Outcome, Request};
+use crate::tui::state::filter::{self, Found, Freed, Outcome, Request};
 
 /// What the worker is asked.
 enum Job {
@@ -16,7 +15,7 @@ enum Job {
     /// Values the app no longer needs, to be freed here: giving back tens of
     /// megabytes of a term's starts takes the kernel milliseconds, which the
     /// screen's thread would spend before its next frame.
-    Free(Vec<Box<dyn Any + Send + Sync>>),
+    Free(Vec<Freed>),
 }
 
 /// How long `more` waits for the answer's frame to be drawn. On two cores
@@ -111,7 +110,7 @@ impl Worker {
     }
 
     /// Free these on the worker's thread.
-    pub fn free(&self, values: Vec<Box<dyn Any + Send + Sync>>) {
+    pub fn free(&self, values: Vec<Freed>) {
         if !values.is_empty() {
             let _ = self.jobs.send(Job::Free(values));
         }
