@@ -116,7 +116,7 @@ pub fn check_builtin() -> Checked {
 pub fn unchecked_builtin() -> Option<Timeline> {
     let mut timeline = parse(embedded::RON, embedded::LABEL).ok()?;
     sanitize_timeline(&mut timeline);
-    arrange(&mut timeline);
+    arrange(&mut timeline.events);
     Some(timeline)
 }
 
@@ -179,20 +179,21 @@ pub fn check_str(text: &str, label: &str, reader: &dyn Sources) -> Checked {
     };
     sanitize_timeline(&mut timeline);
     let report = check::validate(&mut timeline, text, label, reader);
-    arrange(&mut timeline);
+    arrange(&mut timeline.events);
     Checked {
         timeline: Some(timeline),
         report,
     }
 }
 
-/// Each event's date as searched, and the events in date order.
-fn arrange(timeline: &mut Timeline) {
-    for e in &mut timeline.events {
+/// Each event's date as searched (on every core: at 100k events this was a
+/// tenth of loading, on one), and the events in date order.
+pub(super) fn arrange(events: &mut [Event]) {
+    crate::parallel::for_each_mut(events, |e| {
         e.date_text = format!("{} {}", e.date, e.date.long());
-    }
+    });
     // Stable: events on the same key keep the curator's order.
-    timeline.events.sort_by_key(|e| e.sort_key());
+    events.sort_by_key(Event::sort_key);
 }
 
 pub(super) fn options() -> ron::Options {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::check::{Checker, Report};
 use super::load::{Checked, check_path};
 use super::load::{
-    hint_for, item_error_at, options, sanitize_event, sanitize_timeline, without_events,
+    arrange, hint_for, item_error_at, options, sanitize_event, sanitize_timeline, without_events,
 };
 use super::model::{Event, Source, Timeline};
 use super::problem::Problem;
@@ -130,11 +130,7 @@ impl Loader {
             let mut events: Vec<Event> = parsed.into_iter().take(good).flatten().collect();
             events.par_iter_mut().for_each(sanitize_event);
             checker.events(&mut events);
-            for e in &mut events {
-                e.date_text = format!("{} {}", e.date, e.date.long());
-            }
-            // Stable: events on the same key keep the curator's order.
-            events.sort_by_key(|e| e.sort_key());
+            arrange(&mut events);
             loaded += good;
             let part = Part::Events {
                 events,
