@@ -1059,3 +1059,25 @@ fn a_search_that_finds_nothing_is_safe_to_act_on() {
     assert!(a.grep.in_reader().unwrap().matches.is_empty());
     assert_eq!(a.status.as_deref(), Some("no match in this article"));
 }
+
+#[test]
+fn a_notice_on_the_first_frame_outlasts_the_quote_check_after_it() {
+    // The built-in timeline's quotes are checked just after the first frame;
+    // that is no keypress, so a bad config's notice must still be there.
+    let mut a = app_with(Options {
+        notice: Some("config.ron:2:10: error: Unexpected variant".into()),
+        ..Options::default()
+    });
+    let checked = load_builtin().unwrap();
+    update(
+        &mut a,
+        Action::QuotesChecked(timeline_explorer::tui::state::action::Shared::new(checked)),
+    );
+    assert_eq!(
+        a.status.as_deref(),
+        Some("config.ron:2:10: error: Unexpected variant")
+    );
+    // A key does clear it.
+    press(&mut a, KeyCode::Down);
+    assert_eq!(a.status, None);
+}

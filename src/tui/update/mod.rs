@@ -26,6 +26,9 @@ pub fn update(app: &mut App, action: Action) {
             | Action::Suspend
             | Action::MarksSaved(_)
             | Action::Follow(_)
+            // The built-in timeline's check, just after the first frame:
+            // the notice on that frame (a bad config) must stay.
+            | Action::QuotesChecked(_)
     ) {
         app.status = None;
     }
