@@ -17,6 +17,11 @@ struct Loaded {
 }
 
 fn load(path: &Path, first: usize) -> Loaded {
+    load_reading(path, first, usize::MAX)
+}
+
+/// `load`, reading at most `chunk` bytes of the file at a time.
+fn load_reading(path: &Path, first: usize, chunk: usize) -> Loaded {
     let mut out = Loaded {
         parts: Vec::new(),
         events: Vec::new(),
@@ -24,38 +29,41 @@ fn load(path: &Path, first: usize) -> Loaded {
         total: 0,
         tallies: Vec::new(),
     };
-    loader(path).first_batch(first).run(|part| {
-        match part {
-            Part::Head { head, total } => {
-                out.parts.push("head");
-                assert!(head.events.is_empty());
-                out.total = total;
+    loader(path)
+        .first_batch(first)
+        .chunk_bytes(chunk)
+        .run(|part| {
+            match part {
+                Part::Head { head, total } => {
+                    out.parts.push("head");
+                    assert!(head.events.is_empty());
+                    out.total = total;
+                }
+                Part::Events {
+                    events,
+                    problems,
+                    loaded,
+                } => {
+                    out.parts.push("events");
+                    out.events.extend(events);
+                    // Stable: ties keep file order, as the app's merge does.
+                    out.events.sort_by_key(|e| e.sort_key());
+                    assert_eq!(out.events.len(), loaded);
+                    out.problems.extend(problems);
+                }
+                Part::Failed(problems) => {
+                    out.parts.push("failed");
+                    out.problems.extend(problems);
+                }
+                Part::Whole(_) => out.parts.push("whole"),
+                Part::Done { report, .. } => {
+                    out.parts.push("done");
+                    out.problems.extend(report.problems);
+                    out.tallies = report.tallies;
+                }
             }
-            Part::Events {
-                events,
-                problems,
-                loaded,
-            } => {
-                out.parts.push("events");
-                out.events.extend(events);
-                // Stable: ties keep file order, as the app's merge does.
-                out.events.sort_by_key(|e| e.sort_key());
-                assert_eq!(out.events.len(), loaded);
-                out.problems.extend(problems);
-            }
-            Part::Failed(problems) => {
-                out.parts.push("failed");
-                out.problems.extend(problems);
-            }
-            Part::Whole(_) => out.parts.push("whole"),
-            Part::Done { report, .. } => {
-                out.parts.push("done");
-                out.problems.extend(report.problems);
-                out.tallies = report.tallies;
-            }
-        }
-        true
-    });
+            true
+        });
     out
 }
 
@@ -102,6 +110,22 @@ fn the_shipped_timeline_in_batches_of_four_is_the_timeline_loaded_whole() {
     }
     assert_eq!(strings(&parts.problems), strings(&whole.report.problems));
     assert_eq!(parts.tallies, whole.report.tallies);
+}
+
+#[test]
+fn the_file_read_in_parts_of_any_size_gives_the_same_events() {
+    let path = Path::new("data/timeline.ron");
+    let whole = check_path(path);
+    let tl = whole.timeline.as_ref().unwrap();
+    // One event at a time (each is longer than 10 bytes), a few, all.
+    for chunk in [10, 3000, usize::MAX] {
+        let parts = load_reading(path, 8, chunk);
+        assert_eq!(parts.parts.last(), Some(&"done"), "{chunk}");
+        assert_eq!(ids(&parts.events), ids(&tl.events), "{chunk}");
+        let titles = |es: &[Event]| es.iter().map(|e| e.title.clone()).collect::<Vec<_>>();
+        assert_eq!(titles(&parts.events), titles(&tl.events), "{chunk}");
+        assert_eq!(strings(&parts.problems), strings(&whole.report.problems));
+    }
 }
 
 #[test]
@@ -157,5 +181,40 @@ fn a_file_that_cannot_be_read_fails_with_what_check_says() {
     assert_eq!(
         strings(&parts.problems),
         strings(&check_path(&path).report.problems)
+    );
+}
+
+#[test]
+fn a_file_saved_again_while_it_loads_stops_loading_and_says_so() {
+    // Only parts of the file are read after its events are found: one saved
+    // meanwhile would give parts of another text, events cut anywhere.
+    let dir = copy(|ron| ron.to_string());
+    let path = dir.path().join("timeline.ron");
+    let mut parts = Vec::new();
+    let mut problems = Vec::new();
+    loader(&path).first_batch(4).run(|part| {
+        match part {
+            Part::Head { .. } => {
+                parts.push("head");
+                let ron = std::fs::read_to_string(&path).unwrap();
+                std::fs::write(&path, format!("// saved again\n{ron}")).unwrap();
+            }
+            Part::Events { .. } => parts.push("events"),
+            Part::Failed(p) => {
+                parts.push("failed");
+                problems.extend(p);
+            }
+            Part::Whole(_) => parts.push("whole"),
+            Part::Done { .. } => parts.push("done"),
+        }
+        true
+    });
+    assert_eq!(parts, ["head", "failed"]);
+    assert_eq!(
+        strings(&problems),
+        [format!(
+            "{}: error: the file changed while it was loading\n    hint: it is read again once saved",
+            path.display()
+        )]
     );
 }

@@ -63,7 +63,7 @@ const NEAREST_SHOWN: usize = 100;
 /// a source by the timeline's `root` and its `file` as written; its error
 /// says what went wrong.
 pub fn validate(tl: &mut Timeline, ron: &str, label: &str, reader: &dyn Sources) -> Report {
-    let mut checker = Checker::new(tl, ron, label, reader);
+    let mut checker = Checker::new(tl, Locator::new(ron), label, reader);
     checker.events(&mut tl.events);
     let (sources, report) = checker.finish();
     tl.sources = sources;
@@ -82,11 +82,10 @@ pub struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     /// Check the head of `tl` (title, root, sources) and read the sources;
-    /// they are kept, texts filled in, until `finish`.
-    pub fn new(tl: &mut Timeline, ron: &'a str, label: &'a str, reader: &dyn Sources) -> Self {
-        let loc = Locator::new(ron);
+    /// they are kept, texts filled in, until `finish`. `loc` places problems
+    /// in the RON text `tl` was parsed from.
+    pub fn new(tl: &mut Timeline, loc: Locator<'a>, label: &'a str, reader: &dyn Sources) -> Self {
         let mut cx = Context {
-            ron,
             source_refs: source_refs(&tl.sources),
             sources_region: loc.key("sources"),
             events_region: loc.key("events"),
@@ -282,6 +281,17 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Drop the RON text until a problem needs placing (`Locator::forget`).
+    pub fn forget_text(&mut self) {
+        self.cx.loc.forget();
+    }
+
+    /// Line and column of byte `at` of the RON text; none if it was
+    /// forgotten and the file has changed since.
+    pub fn line_col(&self, at: usize) -> Option<(usize, usize)> {
+        self.cx.pos(Some(at))
+    }
+
     /// The problems found so far that were not taken yet.
     pub fn take_problems(&mut self) -> Vec<Problem> {
         std::mem::take(&mut self.cx.problems)
@@ -338,7 +348,7 @@ fn report_claims(cx: &mut Context, event: &Event, who: &str, place: Place, claim
             Some(i) => i,
             None => {
                 let value = event_at.and_then(|e| cx.loc.field_of(e, claim.field.key()));
-                let body = value.and_then(|v| claims::literal(cx.ron, v));
+                let body = value.and_then(|v| claims::literal(cx.loc.text(), v));
                 let from = body.as_ref().map(|b| b.start);
                 fields.push((claim.field, value, body, from));
                 fields.len() - 1
@@ -347,18 +357,19 @@ fn report_claims(cx: &mut Context, event: &Event, who: &str, place: Place, claim
         let (_, value, body, from) = fields[i].clone();
         let found = body
             .zip(from)
-            .and_then(|(b, from)| claims::find_word(cx.ron, b, from, word, claim.number));
+            .and_then(|(b, from)| claims::find_word(cx.loc.text(), b, from, word, claim.number));
         fields[i].3 = found;
         let at = found.or(value).or(event_at).map(|at| {
             let here = match last {
                 Some((from, pos)) if from <= at && at - from <= NEAR => {
-                    line_col_after(cx.ron, from, pos, at)
+                    line_col_after(cx.loc.text(), from, pos, at)
                 }
                 _ => cx.loc.line_col(at),
             };
             last = Some((at, here));
             here
         });
+        let at = at.filter(|_| !cx.loc.is_lost());
         let field = claim.field.key();
         let word = short(word);
         let p = Problem::warning(
@@ -501,7 +512,6 @@ fn range_problem(cx: &Context, place: Place, date: Date, who: &str, what: &str) 
 }
 
 struct Context<'a> {
-    ron: &'a str,
     /// The numbers sources' files begin with ("003" for seeds/003_...): a
     /// curator writing "003 says" names a source, not a figure to quote.
     source_refs: Vec<String>,
@@ -514,7 +524,9 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn pos(&self, at: Option<usize>) -> Option<(usize, usize)> {
-        at.map(|b| self.loc.line_col(b))
+        let at = at.map(|b| self.loc.line_col(b));
+        // Read again and changed: a position would point elsewhere.
+        at.filter(|_| !self.loc.is_lost())
     }
 
     fn error(&mut self, at: Option<usize>, message: impl Into<String>) {

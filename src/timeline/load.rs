@@ -235,7 +235,8 @@ fn parse_split(text: &str, split: &Split) -> Result<Timeline, ((usize, usize), r
 
     let item_error = split.items.iter().zip(&events).find_map(|(r, e)| {
         let e = e.as_ref().err()?;
-        Some((item_error_at(text, r.start, e), e.code.clone()))
+        let start = Locator::new(text).line_col(r.start);
+        Some((item_error_at(start, e), e.code.clone()))
     });
     match (head, item_error) {
         (Err(h), Some(item)) if (h.span.start.line, h.span.start.col) > item.0 => Err(item),
@@ -262,14 +263,12 @@ pub(super) fn without_events(text: &str, split: &Split) -> String {
     rest
 }
 
-/// Where in the file an error is that parsing the item at byte `start` met:
-/// its positions count from the item's start.
+/// Where in the file an error is that parsing an item met:
+/// its positions count from the item's start, at `(line, col)`.
 pub(super) fn item_error_at(
-    text: &str,
-    start: usize,
+    (line, col): (usize, usize),
     e: &ron::error::SpannedError,
 ) -> (usize, usize) {
-    let (line, col) = Locator::new(text).line_col(start);
     match e.span.start.line {
         0 | 1 => (line, (col + e.span.start.col).saturating_sub(1).max(1)),
         n => (line + n - 1, e.span.start.col),

@@ -1,6 +1,7 @@
 //! What is wrong with a timeline, and where: `file:line:column: error: ...`.
 
-use std::cell::OnceCell;
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -78,8 +79,12 @@ const SEARCHED: usize = 256 << 10;
 /// Finds where things are in the RON text, since serde keeps no positions.
 /// Only problems need positions, so the index of ids is built on first use.
 pub struct Locator<'a> {
-    text: &'a str,
-    ids: OnceCell<Ids<'a>>,
+    text: OnceCell<Cow<'a, str>>,
+    /// Reads the text again once `forget` dropped it: `None` if the file
+    /// changed since (then no problem is placed).
+    again: Option<Again<'a>>,
+    lost: Cell<bool>,
+    ids: OnceCell<Ids>,
     /// Line and column every MARK_EVERY bytes, so that placing a problem
     /// costs the same wherever it is: 100,000 problems in a 100 MB file (a
     /// duplicate id, pasted) took hours counting lines from the start each time.
@@ -116,24 +121,67 @@ fn advance(mark: Mark, bytes: &[u8]) -> Mark {
     }
 }
 
+/// Reads a forgotten text again.
+type Again<'a> = Box<dyn Fn() -> Option<String> + 'a>;
+
 /// Every `id: "value"` in the text: by value, and all positions in order.
-struct Ids<'a> {
-    by_value: HashMap<&'a str, Vec<usize>>,
+/// Owned, so that it outlives a text forgotten (and read again).
+struct Ids {
+    by_value: HashMap<Box<str>, Vec<usize>>,
     all: Vec<usize>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
         Locator {
-            text,
+            text: OnceCell::from(Cow::Borrowed(text)),
+            again: None,
+            lost: Cell::new(false),
             ids: OnceCell::new(),
             marks: OnceCell::new(),
         }
     }
 
+    /// A locator of `text` that may `forget` it: `again` reads it back when
+    /// a problem needs placing, or says it cannot (`None`).
+    pub fn again(text: String, again: impl Fn() -> Option<String> + 'a) -> Self {
+        Locator {
+            text: OnceCell::from(Cow::Owned(text)),
+            again: Some(Box::new(again)),
+            lost: Cell::new(false),
+            ids: OnceCell::new(),
+            marks: OnceCell::new(),
+        }
+    }
+
+    /// Drop the text, if it can be read again: most timelines have no
+    /// problem to place. What was worked out from it is kept.
+    pub fn forget(&mut self) {
+        if self.again.is_some() {
+            self.text.take();
+        }
+    }
+
+    /// The text, read again if forgotten; empty if it cannot be.
+    pub fn text(&self) -> &str {
+        self.text.get_or_init(|| {
+            let again = self.again.as_ref().and_then(|f| f());
+            // A text that differs would misplace every problem: none is placed.
+            let lost = again.is_none();
+            self.lost.set(lost);
+            Cow::Owned(again.unwrap_or_default())
+        })
+    }
+
+    /// Whether the text was forgotten and cannot be read again: positions
+    /// found now mean nothing.
+    pub fn is_lost(&self) -> bool {
+        self.lost.get()
+    }
+
     /// Line and column (1-based, columns in characters) of a byte offset.
     pub fn line_col(&self, byte: usize) -> (usize, usize) {
-        let byte = self.boundary(byte.min(self.text.len()));
+        let byte = self.boundary(byte.min(self.text().len()));
         let marks = self.marks.get_or_init(|| {
             let mut marks = vec![Mark {
                 at: 0,
@@ -141,30 +189,30 @@ impl<'a> Locator<'a> {
                 col: 0,
             }];
             let mut last = marks[0];
-            while last.at < self.text.len() {
-                let next = self.boundary((last.at + MARK_EVERY).min(self.text.len()));
-                last = advance(last, &self.text.as_bytes()[last.at..next]);
+            while last.at < self.text().len() {
+                let next = self.boundary((last.at + MARK_EVERY).min(self.text().len()));
+                last = advance(last, &self.text().as_bytes()[last.at..next]);
                 marks.push(last);
             }
             marks
         });
         let i = marks.partition_point(|m| m.at <= byte).saturating_sub(1);
         let mark = marks[i];
-        let here = advance(mark, &self.text.as_bytes()[mark.at..byte]);
+        let here = advance(mark, &self.text().as_bytes()[mark.at..byte]);
         (here.line, here.col + 1)
     }
 
     /// The char boundary at or before `byte`.
     fn boundary(&self, mut byte: usize) -> usize {
-        while !self.text.is_char_boundary(byte) {
+        while !self.text().is_char_boundary(byte) {
             byte -= 1;
         }
         byte
     }
 
-    fn ids(&self) -> &Ids<'a> {
+    fn ids(&self) -> &Ids {
         self.ids.get_or_init(|| {
-            let text = self.text;
+            let text = self.text();
             let mut ids = Ids {
                 by_value: HashMap::new(),
                 all: Vec::new(),
@@ -185,7 +233,10 @@ impl<'a> Locator<'a> {
                     continue;
                 }
                 let pos = text.len() - value.len() - 1;
-                ids.by_value.entry(&value[..end]).or_default().push(pos);
+                ids.by_value
+                    .entry(value[..end].into())
+                    .or_default()
+                    .push(pos);
                 ids.all.push(pos);
             }
             ids
@@ -208,7 +259,7 @@ impl<'a> Locator<'a> {
     /// Byte offset of the first line that starts with `name:` (a top-level key).
     pub fn key(&self, name: &str) -> Option<usize> {
         let mut at = 0;
-        for line in self.text.split_inclusive('\n') {
+        for line in self.text().split_inclusive('\n') {
             let body = line.trim_start();
             if body
                 .strip_prefix(name)
@@ -226,10 +277,10 @@ impl<'a> Locator<'a> {
     pub fn field_of(&self, id: usize, key: &str) -> Option<usize> {
         let all = &self.ids().all;
         let after = all.partition_point(|at| *at <= id);
-        let next = all.get(after).copied().unwrap_or(self.text.len());
+        let next = all.get(after).copied().unwrap_or(self.text().len());
         let prev = after.checked_sub(2).map_or(0, |i| all[i]);
         let values = |from: usize, to: usize| {
-            let region = self.text.get(from..to).unwrap_or("");
+            let region = self.text().get(from..to).unwrap_or("");
             region.match_indices(key).filter_map(move |(at, _)| {
                 let word_start = region[..at]
                     .chars()
@@ -240,7 +291,7 @@ impl<'a> Locator<'a> {
                 word_start.then(|| from + region.len() - value.len())
             })
         };
-        let id = id.min(self.text.len());
+        let id = id.min(self.text().len());
         values(id, next.max(id))
             .next()
             .or_else(|| values(prev.min(id), id).last())
@@ -258,7 +309,7 @@ impl<'a> Locator<'a> {
         if probe.chars().count() < 3 {
             return None;
         }
-        let from = from.min(self.text.len());
+        let from = from.min(self.text().len());
         let all = &self.ids().all;
         let next = all.partition_point(|at| *at <= from);
         // Within a window, so that a problem costs the same however long its
@@ -267,13 +318,13 @@ impl<'a> Locator<'a> {
         let end = all
             .get(next)
             .copied()
-            .unwrap_or(self.text.len())
+            .unwrap_or(self.text().len())
             .min(from.saturating_add(SEARCHED));
         let end = (0..=end)
             .rev()
-            .find(|&i| self.text.is_char_boundary(i))
+            .find(|&i| self.text().is_char_boundary(i))
             .unwrap_or(from);
-        let rest = self.text.get(from..end)?;
+        let rest = self.text().get(from..end)?;
         rest.find(&probe).map(|i| from + i)
     }
 }
@@ -288,6 +339,34 @@ mod tests {
         assert_eq!(l.line_col(0), (1, 1));
         assert_eq!(l.line_col(3), (2, 1));
         assert_eq!(l.line_col("ab\n“é” ".len()), (2, 5));
+    }
+
+    #[test]
+    fn a_forgotten_text_is_read_again_to_place_a_problem_or_places_none() {
+        let text = "(id: \"a\")\n(id: \"b\", title: \"é\")";
+        let reads = Cell::new(0);
+        let mut l = Locator::again(text.to_string(), || {
+            reads.set(reads.get() + 1);
+            Some(text.to_string())
+        });
+        assert_eq!(l.key("nothing"), None);
+        l.forget();
+        assert_eq!(reads.get(), 0, "read again only when needed");
+        assert_eq!(l.id_at(None, "b", 0), Some(15));
+        assert_eq!(l.line_col(15), (2, 6));
+        assert_eq!(l.field_of(15, "title"), Some(27));
+        assert!(!l.is_lost());
+        assert_eq!(reads.get(), 1, "once");
+        // Changed since: the text is lost, and no position is trusted.
+        let mut l = Locator::again(text.to_string(), || None);
+        l.forget();
+        assert_eq!(l.id_at(None, "b", 0), None);
+        assert!(l.is_lost());
+        // One that cannot be read again is not forgotten.
+        let mut l = Locator::new(text);
+        l.forget();
+        assert_eq!(l.id_at(None, "b", 0), Some(15));
+        assert!(!l.is_lost());
     }
 
     #[test]

@@ -100,6 +100,63 @@ pub fn read_file(path: &Path, limit: u64, what: &'static str) -> Result<Vec<u8>,
     read_all(file, len, limit, what)
 }
 
+/// A file read whole once, whose text need not be kept: parts of it, or
+/// all of it, are read again from the handle while the file is unchanged
+/// (its size and time of change as when it was read). The loader of a large
+/// timeline keeps its 117 MB of text off the heap this way (issue 14).
+pub struct Held {
+    file: File,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl Held {
+    /// `read_file`, keeping the handle to read from again.
+    pub fn read(path: &Path, limit: u64, what: &'static str) -> Result<(Held, Vec<u8>), ReadError> {
+        let (file, len) = open_regular(path, limit, what)?;
+        let modified = file.metadata()?.modified().ok();
+        let bytes = read_all(file.try_clone()?, len, limit, what)?;
+        let held = Held {
+            file,
+            len: bytes.len() as u64,
+            modified,
+        };
+        // Changed while being read: its parts would not be what was read.
+        match held.unchanged() {
+            true => Ok((held, bytes)),
+            false => Err(ReadError::Io(io::Error::other(
+                "it changed while being read",
+            ))),
+        }
+    }
+
+    /// Whether the file still has the size and time of change it was read with.
+    pub fn unchanged(&self) -> bool {
+        self.file
+            .metadata()
+            .is_ok_and(|m| m.len() == self.len && m.modified().ok() == self.modified)
+    }
+
+    /// The bytes at `range` of the text first read, if the file is unchanged.
+    pub fn read_at(&self, range: std::ops::Range<usize>) -> Option<Vec<u8>> {
+        use std::os::unix::fs::FileExt;
+        if range.start > range.end || range.end as u64 > self.len || !self.unchanged() {
+            return None;
+        }
+        let mut bytes = vec![0; range.len()];
+        self.file
+            .read_exact_at(&mut bytes, range.start as u64)
+            .ok()?;
+        // Changed while being read again.
+        self.unchanged().then_some(bytes)
+    }
+
+    /// The text first read, if the file is unchanged.
+    pub fn text(&self) -> Option<String> {
+        String::from_utf8(self.read_at(0..self.len as usize)?).ok()
+    }
+}
+
 /// Open for reading without blocking (a FIFO with no writer) or taking a
 /// terminal as ours; then judge the file by the handle just opened, so it
 /// cannot be swapped between the look and the read.
@@ -391,6 +448,30 @@ mod tests {
             why.contains("over the 50 bytes limit for one source"),
             "{why}"
         );
+    }
+
+    #[test]
+    fn a_held_file_is_read_again_only_while_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.ron");
+        fs::write(&path, "héllo world").unwrap();
+        let (held, bytes) = Held::read(&path, 100, "a timeline file").unwrap();
+        assert_eq!(bytes, "héllo world".as_bytes());
+        assert_eq!(held.read_at(7..12).as_deref(), Some(&b"world"[..]));
+        assert_eq!(held.text().as_deref(), Some("héllo world"));
+        // Past the end, or backwards: nothing, not a panic.
+        assert_eq!(held.read_at(7..13), None);
+        #[allow(clippy::reversed_empty_ranges)]
+        let backwards = 5..2;
+        assert_eq!(held.read_at(backwards), None);
+        // Saved again in place: what was found in it may be anywhere now.
+        fs::write(&path, "hello, world").unwrap();
+        assert!(!held.unchanged());
+        assert_eq!(held.read_at(7..12), None);
+        assert_eq!(held.text(), None);
+        // Too big, and not a regular file: refused as `read_file` refuses.
+        assert!(Held::read(&path, 5, "a timeline file").is_err());
+        assert!(Held::read(dir.path(), 100, "a timeline file").is_err());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! date, then the checks that need every event. The problems found are those
 //! `check_path` finds, in the same order.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::check::{Checker, Report};
@@ -12,18 +13,26 @@ use super::load::{
     arrange, hint_for, item_error_at, options, sanitize_event, sanitize_timeline, without_events,
 };
 use super::model::{Event, Source, Timeline};
-use super::problem::Problem;
-use super::read::{self, Folder};
+use super::problem::{Locator, Problem};
+use super::read::{self, Folder, Held};
 use super::split::{Split, split_events};
+use ron::error::SpannedError;
 
 /// The first batch: small, so the first events are listed at once.
 const FIRST: usize = 2_000;
+
+/// The most of the file read into memory at a time once the events are
+/// found: the rest of the text is not kept (at 100k events it was 117 MB of
+/// the peak, held to the end only to place problems).
+const CHUNK: usize = 8 << 20;
 
 /// A timeline file to load in parts: `run` it, on a thread of its own.
 pub struct Loader {
     path: PathBuf,
     /// Events in the first batch.
     first: usize,
+    /// The most of the file read at a time (`CHUNK`).
+    chunk: usize,
 }
 
 /// What loading delivers, in this order: `Head`, then `Events` until all are
@@ -60,19 +69,50 @@ pub fn loader(path: &Path) -> Loader {
     Loader {
         path: path.to_path_buf(),
         first: FIRST,
+        chunk: CHUNK,
     }
 }
 
 /// The file read, its events found and its head parsed; `None` when it
 /// cannot be loaded in parts.
-fn open(path: &Path) -> Option<(String, Split, Folder, Timeline)> {
-    let bytes = read::read_file(path, read::TIMELINE_MAX, "a timeline file").ok()?;
+fn open(path: &Path) -> Option<(Held, String, Split, Folder, Timeline)> {
+    let (held, bytes) = Held::read(path, read::TIMELINE_MAX, "a timeline file").ok()?;
     let text = String::from_utf8(bytes).ok()?;
     let folder = Folder::of(path).ok()?;
     let split = split_events(&text)?;
     let mut head: Timeline = options().from_str(&without_events(&text, &split)).ok()?;
     sanitize_timeline(&mut head);
-    Some((text, split, folder, head))
+    Some((held, text, split, folder, head))
+}
+
+/// The items of `batch` parsed on every core, read from the file a chunk of
+/// at most `chunk` bytes (or one item) at a time; `None` if the file changed
+/// since it was read (its items may be anywhere now).
+fn parse(
+    held: &Held,
+    batch: &[Range<usize>],
+    chunk: usize,
+) -> Option<Vec<Result<Event, SpannedError>>> {
+    use rayon::prelude::*;
+    let mut parsed = Vec::with_capacity(batch.len());
+    let mut rest = batch;
+    while let Some(first) = rest.first() {
+        let n = rest
+            .iter()
+            .position(|r| r.end - first.start > chunk)
+            .unwrap_or(rest.len())
+            .max(1);
+        let (chunk, after) = rest.split_at(n);
+        let span = first.start..chunk[n - 1].end;
+        let text = String::from_utf8(held.read_at(span.clone())?).ok()?;
+        parsed.par_extend(
+            chunk.par_iter().map(|r| {
+                options().from_str::<Event>(&text[r.start - span.start..r.end - span.start])
+            }),
+        );
+        rest = after;
+    }
+    Some(parsed)
 }
 
 impl Loader {
@@ -83,11 +123,18 @@ impl Loader {
         self
     }
 
+    /// Read at most `bytes` of the file at a time (one event at least), not
+    /// the usual 8 MiB: tests read small timelines in several parts.
+    pub fn chunk_bytes(mut self, bytes: usize) -> Loader {
+        self.chunk = bytes;
+        self
+    }
+
     /// Load the events and check them, handing each part to `deliver`; stop
     /// early when it returns false (nobody is listening any more).
     pub fn run(self, mut deliver: impl FnMut(Part) -> bool) {
         use rayon::prelude::*;
-        let Some((text, split, folder, mut head)) = open(&self.path) else {
+        let Some((held, text, split, folder, mut head)) = open(&self.path) else {
             // `check_path` says what is wrong, as for any timeline.
             let checked = check_path(&self.path);
             deliver(match checked.timeline {
@@ -105,7 +152,10 @@ impl Loader {
         if !deliver(Part::Head { head: shown, total }) {
             return;
         }
-        let mut checker = Checker::new(&mut head, &text, &label, &folder);
+        // The text read again only if a problem needs placing in it.
+        let loc = Locator::again(text, || held.text());
+        let mut checker = Checker::new(&mut head, loc, &label, &folder);
+        checker.forget_text();
         let items = &split.items;
         let mut loaded = 0;
         while loaded < items.len() {
@@ -114,17 +164,21 @@ impl Loader {
             // and the merging adds up to about twice one pass over the events.
             let n = self.first.max(loaded).min(items.len() - loaded);
             let batch = &items[loaded..loaded + n];
-            let parsed: Vec<_> = batch
-                .par_iter()
-                .map(|r| options().from_str::<Event>(&text[r.clone()]))
-                .collect();
+            let Some(parsed) = parse(&held, batch, self.chunk) else {
+                let p = Problem::error(&label, None, "the file changed while it was loading")
+                    .hint("it is read again once saved");
+                deliver(Part::Failed(vec![p]));
+                return;
+            };
             // The events before one that does not parse load, then loading
             // stops there: a larger batch loses nothing more.
             let broken = parsed.iter().position(Result::is_err);
             let error = broken.and_then(|k| {
                 let e = parsed[k].as_ref().err()?;
-                let at = item_error_at(&text, batch[k].start, e);
-                Some(Problem::error(&label, Some(at), e.code.to_string()).hint(hint_for(&e.code)))
+                let at = checker
+                    .line_col(batch[k].start)
+                    .map(|at| item_error_at(at, e));
+                Some(Problem::error(&label, at, e.code.to_string()).hint(hint_for(&e.code)))
             });
             let good = broken.unwrap_or(n);
             let mut events: Vec<Event> = parsed.into_iter().take(good).flatten().collect();
