@@ -8,6 +8,22 @@
 use super::index::{Index, Run};
 use crate::timeline::Event;
 
+/// What indexing `e` adds: bytes of text, fields, runs (as `push_event`
+/// makes them).
+fn room_for(e: &Event) -> (usize, usize, usize) {
+    let (mut bytes, mut fields, mut runs, mut slack) = (0, 0, 0, None);
+    super::field::each_field(e, |field, text| {
+        if slack != Some(field.slack()) {
+            slack = Some(field.slack());
+            runs += 1;
+        }
+        bytes += text.len();
+        fields += 1;
+        false
+    });
+    (bytes, fields, runs)
+}
+
 impl Index {
     /// Index `events` after the events indexed, as if they had been there
     /// when the index was made: the time taken is that of `events` alone.
@@ -66,6 +82,102 @@ impl Index {
             slack: 0,
         });
         out
+    }
+
+    /// `merge`, in place: the index grows to hold the batch, and its events
+    /// move towards the end, last first, each batch event written into the
+    /// room left for it. Merging into a new index held the old and the new
+    /// at once: at 100k events, 200 MB at the end of loading (issue 14).
+    /// `from_batch` names each event of the result, as for `merge`; flags
+    /// that do not (too few or too many of a side) merge as `merge` does.
+    pub fn merge_in(&mut self, batch: &[Event], from_batch: &[bool]) {
+        let (n, m) = (self.len(), batch.len());
+        let named = from_batch.iter().filter(|&&b| b).count();
+        if from_batch.len() != n + m || named != m {
+            *self = self.merge(batch, from_batch.iter().copied());
+            return;
+        }
+        let room: Vec<(usize, usize, usize)> = batch.iter().map(room_for).collect();
+        let more = room
+            .iter()
+            .fold((0, 0, 0), |a, r| (a.0 + r.0, a.1 + r.1, a.2 + r.2));
+        // The run marking the end of the text goes; it is marked again below.
+        self.runs.pop();
+        let (old_starts, old_run_starts) = (self.starts.clone(), self.run_starts.clone());
+        let mut text = std::mem::take(&mut self.text).into_bytes();
+        // Where the part of the result not yet written ends.
+        let (mut t, mut f, mut r) = (
+            text.len() + more.0,
+            self.fields.len() + more.1,
+            self.runs.len() + more.2,
+        );
+        text.resize(t, 0);
+        self.ends.resize(f, 0);
+        self.fields.resize(f, super::field::Field::Title);
+        self.runs.resize(r, Run::default());
+        self.starts.resize(n + m + 1, f);
+        self.run_starts.resize(n + m + 1, r);
+        self.days.resize(n + m, None);
+        self.letters.resize(n + m, 0);
+        let (mut i, mut j) = (n, m);
+        for (k, &theirs) in from_batch.iter().enumerate().rev() {
+            if theirs {
+                j -= 1;
+                // The batch's event indexed alone, then copied to its place.
+                let one = Index::of(std::slice::from_ref(&batch[j]));
+                let (bytes, fields, runs) = room[j];
+                let (t0, f0, r0) = (t - bytes, f - fields, r - runs);
+                text[t0..t].copy_from_slice(one.text.as_bytes());
+                for (to, end) in self.ends[f0..f].iter_mut().zip(&one.ends) {
+                    *to = end + t0;
+                }
+                self.fields[f0..f].copy_from_slice(&one.fields);
+                for (to, run) in self.runs[r0..r].iter_mut().zip(&one.runs) {
+                    *to = Run {
+                        from: run.from + t0,
+                        field: run.field + f0,
+                        slack: run.slack,
+                    };
+                }
+                self.days[k] = one.days[0];
+                self.letters[k] = one.letters[0];
+                (t, f, r) = (t0, f0, r0);
+            } else {
+                i -= 1;
+                if k == i {
+                    // The events before are all the index's own, in place.
+                    break;
+                }
+                // Moved right by (dt, df, dr); what it is read from is not
+                // written yet, since the result is written from the end.
+                let (f0, f1) = (old_starts[i], old_starts[i + 1]);
+                let (r0, r1) = (old_run_starts[i], old_run_starts[i + 1]);
+                let (t0, t1) = (self.field_start(f0), self.field_start(f1));
+                let (dt, df, dr) = (t - t1, f - f1, r - r1);
+                text.copy_within(t0..t1, t0 + dt);
+                self.ends.copy_within(f0..f1, f0 + df);
+                self.ends[f0 + df..f].iter_mut().for_each(|e| *e += dt);
+                self.fields.copy_within(f0..f1, f0 + df);
+                self.runs.copy_within(r0..r1, r0 + dr);
+                for run in &mut self.runs[r0 + dr..r] {
+                    run.from += dt;
+                    run.field += df;
+                }
+                self.days[k] = self.days[i];
+                self.letters[k] = self.letters[i];
+                (t, f, r) = (t0 + dt, f0 + df, r0 + dr);
+            }
+            self.starts[k] = f;
+            self.run_starts[k] = r;
+        }
+        // Whole characters were moved, and every byte written: valid text.
+        self.text = String::from_utf8(text)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        self.runs.push(Run {
+            from: self.text.len(),
+            field: self.fields.len(),
+            slack: 0,
+        });
     }
 
     /// Where field `k` starts in the text (where field `k - 1` ends).
@@ -187,6 +299,23 @@ mod tests {
         );
     }
 
+    #[test]
+    fn merging_in_place_with_flags_that_do_not_fit_merges_as_merge_does() {
+        let events: Vec<Event> = (0..6).map(|n| varied(n, 0)).collect();
+        let (head, tail) = events.split_at(2);
+        for flags in [&[][..], &[true; 9], &[false; 6], &[true, true, false]] {
+            let mut grown = Index::of(head);
+            grown.merge_in(tail, flags);
+            assert_same(&grown, &Index::of(head).merge(tail, flags.iter().copied()));
+        }
+        let mut grown = Index::of(&[]);
+        grown.merge_in(&events, &[true; 6]);
+        assert_same(&grown, &Index::of(&events));
+        let mut grown = Index::of(&events);
+        grown.merge_in(&[], &[false; 6]);
+        assert_same(&grown, &Index::of(&events));
+    }
+
     proptest! {
         /// Batches merged in date order as the loader delivers them give the
         /// index `Index::new` makes of the timeline so merged.
@@ -214,9 +343,12 @@ mod tests {
                 }
                 next.extend(new.cloned());
                 flags.resize(next.len(), true);
+                let mut grown = Index::of(&merged);
+                grown.merge_in(&part, &flags);
                 index = index.merge(&part, flags);
                 merged = next;
                 assert_same(&index, &Index::of(&merged));
+                assert_same(&grown, &index);
             }
         }
     }

@@ -56,7 +56,7 @@ pub(super) fn letter_bits(letter: u8, case_sensitive: bool) -> Option<u64> {
 }
 
 /// Fields `field..` of one slack, from byte `from` to the next run's start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) struct Run {
     pub(super) from: usize,
     pub(super) field: usize,

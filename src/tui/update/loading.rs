@@ -160,16 +160,24 @@ fn merge(app: &mut App, batch: Vec<Event>) {
     }
     from_batch.resize(old.len() + batch.len(), true);
     index_batch(app, &old, &batch, &from_batch);
-    let mut moved = Vec::with_capacity(old.len());
-    let mut merged = Vec::with_capacity(old.len() + batch.len());
-    let (mut old, mut new) = (old.into_iter(), batch.into_iter());
-    for &b in &from_batch {
-        if !b {
-            moved.push(merged.len());
-        }
-        merged.extend(if b { new.next() } else { old.next() });
+    // Where each event goes: those loaded before, then the batch's. Moved
+    // there in place, not into a new list while the old one is held (34 MB
+    // more at the end of loading 100k events).
+    let (mut moved, mut theirs) = (Vec::with_capacity(old.len()), Vec::new());
+    for (k, &b) in from_batch.iter().enumerate() {
+        if b { &mut theirs } else { &mut moved }.push(k);
     }
-    app.timeline.events = merged;
+    let mut to = [moved.as_slice(), &theirs].concat();
+    let mut events = old;
+    events.extend(batch);
+    for from in 0..events.len() {
+        while to[from] != from {
+            let there = to[from];
+            events.swap(from, there);
+            to.swap(from, there);
+        }
+    }
+    app.timeline.events = events;
     let at = |e: usize| moved.get(e).copied().unwrap_or(e);
 
     for h in &mut app.filter.hits {
@@ -204,8 +212,8 @@ fn merge(app: &mut App, batch: Vec<Event>) {
 
 /// Bring the search index up to the events merged as `from_batch` says:
 /// `old` were indexed. A batch that sorts after all of them (a file in date
-/// order) is appended, in place unless a filter still holds the index; one
-/// that falls among them is merged in. Made again whole only if the index
+/// order) is appended; one that falls among them is merged in; either in
+/// place unless a filter still holds the index. Made again whole only if the index
 /// was not of `old` (nothing else should change the events while loading).
 fn index_batch(app: &mut App, old: &[Event], batch: &[Event], from_batch: &[bool]) {
     if app.index.len() != old.len() {
@@ -215,9 +223,9 @@ fn index_batch(app: &mut App, old: &[Event], batch: &[Event], from_batch: &[bool
     let appended = from_batch
         .get(old.len()..)
         .is_none_or(|tail| tail.iter().all(|&b| b));
-    if appended && let Some(index) = Arc::get_mut(&mut app.index) {
-        index.extend(batch);
-        return;
+    match Arc::get_mut(&mut app.index) {
+        Some(index) if appended => index.extend(batch),
+        Some(index) => index.merge_in(batch, from_batch),
+        None => app.index = Arc::new(app.index.merge(batch, from_batch.iter().copied())),
     }
-    app.index = Arc::new(app.index.merge(batch, from_batch.iter().copied()));
 }
