@@ -8,6 +8,9 @@
 use super::index::{Index, Run};
 use crate::timeline::Event;
 
+/// Events of a batch indexed at a time by `merge_in`.
+const PART: usize = 1024;
+
 /// What indexing `e` adds: bytes of text, fields, runs (as `push_event`
 /// makes them).
 fn room_for(e: &Event) -> (usize, usize, usize) {
@@ -120,27 +123,38 @@ impl Index {
         self.days.resize(n + m, None);
         self.letters.resize(n + m, 0);
         let (mut i, mut j) = (n, m);
+        // The batch's events `from..` indexed, the last few not yet placed.
+        let mut part: Option<(usize, Index)> = None;
         for (k, &theirs) in from_batch.iter().enumerate().rev() {
             if theirs {
                 j -= 1;
-                // The batch's event indexed alone, then copied to its place.
-                let one = Index::of(std::slice::from_ref(&batch[j]));
+                // The batch indexed a few events at a time (from its end),
+                // each then copied to its place: a few allocations an
+                // event cost more than the rest of the merge.
+                if part.as_ref().is_none_or(|(from, _)| j < *from) {
+                    let from = (j + 1).saturating_sub(PART);
+                    part = Some((from, Index::of(&batch[from..=j])));
+                }
+                let Some((from, one)) = &part else { break };
+                let e = j - from;
                 let (bytes, fields, runs) = room[j];
                 let (t0, f0, r0) = (t - bytes, f - fields, r - runs);
-                text[t0..t].copy_from_slice(one.text.as_bytes());
-                for (to, end) in self.ends[f0..f].iter_mut().zip(&one.ends) {
-                    *to = end + t0;
+                let (of0, or0) = (one.starts[e], one.run_starts[e]);
+                let ot0 = one.field_start(of0);
+                text[t0..t].copy_from_slice(&one.text.as_bytes()[ot0..ot0 + bytes]);
+                for (to, end) in self.ends[f0..f].iter_mut().zip(&one.ends[of0..]) {
+                    *to = end - ot0 + t0;
                 }
-                self.fields[f0..f].copy_from_slice(&one.fields);
-                for (to, run) in self.runs[r0..r].iter_mut().zip(&one.runs) {
+                self.fields[f0..f].copy_from_slice(&one.fields[of0..of0 + fields]);
+                for (to, run) in self.runs[r0..r].iter_mut().zip(&one.runs[or0..]) {
                     *to = Run {
-                        from: run.from + t0,
-                        field: run.field + f0,
+                        from: run.from - ot0 + t0,
+                        field: run.field - of0 + f0,
                         slack: run.slack,
                     };
                 }
-                self.days[k] = one.days[0];
-                self.letters[k] = one.letters[0];
+                self.days[k] = one.days[e];
+                self.letters[k] = one.letters[e];
                 (t, f, r) = (t0, f0, r0);
             } else {
                 i -= 1;
@@ -314,6 +328,26 @@ mod tests {
         let mut grown = Index::of(&events);
         grown.merge_in(&[], &[false; 6]);
         assert_same(&grown, &Index::of(&events));
+    }
+
+    #[test]
+    fn a_batch_of_several_parts_merges_in_place_as_merge_does() {
+        // More than `PART` events in the batch, interleaved with the index's.
+        let mut old: Vec<Event> = (0..300).map(|n| varied(n, (n * 7) as u32)).collect();
+        old.sort_by_key(|e| e.sort_key());
+        let batch: Vec<Event> = (0..2 * PART + 5)
+            .map(|n| varied(n, (n % 2100) as u32))
+            .collect();
+        let mut batch = batch;
+        batch.sort_by_key(|e| e.sort_key());
+        let mut all: Vec<(bool, &Event)> = old.iter().map(|e| (false, e)).collect();
+        all.extend(batch.iter().map(|e| (true, e)));
+        all.sort_by_key(|(_, e)| e.sort_key());
+        let flags: Vec<bool> = all.iter().map(|(b, _)| *b).collect();
+        let merged: Vec<Event> = all.iter().map(|(_, e)| (*e).clone()).collect();
+        let mut grown = Index::of(&old);
+        grown.merge_in(&batch, &flags);
+        assert_same(&grown, &Index::of(&merged));
     }
 
     proptest! {
