@@ -545,7 +545,7 @@ fn list(
     let query = Query::parse(filter.unwrap_or(""));
     let mut hits = Search::default().filter(tl, &query);
     if let Some(only) = only {
-        hits.retain(|h| only.contains(&tl.events[h.event].id));
+        hits.retain(|h| only.contains(tl.events[h.event].id.as_str()));
     }
     if rank {
         search::rank(&mut hits);
@@ -623,7 +623,7 @@ fn find_event<'a>(tl: &'a Timeline, id: &str) -> Result<&'a Event> {
     if let Some(event) = tl.event(id) {
         return Ok(event);
     }
-    let ids: Vec<String> = tl.events.iter().map(|e| e.id.clone()).collect();
+    let ids: Vec<String> = tl.events.iter().map(|e| e.id.to_string()).collect();
     let near = suggestions(id, &ids, 3);
     let err = UserError::new(format!("no event with id \"{id}\""));
     Err(if near.is_empty() {

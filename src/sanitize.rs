@@ -40,9 +40,9 @@ pub fn one_line(s: &str) -> Cow<'_, str> {
 }
 
 /// Sanitize in place, allocating only when something must go.
-pub fn sanitize_in_place(s: &mut String) {
-    if let Cow::Owned(clean) = sanitize(s) {
-        *s = clean;
+pub fn sanitize_in_place<S: AsRef<str> + From<String>>(s: &mut S) {
+    if let Cow::Owned(clean) = sanitize(s.as_ref()) {
+        *s = S::from(clean);
     }
 }
 

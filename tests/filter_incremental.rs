@@ -74,15 +74,15 @@ fn event() -> impl Strategy<Value = Event> {
     )
         .prop_map(
             |((title, summary, kind), (actors, tags), (citations, sides, date_text))| Event {
-                id: String::new(),
+                id: Default::default(),
                 date: Date::Day(2020, 8, 14),
                 inferred: None,
                 sort_as: None,
                 title,
                 summary,
                 kind,
-                actors,
-                tags,
+                actors: actors.into_iter().map(Into::into).collect(),
+                tags: tags.into_iter().map(Into::into).collect(),
                 paraphrase: Vec::new(),
                 citations,
                 disputes: if sides.is_empty() {
@@ -105,7 +105,7 @@ fn timeline(events: &[Event], copies: usize) -> Timeline {
     for copy in 0..copies {
         for (i, e) in events.iter().enumerate() {
             let mut e = e.clone();
-            e.id = format!("e{i}-{copy}");
+            e.id = format!("e{i}-{copy}").into();
             all.push(e);
         }
     }
@@ -569,7 +569,7 @@ fn incremental_filtering_long_campaign() {
 /// An event with only a title, for the reload tests.
 fn titled(title: &str) -> Event {
     Event {
-        id: String::new(),
+        id: Default::default(),
         date: Date::Day(2020, 8, 14),
         inferred: None,
         sort_as: None,

@@ -698,7 +698,7 @@ fn the_unchecked_built_in_timeline_lists_what_the_checked_one_does() {
             .iter()
             .map(|e| {
                 (
-                    e.id.clone(),
+                    e.id.to_string(),
                     e.title.clone(),
                     e.summary.clone(),
                     e.date_text.clone(),

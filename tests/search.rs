@@ -121,7 +121,7 @@ fn smart_case_respects_capitals() {
 #[test]
 fn empty_query_keeps_everything_in_order() {
     let t = tl();
-    let all: Vec<String> = t.events.iter().map(|e| e.id.clone()).collect();
+    let all: Vec<String> = t.events.iter().map(|e| e.id.to_string()).collect();
     assert_eq!(ids(&t, ""), all);
     assert_eq!(ids(&t, "   "), all);
 }

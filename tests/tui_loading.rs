@@ -81,7 +81,7 @@ fn ids(app: &App) -> Vec<String> {
     app.filter
         .hits
         .iter()
-        .map(|h| app.timeline.events[h.event].id.clone())
+        .map(|h| app.timeline.events[h.event].id.to_string())
         .collect()
 }
 
@@ -166,7 +166,7 @@ fn the_filter_follows_as_more_loads() {
 #[test]
 fn select_at_start_waits_for_its_event() {
     let tl = shipped();
-    let id = tl.events[20].id.clone();
+    let id = tl.events[20].id.to_string();
     let options = Options {
         select: Some(id.clone()),
         ..Options::default()

@@ -278,7 +278,7 @@ fn every_slide_shows_its_attribution_whole_at_80x24() {
     for (i, e) in tl.events.iter().enumerate() {
         let mut a = app(
             Options {
-                select: Some(e.id.clone()),
+                select: Some(e.id.to_string()),
                 present: true,
                 ..Options::default()
             },

@@ -392,7 +392,7 @@ fn big_app() -> App {
     let one = tl.events.clone();
     for copy in 1..1100 {
         tl.events.extend(one.iter().cloned().map(|mut e| {
-            e.id = format!("{}-{copy}", e.id);
+            e.id = format!("{}-{copy}", e.id).into();
             e
         }));
     }

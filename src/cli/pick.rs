@@ -66,8 +66,8 @@ pub fn marked(data: Option<&Path>, tl: &Timeline) -> Result<BTreeSet<String>, Ex
     };
     // Marks of events this timeline no longer has do not count.
     let ids: BTreeSet<String> = (tl.events.iter())
-        .filter(|e| saved.contains(&e.id))
-        .map(|e| e.id.clone())
+        .filter(|e| saved.contains(e.id.as_str()))
+        .map(|e| e.id.to_string())
         .collect();
     if ids.is_empty() {
         say(

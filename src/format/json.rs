@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::timeline::model::Word;
 use crate::timeline::{Citation, Event, Source, Timeline};
 
 #[derive(Serialize)]
@@ -45,13 +46,13 @@ pub struct EventJson<'a> {
     pub title: &'a str,
     pub summary: &'a str,
     pub kind: &'static str,
-    pub actors: &'a [String],
-    pub tags: &'a [String],
+    pub actors: &'a [Word],
+    pub tags: &'a [Word],
     pub citations: Vec<CitationJson<'a>>,
     pub disputes: Vec<DisputeJson<'a>>,
     pub note: Option<&'a str>,
     /// Phrases the title or summary uses for what the quotes say in other words.
-    pub paraphrase: &'a [String],
+    pub paraphrase: &'a [Word],
     /// `show` only: the date `days_from_as_of` counts from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,

@@ -14,7 +14,7 @@ pub fn line(e: &Event) -> String {
         flat(&e.actors.join("; ")),
         flat(&e.tags.join("; ")),
         flat(&quotes.join(" | ")),
-        e.id.clone(),
+        e.id.to_string(),
         e.kind.as_str().to_string(),
     ];
     cols.join("\t")

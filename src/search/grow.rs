@@ -269,9 +269,9 @@ mod tests {
             &"summary ".repeat(n % 3),
             &quotes,
         );
-        e.id = format!("e{n}");
-        e.actors = (0..n % 3).map(|a| format!("actor {a}")).collect();
-        e.tags = (0..n % 2).map(|t| format!("tag{t}")).collect();
+        e.id = format!("e{n}").into();
+        e.actors = (0..n % 3).map(|a| format!("actor {a}").into()).collect();
+        e.tags = (0..n % 2).map(|t| format!("tag{t}").into()).collect();
         e.date = Date::Day(2020, 1 + day % 12, 1 + day % 28);
         e.date_text = format!("{}", e.date);
         e

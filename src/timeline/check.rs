@@ -230,7 +230,7 @@ impl<'a> Checker<'a> {
                 let sought = e
                     .quotes()
                     .map(|c| {
-                        let source = index.get(&c.source).copied();
+                        let source = index.get(c.source.as_str()).copied();
                         let direct = source
                             .filter(|&si| readable[si])
                             .and_then(|si| find_as_written(&sources[si].text, &c.quote));
@@ -616,7 +616,7 @@ impl Quotes {
         // Each citation was sought (in the same order): looked up again, the
         // answer would be the same.
         let Sought { source, direct } = sought.unwrap_or_else(|| Sought {
-            source: self.index.get(&c.source).copied(),
+            source: self.index.get(c.source.as_str()).copied(),
             direct: None,
         });
         let label = cx.label;

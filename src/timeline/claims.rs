@@ -299,7 +299,7 @@ impl Lint {
         let supports = event
             .quotes()
             .map(|c| c.quote.as_str())
-            .chain(event.paraphrase.iter().map(String::as_str));
+            .chain(event.paraphrase.iter().map(|p| p.as_str()));
         'texts: for quote in supports {
             for w in Words::new(quote) {
                 let word = &quote[w.at.clone()];

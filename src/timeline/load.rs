@@ -347,7 +347,8 @@ pub(super) fn sanitize_event(e: &mut Event) {
         }
     };
     {
-        for s in [&mut e.id, &mut e.title, &mut e.summary] {
+        sanitize_in_place(&mut e.id);
+        for s in [&mut e.title, &mut e.summary] {
             sanitize_in_place(s);
         }
         all_opt(&mut e.inferred);

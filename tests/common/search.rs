@@ -8,6 +8,6 @@ pub fn ids(tl: &Timeline, query: &str) -> Vec<String> {
     Search::default()
         .filter(tl, &Query::parse(query))
         .iter()
-        .map(|h| tl.events[h.event].id.clone())
+        .map(|h| tl.events[h.event].id.to_string())
         .collect()
 }

@@ -58,7 +58,7 @@ pub fn layout(app: &App, width: u16) -> DetailLayout {
         let selected = n == app.detail.citation;
         let marker = if selected { "▶ " } else { "  " };
         let source = app.timeline.source_of(c);
-        let head = source.map_or_else(|| c.source.clone(), |s| s.cite_as());
+        let head = source.map_or_else(|| c.source.to_string(), |s| s.cite_as());
         let head_style = if selected { t.selected } else { t.title };
         let mut head_lines = wrapped(
             &format!("{label} {head}"),

@@ -150,7 +150,7 @@ fn row(
     let tags = tag.as_ref().map_or(0, |t| t.len()) + upcoming.map_or(0, str::len);
     let room = usize::from(width).saturating_sub(used + tags);
     // A bookmark shows as a star before the title: a glyph, not only a colour.
-    let (title, shift) = if app.marks.contains(&e.id) {
+    let (title, shift) = if app.marks.contains(e.id.as_str()) {
         (format!("★ {}", e.title), 2)
     } else {
         (e.title.clone(), 0)
@@ -226,7 +226,7 @@ pub fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
         let source = app
             .timeline
             .source_of(c)
-            .map_or_else(|| c.source.clone(), |s| s.cite_as());
+            .map_or_else(|| c.source.to_string(), |s| s.cite_as());
         lines.push(Line::from(vec![
             Span::styled(format!("“{}”", display(&c.quote)), t.quote),
             Span::styled(format!(" — {}", display(&source)), t.dim),

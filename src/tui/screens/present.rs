@@ -104,7 +104,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let source = app
                 .timeline
                 .source_of(c)
-                .map_or_else(|| c.source.clone(), |s| s.cite_as());
+                .map_or_else(|| c.source.to_string(), |s| s.cite_as());
             (
                 wrapped(&format!("“{}”", c.quote), w, "", t.quote),
                 wrapped(&format!("— {source}"), w, "", t.dim),

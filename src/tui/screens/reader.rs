@@ -28,7 +28,7 @@ pub fn open(
     let id = &tl.sources[source].id;
     let mut passages: Vec<Passage> = Vec::new();
     for (i, e) in tl.events.iter().enumerate() {
-        for c in e.quotes().filter(|c| &c.source == id) {
+        for c in e.quotes().filter(|c| c.source == *id) {
             match passages.iter_mut().find(|p| p.span == c.span) {
                 Some(p) if !p.events.contains(&i) => p.events.push(i),
                 Some(_) => {}

@@ -139,7 +139,7 @@ fn citing(tl: &Timeline, source: usize) -> usize {
     let id = &tl.sources[source].id;
     tl.events
         .iter()
-        .filter(|e| e.quotes().any(|c| &c.source == id))
+        .filter(|e| e.quotes().any(|c| c.source == *id))
         .count()
 }
 
@@ -333,7 +333,7 @@ fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
         }
         let id = &s.id;
         (0..tl.events.len())
-            .filter(|&e| tl.events[e].quotes().any(|c| &c.source == id))
+            .filter(|&e| tl.events[e].quotes().any(|c| c.source == *id))
             .collect()
     };
     if events.is_empty() {

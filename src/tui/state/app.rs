@@ -461,7 +461,7 @@ impl App {
             let events = &self.timeline.events;
             self.filter
                 .hits
-                .retain(|h| marks.contains(&events[h.event].id));
+                .retain(|h| marks.contains(events[h.event].id.as_str()));
         }
         if let Some(as_of) = self.as_of.filter(|_| self.agenda) {
             let ranked = self.filter.ranked;

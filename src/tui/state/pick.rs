@@ -10,7 +10,7 @@ use crate::tui::state::app::App;
 /// else the selected one; nothing if neither is there.
 pub fn chosen(app: &App) -> Vec<usize> {
     let marked: Vec<usize> = (app.timeline.events.iter().enumerate())
-        .filter(|(_, e)| app.marks.contains(&e.id))
+        .filter(|(_, e)| app.marks.contains(e.id.as_str()))
         .map(|(i, _)| i)
         .collect();
     if marked.is_empty() {
@@ -43,7 +43,7 @@ pub fn end(app: &mut App, answer: Answer) {
 /// header says so, since marks are kept from earlier sessions.
 pub fn marked(app: &App) -> Option<usize> {
     let n = (app.timeline.events.iter())
-        .filter(|e| app.marks.contains(&e.id))
+        .filter(|e| app.marks.contains(e.id.as_str()))
         .count();
     (app.pick && n > 0).then_some(n)
 }

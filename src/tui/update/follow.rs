@@ -13,7 +13,7 @@ impl FollowState {
     /// publishes it after each change.
     pub fn of(app: &App) -> FollowState {
         let tl = &app.timeline;
-        let id = |e: usize| tl.events.get(e).map(|e| e.id.clone());
+        let id = |e: usize| tl.events.get(e).map(|e| e.id.to_string());
         let opened = matches!(app.screen, Screen::Detail | Screen::Reader);
         let reader = app
             .reader

@@ -284,7 +284,7 @@ fn on_present(app: &mut App, action: Action) {
 
 /// Mark the event, or unmark it, and have the marks saved.
 fn toggle_mark(app: &mut App, event: usize) {
-    let id = app.timeline.events[event].id.clone();
+    let id = app.timeline.events[event].id.to_string();
     let marked = !app.marks.remove(&id);
     if marked {
         app.marks.insert(id.clone());
