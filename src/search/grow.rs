@@ -14,15 +14,11 @@ const PART: usize = 1024;
 /// What indexing `e` adds: bytes of text, fields, runs (as `push_event`
 /// makes them).
 fn room_for(e: &Event) -> (usize, usize, usize) {
-    let (mut bytes, mut fields, mut runs, mut slack) = (0, 0, 0, None);
-    super::field::each_field(e, |field, text| {
-        if slack != Some(field.slack()) {
-            slack = Some(field.slack());
-            runs += 1;
-        }
+    let (mut bytes, mut fields, mut runs) = (0, 0, 0);
+    super::index::each_field_in_runs(e, |opens, _, text| {
+        runs += usize::from(opens);
         bytes += text.len();
         fields += 1;
-        false
     });
     (bytes, fields, runs)
 }
@@ -335,10 +331,9 @@ mod tests {
         // More than `PART` events in the batch, interleaved with the index's.
         let mut old: Vec<Event> = (0..300).map(|n| varied(n, (n * 7) as u32)).collect();
         old.sort_by_key(|e| e.sort_key());
-        let batch: Vec<Event> = (0..2 * PART + 5)
+        let mut batch: Vec<Event> = (0..2 * PART + 5)
             .map(|n| varied(n, (n % 2100) as u32))
             .collect();
-        let mut batch = batch;
         batch.sort_by_key(|e| e.sort_key());
         let mut all: Vec<(bool, &Event)> = old.iter().map(|e| (false, e)).collect();
         all.extend(batch.iter().map(|e| (true, e)));

@@ -63,6 +63,19 @@ pub(super) struct Run {
     pub(super) slack: usize,
 }
 
+/// `e`'s fields in `each_field` order, each with whether it opens a run
+/// (its slack differs from the field's before): the one rule by which
+/// `push_event` makes runs and `merge_in` makes room for them.
+pub(super) fn each_field_in_runs(e: &Event, mut visit: impl FnMut(bool, Field, &str)) {
+    let mut slack = None;
+    each_field(e, |field, text| {
+        let opens = slack != Some(field.slack());
+        slack = Some(field.slack());
+        visit(opens, field, text);
+        false
+    });
+}
+
 impl Index {
     pub fn new(tl: &Timeline) -> Index {
         Index::of(&tl.events)
@@ -104,11 +117,9 @@ impl Index {
                 e.days()
                     .map(|(a, b)| (a.num_days_from_ce(), b.num_days_from_ce())),
             );
-            let mut slack = None;
             let from = self.text.len();
-            each_field(e, |field, text| {
-                if slack != Some(field.slack()) {
-                    slack = Some(field.slack());
+            each_field_in_runs(e, |opens, field, text| {
+                if opens {
                     self.runs.push(Run {
                         from: self.text.len(),
                         field: self.fields.len(),
@@ -118,7 +129,6 @@ impl Index {
                 self.text.push_str(text);
                 self.ends.push(self.text.len());
                 self.fields.push(field);
-                false
             });
             self.starts.push(self.fields.len());
             self.run_starts.push(self.runs.len());

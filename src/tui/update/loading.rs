@@ -213,8 +213,9 @@ fn merge(app: &mut App, batch: Vec<Event>) {
 /// Bring the search index up to the events merged as `from_batch` says:
 /// `old` were indexed. A batch that sorts after all of them (a file in date
 /// order) is appended; one that falls among them is merged in; either in
-/// place unless a filter still holds the index. Made again whole only if the index
-/// was not of `old` (nothing else should change the events while loading).
+/// place unless a filter still holds the index. Made again whole only if
+/// the index was not of `old` (nothing else should change the events while
+/// loading).
 fn index_batch(app: &mut App, old: &[Event], batch: &[Event], from_batch: &[bool]) {
     if app.index.len() != old.len() {
         app.index = Arc::new(Index::of(old).merge(batch, from_batch.iter().copied()));
