@@ -166,7 +166,10 @@ impl Term {
                 }
             }
         }
-        self.until_quiet(Duration::from_millis(500), limit);
+        // Settle: the app may well write nothing more (an idle app draws
+        // nothing), and waiting `limit` for a byte cost minutes a run.
+        let settle = Duration::from_millis(500);
+        self.until_quiet(settle, settle);
         when
     }
 
