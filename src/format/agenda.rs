@@ -53,9 +53,7 @@ pub fn text(tl: &Timeline, items: &[Ahead], as_of: NaiveDate, within: Option<u32
             for l in text::wrap(&format!("“{}”", one_line(&c.quote)), "    ") {
                 out.push_str(&format!("{l}\n"));
             }
-            let source = tl
-                .source_of(c)
-                .map_or(c.source.to_string(), |s| s.cite_as());
+            let source = tl.cite_as(c);
             for l in text::wrap(&format!("— {}", one_line(&source)), "    ") {
                 out.push_str(&format!("{l}\n"));
             }

@@ -103,9 +103,7 @@ pub fn left_out_comment(written: usize, left_out: usize) -> String {
 fn description(tl: &Timeline, e: &Event, key: usize) -> String {
     let mut out = sanitize(e.summary.trim()).into_owned();
     if let Some(c) = e.citations.get(key).or(e.citations.first()) {
-        let source = tl
-            .source_of(c)
-            .map_or(c.source.to_string(), |s| s.cite_as());
+        let source = tl.cite_as(c);
         out += &format!(
             "\n\n“{}”\n— {}",
             one_line(c.quote.trim()),

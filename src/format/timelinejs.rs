@@ -119,9 +119,7 @@ fn slide(tl: &Timeline, e: &Event) -> Slide {
 /// A quote as a block, its source named under it (TimelineJS puts a dash
 /// before a `cite` in a `blockquote`).
 fn quote(tl: &Timeline, c: &Citation) -> String {
-    let source = tl
-        .source_of(c)
-        .map_or(c.source.to_string(), |s| s.cite_as());
+    let source = tl.cite_as(c);
     format!(
         "<blockquote>“{}”<cite>{}</cite></blockquote>",
         html(&c.quote),

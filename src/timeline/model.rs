@@ -443,6 +443,13 @@ impl Timeline {
             .or_else(|| self.source(&c.source))
     }
 
+    /// How `c`'s source is named beside its quote ([`Source::cite_as`]), or
+    /// the id it is cited by when the timeline has no such source.
+    pub fn cite_as(&self, c: &Citation) -> String {
+        self.source_of(c)
+            .map_or_else(|| c.source.to_string(), Source::cite_as)
+    }
+
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.id == id)
     }

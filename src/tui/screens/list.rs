@@ -223,10 +223,7 @@ pub fn draw_preview(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
             .map(|(_, c)| c),
     );
     for c in ordered {
-        let source = app
-            .timeline
-            .source_of(c)
-            .map_or_else(|| c.source.to_string(), |s| s.cite_as());
+        let source = app.timeline.cite_as(c);
         lines.push(Line::from(vec![
             Span::styled(format!("“{}”", display(&c.quote)), t.quote),
             Span::styled(format!(" — {}", display(&source)), t.dim),

@@ -101,10 +101,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let summary = wrapped(&e.summary, w, "", Style::default());
     let (quote, source) = match e.citations.first() {
         Some(c) => {
-            let source = app
-                .timeline
-                .source_of(c)
-                .map_or_else(|| c.source.to_string(), |s| s.cite_as());
+            let source = app.timeline.cite_as(c);
             (
                 wrapped(&format!("“{}”", c.quote), w, "", t.quote),
                 wrapped(&format!("— {source}"), w, "", t.dim),
