@@ -4,6 +4,7 @@
 //! Every way out (quit, a signal, a panic in any thread, the terminal going
 //! away) gives the terminal back as it was found.
 
+mod behind;
 mod clipboard;
 mod memory;
 mod modes;
@@ -240,7 +241,7 @@ fn event_loop(
     };
     if let Some(loader) = loader {
         let send = sender(&tx);
-        std::thread::spawn(move || loader.run(|part| send(Msg::Loaded(part))));
+        behind::spawn(move || loader.run(|part| send(Msg::Loaded(part))));
     }
     // The generation handed to the worker, and when.
     let mut sent: Option<(u64, Instant)> = None;
