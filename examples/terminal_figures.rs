@@ -18,9 +18,16 @@
 //! loaded, and per key the time from writing it to the last byte of the
 //! answer, as `../shared/tools/keylat.py` measures (see `pty.rs`). A Markdown
 //! table for the README, or `--json`. A tool not installed is reported so.
+//!
+//! With `--while-loading` as well, keys typed while that timeline loads,
+//! each timed to its answer (see `loading.rs`):
+//!
+//!     cargo run --release --example terminal_figures -- --events-dir DIR --while-loading
 
 #[path = "terminal_figures/compare.rs"]
 mod compare;
+#[path = "terminal_figures/loading.rs"]
+mod loading;
 #[path = "terminal_figures/pty.rs"]
 mod pty;
 #[path = "terminal_figures/report.rs"]
@@ -45,6 +52,14 @@ pub struct Args {
     /// Without it: the shipped timeline's first frame and bytes per key.
     #[arg(long, value_name = "DIR")]
     events_dir: Option<PathBuf>,
+    /// With --events-dir: type the first query's letters and backspaces
+    /// while the timeline loads, and time each key's answer (timeline-explorer
+    /// alone).
+    #[arg(long, requires = "events_dir")]
+    while_loading: bool,
+    /// With --while-loading: the pause after each key's answer, in seconds.
+    #[arg(long, default_value_t = 0.07, value_parser = seconds)]
+    gap: f64,
     /// Spawns per tool and query.
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..))]
     runs: u16,
@@ -89,7 +104,8 @@ pub struct Args {
     #[arg(long, value_name = "REGEX")]
     first_frame: Option<String>,
     /// Regex on timeline-explorer's screen that says everything is loaded
-    /// [default: `\bof N events`, N the timeline's events].
+    /// [default: `\bof N events`, N the timeline's events; with
+    /// --while-loading, the header without `loading`].
     #[arg(long, value_name = "REGEX")]
     complete: Option<String>,
     /// JSON instead of Markdown.
@@ -109,6 +125,7 @@ fn main() {
     let args = Args::parse();
     compare::end_children_on_signals();
     let code = match &args.events_dir {
+        Some(dir) if args.while_loading => loading::run(&args, dir),
         Some(dir) => compare::run(&args, dir),
         None => shipped::run(&args),
     };

@@ -205,6 +205,29 @@ impl Term {
         (last.map_or(Duration::ZERO, |l| l - t), bytes)
     }
 
+    /// Write `bytes` to the program, as typed.
+    pub fn write(&mut self, bytes: &[u8]) {
+        if self.master.write_all(bytes).is_err() {
+            self.eof = true;
+        }
+    }
+
+    /// Read until the screen satisfies `done` (looked at before each read
+    /// and after it) or `wait` has passed; whether it did.
+    pub fn until(&mut self, done: impl Fn(&vt100::Parser) -> bool, wait: Duration) -> bool {
+        let end = Instant::now() + wait;
+        loop {
+            if done(&self.screen) {
+                return true;
+            }
+            let left = end.saturating_duration_since(Instant::now());
+            if left.is_zero() || self.eof {
+                return false;
+            }
+            self.read_some(left);
+        }
+    }
+
     pub fn text(&self) -> String {
         self.screen.screen().contents()
     }
