@@ -97,6 +97,19 @@ impl Index {
         index
     }
 
+    /// The index of `events` alone, made in this one's room (as `of`).
+    pub(super) fn refill(&mut self, events: &[Event]) {
+        self.text.clear();
+        self.ends.clear();
+        self.fields.clear();
+        self.starts.truncate(1);
+        self.runs.clear();
+        self.run_starts.truncate(1);
+        self.days.clear();
+        self.letters.clear();
+        self.push_events(events);
+    }
+
     /// Index `events` after those indexed: `runs` must not hold the run that
     /// marks the end of the text (it is pushed again at the end).
     pub(super) fn push_events(&mut self, events: &[Event]) {
