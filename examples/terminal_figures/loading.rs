@@ -18,7 +18,8 @@ use crate::compare::{explorer_binary, fail};
 use crate::pty::Term;
 use crate::report::median;
 
-/// The row the filter's query is typed on, and its first column (0-based).
+/// Where the cursor stands (row, column; 0-based) once `len` characters of
+/// the query are typed: on the last row, after the `/` column.
 fn query_cursor(rows: u16, len: usize) -> (u16, u16) {
     (rows - 1, 1 + len as u16)
 }
@@ -50,9 +51,9 @@ pub fn run(args: &Args, dir: &Path) -> i32 {
         vec!["--data".into(), timeline.into_os_string()],
         state.path(),
     );
-    let first = Regex::new(r"reading the file|loading").expect("a regex");
-    // With the filter open the status line (`all quotes checked`) is hidden:
-    // the header's progress going away says it.
+    // The header's progress: its coming says the first frame is up; with the
+    // filter open the status line (`all quotes checked`) is hidden, so its
+    // going says everything is loaded and checked.
     let busy = Regex::new(r"reading the file|loading [0-9]").expect("a regex");
     let complete_mark = args
         .complete
@@ -74,7 +75,7 @@ pub fn run(args: &Args, dir: &Path) -> i32 {
         let Ok((mut term, start)) = Term::spawn(&spawn, args.cols, args.rows) else {
             return fail("could not start the binary in a pty", "is /dev/ptmx there?");
         };
-        if !term.until(|t| first.is_match(&t.screen().contents()), limit) {
+        if !term.until(|t| busy.is_match(&t.screen().contents()), limit) {
             return fail("the first frame never came", &term.text());
         }
         let (mut len, mut up) = (0, true);
