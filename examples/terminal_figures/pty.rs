@@ -198,9 +198,7 @@ impl Term {
     /// latency and the bytes of the answer.
     pub fn key(&mut self, key: &[u8], quiet: Duration, limit: Duration) -> (Duration, usize) {
         let t = Instant::now();
-        if self.master.write_all(key).is_err() {
-            self.eof = true;
-        }
+        self.write(key);
         let (bytes, last) = self.until_quiet(quiet, limit);
         (last.map_or(Duration::ZERO, |l| l - t), bytes)
     }
