@@ -189,7 +189,11 @@ fn open_regular(path: &Path, limit: u64, what: &'static str) -> Result<(File, u6
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    let file = options.open(path)?;
+    judged(options.open(path)?, limit, what)
+}
+
+/// An open file, if it is a regular one of at most `limit` bytes; its size.
+fn judged(file: File, limit: u64, what: &'static str) -> Result<(File, u64), ReadError> {
     let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(ReadError::NotRegular(kind_of(&meta.file_type())));
@@ -303,6 +307,9 @@ where
 #[derive(Debug)]
 pub struct Folder {
     base: PathBuf,
+    /// `base` opened, to open sources beneath it in one system call.
+    #[cfg(target_os = "linux")]
+    dir: Option<std::os::fd::OwnedFd>,
     source_max: u64,
     sources_max: u64,
     /// Bytes of sources read, or reserved by reads under way.
@@ -324,8 +331,16 @@ impl Folder {
     }
 
     fn with_limits(base: PathBuf, source_max: u64, sources_max: u64) -> Folder {
+        #[cfg(target_os = "linux")]
+        let dir = {
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            rustix::fs::open(&base, flags, Mode::empty()).ok()
+        };
         Folder {
             base,
+            #[cfg(target_os = "linux")]
+            dir,
             source_max,
             sources_max,
             taken: AtomicU64::new(0),
@@ -361,11 +376,33 @@ impl Folder {
         }
     }
 
+    /// The source at `rel` opened by the kernel only if its path, symlinks
+    /// and all, stays beneath the folder (openat2's `RESOLVE_BENEATH`): one
+    /// system call, where resolving the path by hand took one a component
+    /// and most of the time reading 10,000 sources took. `None` if that
+    /// fails for any reason (missing, outside, an absolute symlink that may
+    /// lead back inside, a kernel without openat2): `resolve` then decides,
+    /// and says why.
+    #[cfg(target_os = "linux")]
+    fn open_beneath(&self, rel: &Path) -> Option<File> {
+        use rustix::fs::{Mode, OFlags, ResolveFlags};
+        let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::NOCTTY | OFlags::CLOEXEC;
+        let how = ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS;
+        let dir = self.dir.as_ref().filter(|_| stays_inside(rel))?;
+        let fd = rustix::fs::openat2(dir, rel, flags, Mode::empty(), how).ok()?;
+        Some(File::from(fd))
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn open_beneath(&self, _: &Path) -> Option<File> {
+        None
+    }
+
     /// Read a source, counting it against the limit for all sources together;
     /// its size is taken before it is read, so the limit bounds memory.
-    fn read_counted(&self, real: &Path) -> Result<Vec<u8>, ReadError> {
+    fn read_counted(&self, opened: Result<(File, u64), ReadError>) -> Result<Vec<u8>, ReadError> {
         let what = "one source";
-        let (file, len) = open_regular(real, self.source_max, what)?;
+        let (file, len) = opened?;
         let before = self.taken.fetch_add(len, Ordering::SeqCst);
         if before.saturating_add(len) > self.sources_max {
             self.taken.fetch_sub(len, Ordering::SeqCst);
@@ -398,10 +435,23 @@ impl Sources for Folder {
 
     fn read(&self, root: Option<&str>, file: &str) -> Result<String, Unreadable> {
         let rel = Path::new(root.unwrap_or("")).join(file);
-        let real = self.resolve(&rel)?;
-        let failed = |why: String| Unreadable::Failed(format!("{why} ({})", real.display()));
+        let (opened, real) = match self.open_beneath(&rel) {
+            Some(file) => (judged(file, self.source_max, "one source"), None),
+            None => {
+                let real = self.resolve(&rel)?;
+                (
+                    open_regular(&real, self.source_max, "one source"),
+                    Some(real),
+                )
+            }
+        };
+        // Where it really is, worked out only to say why it was not read.
+        let failed = |why: String| match real.clone().map_or_else(|| self.resolve(&rel), Ok) {
+            Ok(real) => Unreadable::Failed(format!("{why} ({})", real.display())),
+            Err(outside) => outside,
+        };
         let bytes = self
-            .read_counted(&real)
+            .read_counted(opened)
             .map_err(|e| failed(e.to_string()))?;
         String::from_utf8(bytes).map_err(|e| {
             failed(format!(
@@ -442,6 +492,46 @@ mod tests {
         for p in ["/etc/passwd", "..", "../a", "seeds/../../a", "a/../../b/c"] {
             assert!(!stays_inside(Path::new(p)), "{p}");
         }
+    }
+
+    /// The one-call open and the path resolved by hand agree: what the
+    /// kernel will not open beneath the folder (an absolute symlink back
+    /// inside, one leading out, a missing file) is decided as before.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn sources_open_beneath_the_folder_or_are_resolved_by_hand() {
+        use std::os::unix::fs::symlink;
+        let outer = tempfile::tempdir().unwrap();
+        let base = fs::canonicalize(outer.path()).unwrap().join("tl");
+        fs::create_dir_all(base.join("seeds")).unwrap();
+        fs::write(base.join("seeds/a.txt"), "inside").unwrap();
+        fs::write(outer.path().join("secret.txt"), "outside").unwrap();
+        symlink("a.txt", base.join("seeds/alias.txt")).unwrap();
+        symlink(base.join("seeds/a.txt"), base.join("seeds/absolute.txt")).unwrap();
+        symlink(outer.path().join("secret.txt"), base.join("seeds/leak.txt")).unwrap();
+        let folder = Folder::with_limits(base.clone(), 50, 100);
+        let beneath = |f: &str| folder.open_beneath(Path::new(f)).is_some();
+        assert!(beneath("seeds/a.txt") && beneath("seeds/alias.txt"));
+        assert!(!beneath("seeds/absolute.txt") && !beneath("seeds/leak.txt"));
+        assert!(!beneath("seeds/missing.txt") && !beneath("../secret.txt"));
+        for f in ["seeds/a.txt", "seeds/alias.txt", "seeds/absolute.txt"] {
+            assert_eq!(folder.read(None, f).as_deref(), Ok("inside"), "{f}");
+        }
+        let outside = Unreadable::Outside(LEADS_OUT.into());
+        assert_eq!(folder.read(None, "seeds/leak.txt"), Err(outside));
+        let Err(Unreadable::Failed(why)) = folder.read(None, "seeds/missing.txt") else {
+            panic!("a missing file")
+        };
+        assert!(why.contains("seeds/missing.txt"), "{why}");
+        // Opened in one call, then refused as anything is that is not a
+        // regular file, with where it is.
+        let Err(Unreadable::Failed(why)) = folder.read(None, "seeds") else {
+            panic!("a folder")
+        };
+        assert!(
+            beneath("seeds") && why.contains(&format!("({})", base.join("seeds").display())),
+            "{why}"
+        );
     }
 
     #[test]
