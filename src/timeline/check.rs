@@ -7,10 +7,11 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt;
 use std::ops::Range;
 
 use super::claims::{self, Claim};
-use super::model::{Citation, Date, Event, Label, Source, Timeline};
+use super::model::{Citation, Date, Event, Label, Source, Timeline, Word};
 use super::problem::{Locator, Problem};
 use super::quote::{Haystack, Nearest};
 use super::read::{FOLDER_RULE, Sources, Unreadable};
@@ -77,7 +78,7 @@ pub struct Checker<'a> {
     cx: Context<'a>,
     quotes: Quotes,
     /// Event ids met so far, and how often: the second is a duplicate.
-    seen: HashMap<String, usize>,
+    seen: HashMap<Word, usize, Ids>,
 }
 
 impl<'a> Checker<'a> {
@@ -118,7 +119,7 @@ impl<'a> Checker<'a> {
                 root_refused.is_none().then(|| reader.read(root, &s.file))
             });
         let mut index: HashMap<String, usize> = HashMap::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen = HashMap::default();
         let mut readable = Vec::with_capacity(tl.sources.len());
         for (i, (source, text)) in tl.sources.iter_mut().zip(texts).enumerate() {
             let nth = bump(&mut seen, &source.id);
@@ -214,7 +215,7 @@ impl<'a> Checker<'a> {
         Checker {
             cx,
             quotes,
-            seen: HashMap::new(),
+            seen: HashMap::default(),
         }
     }
 
@@ -234,7 +235,7 @@ impl<'a> Checker<'a> {
                         let direct = source
                             .filter(|&si| readable[si])
                             .and_then(|si| find_as_written(&sources[si].text, &c.quote));
-                        Sought { source, direct }
+                        Sought::of(c, source, direct)
                     })
                     .collect();
                 (sought, lint.unsupported(e))
@@ -247,9 +248,9 @@ impl<'a> Checker<'a> {
                 id: &event.id,
                 nth: bump(seen, &event.id),
             };
-            let who = format!("event \"{}\"", short(&event.id));
-            check_event_fields(cx, event, &who, place);
-            report_claims(cx, event, &who, place, &claims);
+            let who = Who(&event.id);
+            check_event_fields(cx, event, who, place);
+            report_claims(cx, event, who, place, &claims);
             if event.citations.is_empty() {
                 cx.push(
                     Problem::error(label, cx.event_pos(place), format!("{who}: cites nothing"))
@@ -257,7 +258,7 @@ impl<'a> Checker<'a> {
                 );
             }
             for c in event.citations.iter_mut() {
-                quotes.check(cx, &who, place, c, sought.next());
+                quotes.check(cx, who, place, c, sought.next());
             }
             for d in event.disputes.iter_mut() {
                 if d.about.trim().is_empty() {
@@ -275,7 +276,7 @@ impl<'a> Checker<'a> {
                     );
                 }
                 for c in d.sides.iter_mut() {
-                    quotes.check(cx, &who, place, c, sought.next());
+                    quotes.check(cx, who, place, c, sought.next());
                 }
             }
         }
@@ -323,7 +324,7 @@ impl<'a> Checker<'a> {
 /// A warning per claim the event's quotes do not support, at the word in the
 /// RON text. Each field is found once, and its words are sought in order
 /// from the last one found, so an event's claims cost one pass over it.
-fn report_claims(cx: &mut Context, event: &Event, who: &str, place: Place, claims: &[Claim]) {
+fn report_claims(cx: &mut Context, event: &Event, who: Who, place: Place, claims: &[Claim]) {
     let names_a_source = |c: &&Claim| c.number && cx.source_refs.iter().any(|r| r == c.word(event));
     let claims: Vec<&Claim> = claims.iter().filter(|c| !names_a_source(c)).collect();
     if claims.is_empty() {
@@ -416,6 +417,22 @@ fn line_col_after(text: &str, from: usize, pos: (usize, usize), to: usize) -> (u
     }
 }
 
+/// Ids counted as they are met, to tell the second of one: at 100k events a
+/// `String` a key hashed with SipHash was a third of the pass in file order
+/// (these are inline up to 24 bytes, and foldhash is seeded too).
+type Ids = foldhash::fast::RandomState;
+
+/// "event \"id\"" in a message, written only when there is one: formatted
+/// for every event it was an eighth of the pass in file order.
+#[derive(Clone, Copy)]
+struct Who<'e>(&'e str);
+
+impl fmt::Display for Who<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "event \"{}\"", short(self.0))
+    }
+}
+
 /// Where an event is in the RON text: its id, and which occurrence of it.
 #[derive(Clone, Copy)]
 struct Place<'e> {
@@ -424,7 +441,7 @@ struct Place<'e> {
 }
 
 /// The checks on an event's own fields: id, dates, title, summary.
-fn check_event_fields(cx: &mut Context, event: &super::model::Event, who: &str, place: Place) {
+fn check_event_fields(cx: &mut Context, event: &super::model::Event, who: Who, place: Place) {
     let label = cx.label;
     // Only looked up when there is a problem to place.
     let pos = |cx: &Context| cx.event_pos(place);
@@ -461,7 +478,7 @@ fn check_event_fields(cx: &mut Context, event: &super::model::Event, who: &str, 
     if event.title.trim().is_empty() {
         let p = Problem::error(label, pos(cx), format!("{who}: empty title"));
         cx.push(p);
-    } else if event.title.chars().count() > TITLE_MAX {
+    } else if event.title.len() > TITLE_MAX && event.title.chars().count() > TITLE_MAX {
         cx.push(Problem::warning(
             label,
             pos(cx),
@@ -480,7 +497,7 @@ fn check_event_fields(cx: &mut Context, event: &super::model::Event, who: &str, 
 /// What is wrong with a range whose ends both exist: an end before its start
 /// (an error), or a range from a date to itself (a warning). An end within the
 /// start's period, as `Between(Month(2020, 9), Day(2020, 9, 10))`, is fine.
-fn range_problem(cx: &Context, place: Place, date: Date, who: &str, what: &str) -> Option<Problem> {
+fn range_problem(cx: &Context, place: Place, date: Date, who: Who, what: &str) -> Option<Problem> {
     let Date::Between(from, to) = date else {
         return None;
     };
@@ -558,11 +575,28 @@ struct Quotes {
     not_found: usize,
 }
 
-/// A citation's source and where its quote stands as written, if it does:
-/// found on every core, before the citations are checked in order.
+/// A citation's source, where its quote stands as written if it does, and
+/// what the checks in order ask of its words: found on every core, before
+/// the citations are checked in order.
 struct Sought {
     source: Option<usize>,
     direct: Option<Range<usize>>,
+    /// The quote is only whitespace.
+    blank: bool,
+    /// The quote has two words or fewer.
+    few_words: bool,
+}
+
+impl Sought {
+    fn of(c: &Citation, source: Option<usize>, direct: Option<Range<usize>>) -> Sought {
+        Sought {
+            source,
+            direct,
+            blank: c.quote.trim().is_empty(),
+            // Counting every word was a tenth of a second at 100k events.
+            few_words: c.quote.split_whitespace().nth(2).is_none(),
+        }
+    }
 }
 
 impl Quotes {
@@ -608,17 +642,20 @@ impl Quotes {
     fn check(
         &mut self,
         cx: &mut Context,
-        who: &str,
+        who: Who,
         place: Place,
         c: &mut Citation,
         sought: Option<Sought>,
     ) {
         // Each citation was sought (in the same order): looked up again, the
         // answer would be the same.
-        let Sought { source, direct } = sought.unwrap_or_else(|| Sought {
-            source: self.index.get(c.source.as_str()).copied(),
-            direct: None,
-        });
+        let Sought {
+            source,
+            direct,
+            blank,
+            few_words,
+        } = sought
+            .unwrap_or_else(|| Sought::of(c, self.index.get(c.source.as_str()).copied(), None));
         let label = cx.label;
         // Where the quote is written, found only if there is something to report.
         let pos = |cx: &Context| {
@@ -641,7 +678,7 @@ impl Quotes {
         };
         c.source_index = si;
         self.tallies[si].cited += 1;
-        if c.quote.trim().is_empty() {
+        if blank {
             let p = Problem::error(
                 label,
                 pos(cx),
@@ -658,8 +695,7 @@ impl Quotes {
             Some(span) => {
                 c.span = span;
                 self.tallies[si].found += 1;
-                // Counting every word was a tenth of a second at 100k events.
-                if c.quote.split_whitespace().nth(2).is_none() {
+                if few_words {
                     let p = Problem::warning(
                         label,
                         pos(cx),
@@ -728,8 +764,8 @@ const QUOTE_HEAD: usize = 16;
 /// whole quote is sought.
 const HEAD_MISSES: usize = 8;
 
-fn bump(seen: &mut HashMap<String, usize>, id: &str) -> usize {
-    let n = seen.entry(id.to_string()).or_insert(0);
+fn bump(seen: &mut HashMap<Word, usize, Ids>, id: &str) -> usize {
+    let n = seen.entry(Word::from(id)).or_insert(0);
     *n += 1;
     *n - 1
 }
