@@ -102,6 +102,27 @@ impl Event {
         Some((first, last))
     }
 
+    /// An event with nothing in it, which allocates nothing: room held
+    /// while events move to their places (a batch merged in place).
+    pub fn empty() -> Event {
+        Event {
+            id: Word::default(),
+            date: Date::Year(0),
+            inferred: None,
+            sort_as: None,
+            title: String::new(),
+            summary: String::new(),
+            kind: Kind::Order,
+            actors: Vec::new(),
+            tags: Vec::new(),
+            paraphrase: Vec::new(),
+            citations: Vec::new(),
+            disputes: Vec::new(),
+            note: None,
+            date_text: String::new(),
+        }
+    }
+
     /// The date that places the event: `sort_as` if given, else its date.
     fn placed(&self) -> Date {
         self.sort_as.unwrap_or(self.date)

@@ -160,24 +160,9 @@ fn merge(app: &mut App, batch: Vec<Event>) {
     }
     from_batch.resize(old.len() + batch.len(), true);
     index_batch(app, &old, &batch, &from_batch);
-    // Where each event goes: those loaded before, then the batch's. Moved
-    // there in place, not into a new list while the old one is held (34 MB
-    // more at the end of loading 100k events).
-    let (mut moved, mut theirs) = (Vec::with_capacity(old.len()), Vec::new());
-    for (k, &b) in from_batch.iter().enumerate() {
-        if b { &mut theirs } else { &mut moved }.push(k);
-    }
-    let mut to = [moved.as_slice(), &theirs].concat();
-    let mut events = old;
-    events.extend(batch);
-    for from in 0..events.len() {
-        while to[from] != from {
-            let there = to[from];
-            events.swap(from, there);
-            to.swap(from, there);
-        }
-    }
-    app.timeline.events = events;
+    // Where each event loaded before goes.
+    let moved: Vec<usize> = (0..from_batch.len()).filter(|&k| !from_batch[k]).collect();
+    app.timeline.events = merged(old, batch, &from_batch);
     let at = |e: usize| moved.get(e).copied().unwrap_or(e);
 
     for h in &mut app.filter.hits {
@@ -210,6 +195,33 @@ fn merge(app: &mut App, batch: Vec<Event>) {
     }
 }
 
+/// `old` and `batch` merged as `from_batch` says (true: the batch's next).
+/// In place, not into a new list while the old one is held (34 MB more at
+/// the end of loading 100k events): from the end, each event moved once,
+/// into room held by empty events. Following each event's cycle to its
+/// place instead jumped about the list: 40 ms of the last batch's merge.
+fn merged(old: Vec<Event>, mut batch: Vec<Event>, from_batch: &[bool]) -> Vec<Event> {
+    debug_assert_eq!(from_batch.len(), old.len() + batch.len());
+    let mut events = old;
+    // The events loaded before not yet moved: `..i`.
+    let mut i = events.len();
+    events.resize_with(i + batch.len(), Event::empty);
+    for (k, &theirs) in from_batch.iter().enumerate().rev() {
+        if theirs && let Some(e) = batch.pop() {
+            events[k] = e;
+            continue;
+        }
+        let Some(last) = i.checked_sub(1) else { break };
+        if last == k {
+            // It and every event before it are in their places.
+            break;
+        }
+        events.swap(last, k);
+        i = last;
+    }
+    events
+}
+
 /// Bring the search index up to the events merged as `from_batch` says:
 /// `old` were indexed. A batch that sorts after all of them (a file in date
 /// order) is appended; one that falls among them is merged in; either in
@@ -228,5 +240,47 @@ fn index_batch(app: &mut App, old: &[Event], batch: &[Event], from_batch: &[bool
         Some(index) if appended => index.extend(batch),
         Some(index) => index.merge_in(batch, from_batch),
         None => app.index = Arc::new(app.index.merge(batch, from_batch.iter().copied())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(prefix: &str, n: usize) -> Vec<Event> {
+        (0..n)
+            .map(|k| Event {
+                id: format!("{prefix}{k}").into(),
+                ..Event::empty()
+            })
+            .collect()
+    }
+
+    /// Every way to interleave up to five loaded events with up to five of a
+    /// batch: each event once, where the flags put it.
+    #[test]
+    fn a_batch_merged_in_place_puts_every_event_where_the_flags_say() {
+        for n in 0..=5 {
+            for m in 0..=5 {
+                for bits in 0u32..1 << (n + m) {
+                    let flags: Vec<bool> = (0..n + m).map(|k| bits >> k & 1 == 1).collect();
+                    if flags.iter().filter(|&&b| b).count() != m {
+                        continue;
+                    }
+                    let (mut old, mut new) = (0, 0);
+                    let want: Vec<String> = flags
+                        .iter()
+                        .map(|&b| {
+                            let (side, k) = if b { ("b", &mut new) } else { ("o", &mut old) };
+                            *k += 1;
+                            format!("{side}{}", *k - 1)
+                        })
+                        .collect();
+                    let got = merged(named("o", n), named("b", m), &flags);
+                    let got: Vec<String> = got.iter().map(|e| e.id.to_string()).collect();
+                    assert_eq!(got, want, "{flags:?}");
+                }
+            }
+        }
     }
 }
