@@ -295,11 +295,15 @@ impl Lint {
             return Vec::new();
         }
 
-        // Read the quotes and paraphrases once, until every claim is found.
+        // Read the paraphrases and quotes once, until every claim is found:
+        // the paraphrases first, a few words each that name what the quotes
+        // put in other words (at 100k synthetic events, most names were
+        // found there after reading both quotes in vain).
         let supports = event
-            .quotes()
-            .map(|c| c.quote.as_str())
-            .chain(event.paraphrase.iter().map(|p| p.as_str()));
+            .paraphrase
+            .iter()
+            .map(|p| p.as_str())
+            .chain(event.quotes().map(|c| c.quote.as_str()));
         'texts: for quote in supports {
             for w in Words::new(quote) {
                 let word = &quote[w.at.clone()];
