@@ -122,7 +122,7 @@ fn advance(mark: Mark, bytes: &[u8]) -> Mark {
 }
 
 /// Reads a forgotten text again.
-type Again<'a> = Box<dyn Fn() -> Option<String> + 'a>;
+type Again<'a> = Box<dyn Fn() -> Option<String> + Send + Sync + 'a>;
 
 /// Every `id: "value"` in the text: by value, and all positions in order.
 /// Owned, so that it outlives a text forgotten (and read again).
@@ -144,7 +144,7 @@ impl<'a> Locator<'a> {
 
     /// A locator of `text` that may `forget` it: `again` reads it back when
     /// a problem needs placing, or says it cannot (`None`).
-    pub fn again(text: String, again: impl Fn() -> Option<String> + 'a) -> Self {
+    pub fn again(text: String, again: impl Fn() -> Option<String> + Send + Sync + 'a) -> Self {
         Locator {
             text: OnceCell::from(Cow::Owned(text)),
             again: Some(Box::new(again)),
@@ -344,19 +344,20 @@ mod tests {
     #[test]
     fn a_forgotten_text_is_read_again_to_place_a_problem_or_places_none() {
         let text = "(id: \"a\")\n(id: \"b\", title: \"é\")";
-        let reads = Cell::new(0);
+        let reads = std::sync::atomic::AtomicUsize::new(0);
+        let read = || reads.load(std::sync::atomic::Ordering::Relaxed);
         let mut l = Locator::again(text.to_string(), || {
-            reads.set(reads.get() + 1);
+            reads.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             Some(text.to_string())
         });
         assert_eq!(l.key("nothing"), None);
         l.forget();
-        assert_eq!(reads.get(), 0, "read again only when needed");
+        assert_eq!(read(), 0, "read again only when needed");
         assert_eq!(l.id_at(None, "b", 0), Some(15));
         assert_eq!(l.line_col(15), (2, 6));
         assert_eq!(l.field_of(15, "title"), Some(27));
         assert!(!l.is_lost());
-        assert_eq!(reads.get(), 1, "once");
+        assert_eq!(read(), 1, "once");
         // Changed since: the text is lost, and no position is trusted.
         let mut l = Locator::again(text.to_string(), || None);
         l.forget();
