@@ -569,20 +569,10 @@ fn incremental_filtering_long_campaign() {
 /// An event with only a title, for the reload tests.
 fn titled(title: &str) -> Event {
     Event {
-        id: Default::default(),
         date: Date::Day(2020, 8, 14),
-        inferred: None,
-        sort_as: None,
         title: title.into(),
-        summary: String::new(),
         kind: Kind::Plan,
-        actors: Vec::new(),
-        tags: Vec::new(),
-        paraphrase: Vec::new(),
-        citations: Vec::new(),
-        disputes: Vec::new(),
-        note: None,
-        date_text: String::new(),
+        ..Event::empty()
     }
 }
 
