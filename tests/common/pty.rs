@@ -209,6 +209,12 @@ impl Session {
 
     /// The exit status, waiting for it; the test fails if it never comes.
     pub fn exit_code(&mut self) -> u32 {
+        self.exit_code_or(String::new)
+    }
+
+    /// `exit_code`, the test failing with `more` said as well (what else
+    /// was going on) if the status never comes.
+    pub fn exit_code_or(&mut self, more: impl FnOnce() -> String) -> u32 {
         let start = Instant::now();
         while start.elapsed() < PATIENCE {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -217,7 +223,7 @@ impl Session {
             std::thread::sleep(Duration::from_millis(20));
         }
         let _ = self.child.kill();
-        panic!("the app did not exit:\n{}", self.text());
+        panic!("the app did not exit:\n{}\n{}", self.text(), more());
     }
 
     /// Close our end of the pty, as a terminal window closing or an SSH
