@@ -278,24 +278,25 @@ fn a_viewers_panic_under_serve_leaves_the_presenters_app_running() {
     viewer.wait_for("25 of 25 events");
     // The viewer's first key panics its session: ssh ends, non-zero.
     viewer.send("j");
-    // It once did not within 20 s, under load (2026-11-28): say what the
-    // server logged and what the presenter shows if that happens again.
+    // Under load (2026-11-28) the viewer once did not end within 20 s: say
+    // what the server logged if it happens again.
     let log_path = presenter.state.path().join("serve.log");
-    let code = viewer.exit_code_or(|| {
-        format!(
-            "serve.log:\n{}\npresenter:\n{}",
-            std::fs::read_to_string(&log_path).unwrap_or_default(),
-            presenter.text()
-        )
-    });
+    let log = || std::fs::read_to_string(&log_path).unwrap_or_default();
+    let code = viewer.exit_code_or(|| format!("serve.log:\n{}", log()));
     assert_ne!(code, 0);
     // The presenter's app still draws and answers.
     presenter.send("/nichols");
     presenter.wait_for("1 of 25 events");
     presenter.send("\x1b");
+    // Esc and q read together are Alt-q, which is not quit: this test sat
+    // waiting so under load (a thread dump showed the app waiting for input).
+    presenter.wait_for("25 of 25 events");
     presenter.send("q");
-    assert_eq!(presenter.exit_code(), 0);
-    let log = std::fs::read_to_string(presenter.state.path().join("serve.log")).unwrap_or_default();
+    assert_eq!(
+        presenter.exit_code_or(|| format!("serve.log:\n{}", log())),
+        0
+    );
+    let log = log();
     assert!(log.contains("a session panicked"), "{log}");
 }
 
