@@ -401,7 +401,7 @@ impl Folder {
     /// Read a source, counting it against the limit for all sources together;
     /// its size is taken before it is read, so the limit bounds memory.
     fn read_counted(&self, opened: Result<(File, u64), ReadError>) -> Result<Vec<u8>, ReadError> {
-        let what = "one source";
+        let what = ONE_SOURCE;
         let (file, len) = opened?;
         let before = self.taken.fetch_add(len, Ordering::SeqCst);
         if before.saturating_add(len) > self.sources_max {
@@ -421,6 +421,8 @@ impl Folder {
     }
 }
 
+/// What a source is called where its size is refused.
+const ONE_SOURCE: &str = "one source";
 const OUTSIDE: &str = "is outside the timeline's folder";
 const LEADS_OUT: &str = "leads outside the timeline's folder (through a symlink)";
 
@@ -436,13 +438,10 @@ impl Sources for Folder {
     fn read(&self, root: Option<&str>, file: &str) -> Result<String, Unreadable> {
         let rel = Path::new(root.unwrap_or("")).join(file);
         let (opened, real) = match self.open_beneath(&rel) {
-            Some(file) => (judged(file, self.source_max, "one source"), None),
+            Some(file) => (judged(file, self.source_max, ONE_SOURCE), None),
             None => {
                 let real = self.resolve(&rel)?;
-                (
-                    open_regular(&real, self.source_max, "one source"),
-                    Some(real),
-                )
+                (open_regular(&real, self.source_max, ONE_SOURCE), Some(real))
             }
         };
         // Where it really is, worked out only to say why it was not read.
