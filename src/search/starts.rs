@@ -18,10 +18,12 @@ use super::prefilter::lone;
 use super::scan::{self, Find, Place, letter_bit};
 
 /// Candidate events a parallel piece of a scan takes: enough that setting one
-/// up costs nothing beside it, few enough that both cores stay busy.
-pub(super) const PIECE: usize = 1024;
+/// up costs nothing beside it, few enough that both cores stay busy. The
+/// unit tests' timelines are a few events: in pieces of two, the seams
+/// between pieces (an event in two, a piece with no start) are tested too.
+pub(super) const PIECE: usize = if cfg!(test) { 2 } else { 1024 };
 /// Starts a parallel piece of a refinement tries.
-const STARTS_PIECE: usize = 1 << 14;
+const STARTS_PIECE: usize = if cfg!(test) { 3 } else { 1 << 14 };
 
 /// Where a term's window starts, every place in the events it matched, and
 /// what the next key may add there.
@@ -30,9 +32,11 @@ pub struct Starts {
     /// The term, folded unless case-sensitive.
     pat: Vec<u8>,
     case_sensitive: bool,
-    /// Ascending; none kept for a term of one letter (its every
-    /// occurrence), or when there are too many (`MOST`).
-    at: Option<Vec<Place>>,
+    /// Ascending, in the pieces the cores found them in (joined, the pieces
+    /// and the whole were held at once: 40 MB more for `or` at 100k events);
+    /// none kept for a term of one letter (its every occurrence), or when
+    /// there are too many (`MOST`).
+    at: Option<Vec<Vec<Place>>>,
     /// Each event the term matched (ascending), with the letters a to z
     /// (folded) that a term grown by one letter may add there: such a term
     /// matches exactly the events whose letters hold its last, so the next
@@ -44,7 +48,9 @@ pub struct Starts {
 impl Starts {
     /// How many places.
     pub fn len(&self) -> usize {
-        self.at.as_ref().map_or(0, Vec::len)
+        self.at
+            .as_ref()
+            .map_or(0, |at| at.iter().map(Vec::len).sum())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -86,7 +92,7 @@ fn with_next(next: &[(u32, u32)], events: &[usize], bit: u32) -> Vec<usize> {
 
 /// Each place's event with the letters that may follow there, an entry an
 /// event (places ascending).
-fn next_of(at: &[Place]) -> Vec<(u32, u32)> {
+fn next_of<'a>(at: impl Iterator<Item = &'a Place>) -> Vec<(u32, u32)> {
     let mut next: Vec<(u32, u32)> = Vec::new();
     for p in at {
         match next.last_mut() {
@@ -226,10 +232,10 @@ pub(super) fn matching_events(
             .collect();
         return (found, None);
     }
-    let found = match before.and_then(|b| Some((b, b.at.as_deref()?))) {
+    let found = match before.and_then(|b| Some((b, pieces(b.at.as_deref()?)))) {
         // The events alone: each one's first place found will do.
         Some((before, at)) => at
-            .par_chunks(STARTS_PIECE)
+            .par_iter()
             .map(|piece| {
                 tried(
                     index,
@@ -287,9 +293,9 @@ fn every_start(
     stop: Stop,
 ) -> Option<(Vec<usize>, Starts)> {
     let pieces: Vec<(Vec<Place>, Vec<usize>)> =
-        match before.and_then(|b| Some((b, b.at.as_deref()?))) {
+        match before.and_then(|b| Some((b, pieces(b.at.as_deref()?)))) {
             Some((before, at)) => at
-                .par_chunks(STARTS_PIECE)
+                .par_iter()
                 .map(|piece| {
                     if stop() {
                         return (Vec::new(), Vec::new());
@@ -330,22 +336,30 @@ fn every_start(
         return None;
     }
     let found = joined(pieces.iter().map(|(_, events)| events.as_slice()));
-    let mut at = Vec::with_capacity(pieces.iter().map(|p| p.0.len()).sum());
-    for (starts, _) in pieces {
-        at.extend(starts);
-    }
+    let at: Vec<Vec<Place>> = pieces
+        .into_iter()
+        .map(|(at, _)| at)
+        .filter(|at| !at.is_empty())
+        .collect();
     let next = if case_sensitive {
         Vec::new()
     } else {
-        next_of(&at)
+        next_of(at.iter().flatten())
     };
+    let count: usize = at.iter().map(Vec::len).sum();
     let starts = Starts {
         pat: pat.to_vec(),
         case_sensitive,
-        at: (at.len() <= MOST).then_some(at),
+        at: (count <= MOST).then_some(at),
         next,
     };
     Some((found, starts))
+}
+
+/// The places kept in pieces, in parts of at most `STARTS_PIECE` for the
+/// cores to take in turn.
+fn pieces(at: &[Vec<Place>]) -> Vec<&[Place]> {
+    at.iter().flat_map(|p| p.chunks(STARTS_PIECE)).collect()
 }
 
 /// The places of `pat` among a piece of `before`'s (the term it grew from)
@@ -493,7 +507,7 @@ mod tests {
                         .flat_map(|&e| every_start(&index, &search, e, typed))
                         .collect();
                     let places = starts.at.as_deref().unwrap_or_default();
-                    let got: Vec<usize> = places.iter().map(|p| p.at as usize).collect();
+                    let got: Vec<usize> = places.iter().flatten().map(|p| p.at as usize).collect();
                     prop_assert_eq!(got, want, "{:?}", typed);
                 }
                 if n == 1 || base.as_ref().is_some_and(Vec::is_empty) {
