@@ -8,7 +8,7 @@
 //! and close events) would set off reload after reload, and the full one wakes
 //! on a timer even when nothing happens. This thread sleeps until a change.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::time::Duration;
@@ -64,7 +64,18 @@ impl Watch {
 
     /// Follow exactly these files from now on.
     pub fn follow(&mut self, files: &[PathBuf]) -> Result<(), String> {
-        let named: HashSet<PathBuf> = files.iter().filter_map(|f| as_watched(f)).collect();
+        // Each folder's real path looked up once: 10,000 sources in one
+        // folder were 10,000 walks of the same path on the app's thread.
+        let mut real: HashMap<&Path, Option<PathBuf>> = HashMap::new();
+        let named: HashSet<PathBuf> = files
+            .iter()
+            .filter_map(|f| {
+                let dir = real
+                    .entry(folder(f))
+                    .or_insert_with_key(|dir| std::fs::canonicalize(dir).ok());
+                Some(dir.as_ref()?.join(f.file_name()?))
+            })
+            .collect();
         let dirs: HashSet<PathBuf> = named
             .iter()
             .filter_map(|f| f.parent().map(Path::to_path_buf))
@@ -98,12 +109,12 @@ fn matters(kind: &EventKind) -> bool {
     }
 }
 
-/// A file's path as the watcher reports it: its folder's real path, then its
-/// name (the file itself may be missing for a moment mid-save).
-fn as_watched(file: &Path) -> Option<PathBuf> {
-    let dir = match file.parent() {
+/// The folder a file is in, as named. The watcher reports a file by its
+/// folder's real path, then its name (the file itself may be missing for a
+/// moment mid-save).
+fn folder(file: &Path) -> &Path {
+    match file.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
-    Some(std::fs::canonicalize(dir).ok()?.join(file.file_name()?))
+    }
 }
