@@ -117,6 +117,7 @@ pub fn run_loading(
     loader: crate::timeline::stream::Loader,
 ) -> Result<Ended> {
     memory::give_back_large_blocks();
+    memory::start_filter_threads();
     run_with(app, setup, Some(loader))
 }
 
@@ -388,6 +389,12 @@ fn event_loop(
                     {
                         // The sources are known now: follow those too.
                         let _ = watch.follow(&files(data, head));
+                    }
+                    if let crate::timeline::stream::Part::Done { .. }
+                    | crate::timeline::stream::Part::Whole(_)
+                    | crate::timeline::stream::Part::Failed(_) = &part
+                    {
+                        memory::reuse_blocks_after_loading();
                     }
                     Some(Action::Loading(Shared::new(part)))
                 }
