@@ -11,17 +11,11 @@
 //! freed.
 
 /// Blocks of this many bytes or more get a mapping of their own.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-const OWN_MAPPING: libc::c_int = 256 << 10;
+const OWN_MAPPING: i32 = 256 << 10;
 
-/// Fix the allocator's bound for blocks given back when freed (glibc only;
-/// elsewhere nothing to do).
+/// Fix the allocator's bound for blocks given back when freed.
 pub fn give_back_large_blocks() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: `mallopt` only sets a tuning parameter; glibc takes its lock.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, OWN_MAPPING);
-    }
+    bounds(OWN_MAPPING, None);
 }
 
 /// Start the threads a large filter runs on (rayon's global pool; loading
@@ -35,10 +29,8 @@ pub fn start_filter_threads() {
 
 /// Once everything has loaded, blocks up to this size come from the heap
 /// again, and this much free room at its top is kept.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-const REUSED: libc::c_int = 4 << 20;
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-const KEPT_ON_TOP: libc::c_int = 16 << 20;
+const REUSED: i32 = 4 << 20;
+const KEPT_ON_TOP: i32 = 16 << 20;
 
 /// Once everything has loaded, let a key's results (a megabyte or two at
 /// 100k events) take the room the last key's left: each in a mapping of its
@@ -46,10 +38,20 @@ const KEPT_ON_TOP: libc::c_int = 16 << 20;
 /// milliseconds of each key over 100k events. Peak RSS after typing
 /// `/oracle dea` there went from 377-378 MB to 380-387 MB.
 pub fn reuse_blocks_after_loading() {
+    bounds(REUSED, Some(KEPT_ON_TOP));
+}
+
+/// Set glibc's bound for blocks in a mapping of their own and, if given,
+/// the free room it keeps at the heap's top; elsewhere nothing to do.
+fn bounds(own_mapping: i32, kept_on_top: Option<i32>) {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `mallopt` only sets tuning parameters; glibc takes its lock.
     unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, REUSED);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, KEPT_ON_TOP);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, own_mapping);
+        if let Some(top) = kept_on_top {
+            libc::mallopt(libc::M_TRIM_THRESHOLD, top);
+        }
     }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = (own_mapping, kept_on_top);
 }
