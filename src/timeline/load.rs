@@ -186,23 +186,29 @@ pub fn check_str(text: &str, label: &str, reader: &dyn Sources) -> Checked {
     }
 }
 
-/// Each event's date as searched (on every core: at 100k events this was a
-/// tenth of loading, on one), its lists' spare room given back, and the
-/// events in date order.
+/// Each event settled (on every core: at 100k events this was a tenth of
+/// loading, on one), then the events in date order.
 pub(super) fn arrange(events: &mut [Event]) {
-    crate::parallel::for_each_mut(events, |e| {
-        e.date_text = format!("{} {}", e.date, e.date.long());
-        // Parsed lists grow by doubling (RON says no length first): at 100k
-        // events their spare room was 31 MB of the 76 MB they took.
-        e.actors.shrink_to_fit();
-        e.tags.shrink_to_fit();
-        e.paraphrase.shrink_to_fit();
-        e.citations.shrink_to_fit();
-        e.disputes.shrink_to_fit();
-        e.disputes.iter_mut().for_each(|d| d.sides.shrink_to_fit());
-    });
-    // Stable, events on the same key keeping the curator's order; by key
-    // and place, not moving the 336-byte events at each step of the sort.
+    crate::parallel::for_each_mut(events, settle);
+    by_date(events);
+}
+
+/// An event's date as searched, and its lists' spare room given back.
+pub(super) fn settle(e: &mut Event) {
+    e.date_text = format!("{} {}", e.date, e.date.long());
+    // Parsed lists grow by doubling (RON says no length first): at 100k
+    // events their spare room was 31 MB of the 76 MB they took.
+    e.actors.shrink_to_fit();
+    e.tags.shrink_to_fit();
+    e.paraphrase.shrink_to_fit();
+    e.citations.shrink_to_fit();
+    e.disputes.shrink_to_fit();
+    e.disputes.iter_mut().for_each(|d| d.sides.shrink_to_fit());
+}
+
+/// Stable, events on the same key keeping the curator's order; by key and
+/// place, not moving the 336-byte events at each step of the sort.
+pub(super) fn by_date(events: &mut [Event]) {
     events.sort_by_cached_key(Event::sort_key);
 }
 
