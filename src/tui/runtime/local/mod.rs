@@ -14,7 +14,7 @@ mod worker;
 
 use std::io::Write;
 use std::sync::{Arc, mpsc};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use color_eyre::Result;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -248,7 +248,11 @@ fn event_loop(
         }
         None => None,
     };
+    // When loading began: its sources are followed once it has read them
+    // (`Watch::follow_since`), each changed since then reloading.
+    let mut unfollowed = None;
     if let Some(loader) = loader {
+        unfollowed = Some(SystemTime::now());
         let send = sender(&tx);
         behind::spawn(move || loader.run(|part| send(Msg::Loaded(part))));
     }
@@ -289,6 +293,7 @@ fn event_loop(
     let mut worker = start_worker(app);
     // Something changed that is not on screen yet.
     let mut dirty = false;
+    let mut sources_read = false;
     while !app.quit {
         // A new index (loading ended, a reload) gets its worker now, not
         // with the next key: a thread's start allocates, and after 100k
@@ -390,15 +395,8 @@ fn event_loop(
                 }
                 Msg::Copied(report) => Some(Action::Copied(report)),
                 Msg::Loaded(part) => {
-                    if let (
-                        Some(watch),
-                        Some(data),
-                        crate::timeline::stream::Part::Head { head, .. },
-                    ) = (&mut watch, &app.data_path, &part)
-                    {
-                        // The sources are known now: follow those too.
-                        let _ = watch.follow(&files(data, head));
-                    }
+                    // Any part after the head comes once the sources are read.
+                    sources_read = !matches!(part, crate::timeline::stream::Part::Head { .. });
                     if let crate::timeline::stream::Part::Done { .. }
                     | crate::timeline::stream::Part::Whole(_)
                     | crate::timeline::stream::Part::Failed(_) = &part
@@ -420,6 +418,12 @@ fn event_loop(
             let Some(action) = action else { continue };
             update(app, action);
             changed = true;
+            if std::mem::take(&mut sources_read)
+                && let (Some(watch), Some(data), Some(since)) =
+                    (&mut watch, &app.data_path, unfollowed.take())
+            {
+                let _ = watch.follow_since(&files(data, &app.timeline), since);
+            }
             let effects: Vec<Effect> = app.outbox.drain(..).collect();
             for effect in effects {
                 if let Some(action) = carry_out(effect, terminal, app, setup, &tx)? {
