@@ -44,16 +44,17 @@ where
     }
 }
 
-/// `f` on every item in place.
-pub fn for_each_mut<T, F>(items: &mut [T], f: F)
+/// `f` of every item, taken, in order.
+pub fn map_owned<T, R, F>(items: Vec<T>, f: F) -> Vec<R>
 where
     T: Send,
-    F: Fn(&mut T) + Sync + Send,
+    R: Send,
+    F: Fn(T) -> R + Sync + Send,
 {
     if items.len() < SHORT {
-        items.iter_mut().for_each(f);
+        items.into_iter().map(f).collect()
     } else {
-        items.par_iter_mut().for_each(f);
+        items.into_par_iter().map(f).collect()
     }
 }
 
@@ -83,9 +84,7 @@ mod tests {
             let plain: Vec<usize> = items.iter().map(|i| i * 3).collect();
             assert_eq!(map(&items, |i| i * 3), plain);
             assert_eq!(map_init(&items, || 3, |k, i| i * *k), plain);
-            let mut changed = items.clone();
-            for_each_mut(&mut changed, |i| *i *= 3);
-            assert_eq!(changed, plain);
+            assert_eq!(map_owned(items.clone(), |i| i * 3), plain);
             let odd: Vec<usize> = items.iter().copied().filter(|i| i % 2 == 1).collect();
             assert_eq!(filter_map(len, None, |i| (i % 2 == 1).then_some(i)), odd);
             let some: Vec<usize> = items.iter().copied().rev().collect();

@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 use super::check::{Checker, Report};
 use super::load::{Checked, check_path};
 use super::load::{
-    by_date, hint_for, item_error_at, options, sanitize_event, sanitize_timeline, settle,
-    without_events,
+    by_date, hint_for, item_error_at, options, ready, sanitize_head, without_events,
 };
 use super::model::{Event, Source, Timeline};
 use super::problem::{Locator, Problem};
@@ -82,18 +81,16 @@ fn open(path: &Path) -> Option<(Held, String, Split, Folder, Timeline)> {
     let folder = Folder::of(path).ok()?;
     let split = split_events(&text)?;
     let mut head: Timeline = options().from_str(&without_events(&text, &split)).ok()?;
-    sanitize_timeline(&mut head);
+    sanitize_head(&mut head);
     Some((held, text, split, folder, head))
 }
 
-/// The items of `batch` parsed on every core, each sanitized and settled by
-/// the thread that parsed it, while it is fresh in that core's cache and its
-/// memory in that thread's heap (in passes of their own after, loading 100k
-/// events took 9% more CPU, much of it in glibc's locks). The file is read a
-/// chunk of at most `chunk` bytes (or one item) at a time into `bufs`, the
-/// next chunk while this one is parsed (read in turn, they were 70 ms of
-/// loading 100k events with a core idle); `None` if the file changed since
-/// it was read (its items may be anywhere now).
+/// The items of `batch` parsed on every core, each made `ready` by the
+/// thread that parsed it. The file is read a chunk of at most `chunk` bytes
+/// (or one item) at a time into `bufs`, the next chunk while this one is
+/// parsed (read in turn, they were 70 ms of loading 100k events with a core
+/// idle); `None` if the file changed since it was read (its items may be
+/// anywhere now).
 fn parse(
     held: &Held,
     batch: &[Range<usize>],
@@ -131,11 +128,7 @@ fn parse(
             || {
                 parsed.par_extend(items.par_iter().map(|r| {
                     let item = &text[r.start - span.start..r.end - span.start];
-                    options().from_str::<Event>(item).map(|mut e| {
-                        sanitize_event(&mut e);
-                        settle(&mut e);
-                        e
-                    })
+                    options().from_str::<Event>(item).map(ready)
                 }))
             },
         );
