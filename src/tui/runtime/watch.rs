@@ -108,7 +108,7 @@ impl Watch {
     /// of its own, once they are followed, so that no change falls between).
     /// A large timeline's sources are followed once loading has read them:
     /// its 10,000 reads of followed files were as many events for the kernel
-    /// and the watcher's thread to pass on, 7% of the CPU loading took.
+    /// and the watcher's thread to pass on (3% of the samples in a profile).
     pub fn follow_since(&mut self, files: &[PathBuf], since: SystemTime) -> Result<(), String> {
         let lock = |files: &Mutex<HashSet<PathBuf>>| {
             files.lock().unwrap_or_else(PoisonError::into_inner).clone()
@@ -120,8 +120,8 @@ impl Watch {
         let after = since.checked_sub(CLOCKS).unwrap_or(since);
         std::thread::spawn(move || {
             // One missing is not counted: it may never have been there.
-            let since = |f: &PathBuf| std::fs::metadata(f).and_then(|m| m.modified());
-            if new.iter().any(|f| since(f).is_ok_and(|t| t >= after)) {
+            let modified = |f: &PathBuf| std::fs::metadata(f).and_then(|m| m.modified());
+            if new.iter().any(|f| modified(f).is_ok_and(|t| t >= after)) {
                 let _ = changed.send(());
             }
         });
